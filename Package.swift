@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+//
+// VillageQR: EMVCo QR payment payloads (VietQR and the other national schemes), signed household-provenance
+// codes, and the imaging around them.
+//
+// Module graph (dependencies point one way):
+//
+//     EMVQR  <-  VietQR  <-+
+//       ^                  |
+//       +--  Provenance <--+-- VillageQRCLI <- villageqr
+//                          |
+//     QRImaging -----------+
+//
+import PackageDescription
+
+let package = Package(
+    name: "VillageQR",
+    products: [
+        .library(name: "EMVQR", targets: ["EMVQR"]),
+        .executable(name: "villageqr", targets: ["villageqr"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The TLV/CRC core. No dependencies, not even Foundation.
+        .target(name: "EMVQR"),
+
+        // The command-line logic, reachable from tests. `villageqr` only calls into it.
+        .target(
+            name: "VillageQRCLI",
+            dependencies: [
+                "EMVQR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "villageqr",
+            dependencies: [
+                "VillageQRCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "EMVQRTests",
+            dependencies: [
+                "EMVQR",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "VillageQRCLITests",
+            dependencies: ["VillageQRCLI", "EMVQR"]
+        ),
+    ]
+)
+
+// Settings every Swift target shares.
+for target in package.targets {
+    switch target.type {
+    case .regular, .test, .executable:
+        var settings = target.swiftSettings ?? []
+        settings.append(.swiftLanguageMode(.v6))
+        settings.append(.enableUpcomingFeature("ExistentialAny"))
+        settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+        settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+        target.swiftSettings = settings
+    case .macro, .plugin, .system, .binary:
+        ()
+    @unknown default:
+        ()
+    }
+}

@@ -1,0 +1,11 @@
+public import ArgumentParser
+
+/// The `villageqr` command tree.
+public struct VillageQRCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "villageqr",
+        abstract: "VietQR payment codes and signed household-provenance codes."
+    )
+
+    public init() {}
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import VillageQRCLI
+
+VillageQRCommand.main()
