@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what VillageQR needs that a fresh Debian 12 machine with the Swift toolchain lacks.
+# Safe to run again: it installs only what is missing. As root it uses apt-get; otherwise it names
+# the packages to install and stops.
+set -euo pipefail
+
+# Debian packages the build, the tests and the checks need. Add new ones here.
+APT_PACKAGES=(
+    pkg-config
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "bootstrap: installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        echo "bootstrap: installing ${missing[*]} with sudo"
+        sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "bootstrap: these Debian packages are missing: ${missing[*]}" >&2
+        echo "bootstrap: install them as root: apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+command -v swift >/dev/null 2>&1 || {
+    echo "bootstrap: no 'swift' on PATH; install the Swift 6.1+ toolchain first (https://swift.org/install)" >&2
+    exit 1
+}
