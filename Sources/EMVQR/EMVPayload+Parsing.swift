@@ -1,0 +1,430 @@
+extension EMVPayload {
+    /// Parses a payload held in an array.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload, for example the bytes a QR scanner returned.
+    ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where.
+    public init(parsing bytes: [UInt8], mode: ReadingMode = .lenient) throws(EMVQRError) {
+        try self.init(parsing: bytes[...], mode: mode)
+    }
+
+    /// Parses a payload from a string's UTF-8 bytes.
+    ///
+    /// - Parameters:
+    ///   - string: The payload text.
+    ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where.
+    public init(parsing string: String, mode: ReadingMode = .lenient) throws(EMVQRError) {
+        try self.init(parsing: Array(string.utf8)[...], mode: mode)
+    }
+
+    /// Parses a payload held in a slice, without copying it.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload. The parsed payload keeps this slice; its offsets count from its start.
+    ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where.
+    public init(parsing bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
+        let count = bytes.count
+        guard count > 0 else {
+            throw EMVQRError(code: .emptyPayload, offset: 0, path: .root, message: "the payload is empty")
+        }
+        // Even counted in four-byte characters, nothing longer can be within the maximum.
+        guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
+
+        let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            if !EMVParser<UTF8ByteCount>.containsNonASCII(base, count) {
+                guard count <= Self.maximumLength else { return .failure(Self.oversized(count, unit: "bytes")) }
+                return EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
+            }
+            return Self.parseNonASCII(base, count, bytes: bytes, mode: mode)
+        }
+        self = try result.get()
+    }
+
+    private static func parseNonASCII(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        bytes: ArraySlice<UInt8>,
+        mode: ReadingMode
+    ) -> Result<EMVPayload, EMVQRError> {
+        let asBytes: Result<EMVPayload, EMVQRError> =
+            count <= maximumLength
+            ? EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
+            : .failure(oversized(count, unit: "bytes"))
+        if case .success = asBytes { return asBytes }
+
+        let scalars = UTF8CharacterCount.scalarCount(base, count)
+        guard let scalars else {
+            return asBytes  // Not well-formed UTF-8: characters cannot be counted.
+        }
+        guard scalars <= maximumLength else {
+            return .failure(oversized(scalars, unit: "characters"))
+        }
+        let asCharacters = EMVParser<UTF8CharacterCount>.parse(
+            base, count, bytes: bytes, mode: mode, unit: .characters)
+        switch (asBytes, asCharacters) {
+        case (.failure(let byteError), .failure(let characterError)):
+            // Report the reading that got further; ties go to bytes.
+            if characterError.code == .crcMismatch || characterError.offset > byteError.offset {
+                return .failure(characterError)
+            }
+            return .failure(byteError)
+        case (_, .success(let payload)):
+            let warning = EMVQRWarning(
+                code: .characterLengths, offset: 0, path: .root,
+                message: "the lengths count characters, not UTF-8 bytes; read as characters")
+            if mode == .strict { return .failure(warning.asError) }
+            return .success(
+                EMVPayload(
+                    bytes: payload.bytes, nodes: payload.nodes,
+                    warnings: [warning] + payload.warnings, lengthUnit: .characters))
+        case (.success, _):
+            return asBytes
+        }
+    }
+
+    private static func oversized(_ length: Int, unit: String) -> EMVQRError {
+        EMVQRError(
+            code: .oversizedPayload, offset: maximumLength, path: .root,
+            message: "the payload is \(length) \(unit) long; the EMVCo maximum is \(maximumLength)")
+    }
+}
+
+/// How a parser turns a declared length into a byte count.
+protocol LengthCounting {
+    /// The byte offset `length` units after `start`, or `nil` when that runs past `limit`.
+    static func advance(_ base: UnsafePointer<UInt8>, from start: Int, by length: Int, limit: Int) -> Int?
+}
+
+/// Lengths count UTF-8 bytes.
+enum UTF8ByteCount: LengthCounting {
+    @inline(__always)
+    static func advance(_ base: UnsafePointer<UInt8>, from start: Int, by length: Int, limit: Int) -> Int? {
+        let end = start &+ length
+        return end <= limit ? end : nil
+    }
+}
+
+/// Lengths count Unicode scalars of well-formed UTF-8.
+enum UTF8CharacterCount: LengthCounting {
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    static func advance(_ base: UnsafePointer<UInt8>, from start: Int, by length: Int, limit: Int) -> Int? {
+        var position = start
+        for _ in 0..<length {
+            guard position < limit else { return nil }
+            position += sequenceLength(base[position])
+        }
+        return position <= limit ? position : nil
+    }
+
+    /// The number of scalars, or `nil` when the bytes are not well-formed UTF-8.
+    static func scalarCount(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        var scalars = 0
+        var iterator = UnsafeBufferPointer(start: base, count: count).makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: scalars += 1
+            case .emptyInput: return scalars
+            case .error: return nil
+            }
+        }
+    }
+}
+
+/// The parser proper: one pass over raw bytes, fields appended to a flat array in document order.
+struct EMVParser<Unit: LengthCounting> {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let strict: Bool
+    /// Room for every field the payload can hold: each takes at least four header bytes.
+    let nodes: UnsafeMutablePointer<EMVNode>
+    var nodeCount = 0
+    var warnings: [EMVQRWarning] = []
+
+    static func containsNonASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        var acc: UInt64 = 0
+        let raw = UnsafeRawPointer(base)
+        while i &+ 8 <= count {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i &+= 8
+        }
+        while i < count {
+            acc |= UInt64(base[i])
+            i &+= 1
+        }
+        return acc & 0x8080_8080_8080_8080 != 0
+    }
+
+    static func parse(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        bytes: ArraySlice<UInt8>,
+        mode: EMVPayload.ReadingMode,
+        unit: EMVPayload.LengthUnit
+    ) -> Result<EMVPayload, EMVQRError> {
+        var failure: EMVQRError?
+        var warnings: [EMVQRWarning] = []
+        let nodes = [EMVNode](unsafeUninitializedCapacity: count / 4 + 1) { buffer, initialized in
+            var parser = EMVParser(base: base, count: count, strict: mode == .strict, nodes: buffer.baseAddress!)
+            do throws(EMVQRError) {
+                try parser.parseTopLevel()
+            } catch {
+                failure = error
+            }
+            initialized = parser.nodeCount
+            warnings = parser.warnings
+        }
+        if let failure { return .failure(failure) }
+        return .success(EMVPayload(bytes: bytes, nodes: nodes, warnings: warnings, lengthUnit: unit))
+    }
+
+    // MARK: Headers
+
+    /// Reads "IDLL" at `position`; `nil` when any of the four bytes is not an ASCII digit.
+    @inline(__always)
+    func header(at position: Int) -> (tag: Int, length: Int)? {
+        let v = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
+        let x = v ^ 0x3030_3030  // '0'...'9' become 0...9; everything else has a high nibble or is above 9
+        guard (x & 0xF0F0_F0F0) | ((x &+ 0x7676_7676) & 0x8080_8080) == 0 else { return nil }
+        let tag = Int(x & 0xFF) &* 10 &+ Int((x >> 8) & 0xFF)
+        let length = Int((x >> 16) & 0xFF) &* 10 &+ Int(x >> 24)
+        return (tag, length)
+    }
+
+    func headerError(at position: Int, path: TagPath) -> EMVQRError {
+        var bad = position
+        while bad < position + 4 && base[bad] >= 0x30 && base[bad] <= 0x39 { bad += 1 }
+        let part = bad < position + 2 ? "ID" : "length"
+        let at = bad < position + 2 ? path : pathWith(path, tagAt: position)
+        return EMVQRError(
+            code: .invalidDigit, offset: bad, path: at,
+            message: "\(where_(at, position)): the \(part) holds \(describe(base[bad])) at byte \(bad); "
+                + "IDs and lengths are two ASCII digits")
+    }
+
+    func pathWith(_ parent: TagPath, tagAt position: Int) -> TagPath {
+        parent.appending(Int(base[position] &- 0x30) * 10 + Int(base[position + 1] &- 0x30))
+    }
+
+    func describe(_ byte: UInt8) -> String {
+        if byte >= 0x20 && byte < 0x7F {
+            return "'\(Character(Unicode.Scalar(byte)))'"
+        }
+        let hex = CRC16.hexString(UInt16(byte))
+        return "byte 0x\(hex.dropFirst(2))"
+    }
+
+    func where_(_ path: TagPath, _ position: Int) -> String {
+        path.count == 0 ? "byte \(position)" : "tag \(path) at byte \(position)"
+    }
+
+    // MARK: Levels
+
+    @inline(__always)
+    mutating func append(_ node: EMVNode) {
+        (nodes + nodeCount).initialize(to: node)
+        nodeCount &+= 1
+    }
+
+    mutating func warn(_ code: EMVQRError.Code, _ offset: Int, _ path: TagPath, _ message: String) throws(EMVQRError) {
+        let warning = EMVQRWarning(code: code, offset: offset, path: path, message: message)
+        if strict { throw warning.asError }
+        warnings.append(warning)
+    }
+
+    mutating func parseTopLevel() throws(EMVQRError) {
+        var position = 0
+        var seenLow: UInt64 = 0
+        var seenHigh: UInt64 = 0
+        var crcSeen = false
+        while position < count {
+            guard count - position >= 4 else {
+                throw EMVQRError(
+                    code: .truncatedHeader, offset: position, path: .root,
+                    message: "byte \(position): \(count - position) byte(s) left where a 4-byte ID and length "
+                        + "should start")
+            }
+            guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: .root) }
+            let valueStart = position &+ 4
+            guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: count) else {
+                throw EMVQRError(
+                    code: .lengthOverrun, offset: position, path: TagPath.root.appending(tag),
+                    message: "tag \(twoDigits(tag)) at byte \(position): length \(length) runs past the end of "
+                        + "the \(count)-byte payload")
+            }
+            if nodeCount == 0 && tag != 0 {
+                throw EMVQRError(
+                    code: .formatIndicatorNotFirst, offset: 0, path: .root,
+                    message: "the payload starts with tag \(twoDigits(tag)); it must start with 00, the payload "
+                        + "format indicator")
+            }
+            let bit: UInt64 = 1 << UInt64(tag & 63)
+            let seen = tag < 64 ? seenLow & bit : seenHigh & bit
+            if seen != 0 {
+                try warn(
+                    .duplicateTag, position, TagPath.root.appending(tag),
+                    "tag \(twoDigits(tag)) at byte \(position) appears a second time at the top level")
+            }
+            if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
+
+            let index = nodeCount
+            let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
+            append(
+                EMVNode(
+                    tag: UInt8(truncatingIfNeeded: tag), depth: 0, isTemplate: isTemplate,
+                    declaredLength: UInt8(truncatingIfNeeded: length),
+                    headerOffset: UInt16(truncatingIfNeeded: position),
+                    valueStart: UInt16(truncatingIfNeeded: valueStart),
+                    valueEnd: UInt16(truncatingIfNeeded: valueEnd), subtreeEnd: 0))
+            if isTemplate {
+                try parseChildren(of: tag, from: valueStart, to: valueEnd, path: TagPath.root.appending(tag), depth: 1)
+            } else if tag == 0 {
+                if !(length == 2 && base[valueStart] == 0x30 && base[valueStart + 1] == 0x31) {
+                    try warn(
+                        .unexpectedFormatIndicator, valueStart, TagPath.root.appending(0),
+                        "the payload format indicator is \"\(text(valueStart, valueEnd))\"; EMVCo defines \"01\"")
+                }
+            } else if tag == 63 {
+                try checkCRCField(at: position, length: length, valueStart: valueStart, valueEnd: valueEnd)
+                crcSeen = true
+            } else if EMVGrammar.isReservedTopLevel(tag) {
+                try warn(
+                    .reservedTag, position, TagPath.root.appending(tag),
+                    "tag \(twoDigits(tag)) at byte \(position) is reserved for future use by EMVCo")
+            }
+            nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+            position = valueEnd
+        }
+        guard crcSeen else {
+            throw EMVQRError(
+                code: .crcMissing, offset: count, path: TagPath.root.appending(63),
+                message: "the payload ends at byte \(count) without tag 63, the CRC")
+        }
+    }
+
+    mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
+        guard length == 4 else {
+            throw EMVQRError(
+                code: .crcLength, offset: position, path: TagPath.root.appending(63),
+                message: "tag 63 at byte \(position) has length \(twoDigits(length)); the CRC field is 6304 "
+                    + "followed by 4 hex digits")
+        }
+        guard valueEnd == count else {
+            throw EMVQRError(
+                code: .crcNotLast, offset: position, path: TagPath.root.appending(63),
+                message: "tag 63 at byte \(position) is followed by \(count - valueEnd) more byte(s); the CRC "
+                    + "must be the last field")
+        }
+        var stated: UInt16 = 0
+        var lowercase = false
+        for i in valueStart..<valueEnd {
+            guard let nibble = CRC16.hexValue(base[i]) else {
+                throw EMVQRError(
+                    code: .crcNotHex, offset: i, path: TagPath.root.appending(63),
+                    message: "tag 63 at byte \(position): the CRC \"\(text(valueStart, valueEnd))\" holds "
+                        + "\(describe(base[i])) at byte \(i); it must be 4 hex digits")
+            }
+            if base[i] >= 0x61 { lowercase = true }
+            stated = stated << 4 | UInt16(nibble)
+        }
+        let computed = CRC16.update(CRC16.initialValue, base, valueStart)
+        guard computed == stated else {
+            throw EMVQRError(
+                code: .crcMismatch, offset: valueStart, path: TagPath.root.appending(63),
+                message: "CRC mismatch: tag 63 states \(text(valueStart, valueEnd)) but bytes 0–\(valueStart - 1) "
+                    + "give \(CRC16.hexString(computed))")
+        }
+        if lowercase {
+            try warn(
+                .lowercaseCRC, valueStart, TagPath.root.appending(63),
+                "the CRC \"\(text(valueStart, valueEnd))\" is lowercase; EMVCo writes it in uppercase")
+        }
+    }
+
+    mutating func parseChildren(
+        of parentTag: Int,
+        from start: Int,
+        to end: Int,
+        path: TagPath,
+        depth: Int
+    ) throws(EMVQRError) {
+        var position = start
+        var seenLow: UInt64 = 0
+        var seenHigh: UInt64 = 0
+        var guid: UnsafeRawBufferPointer?
+        let isMerchantAccount = depth == 1 && (parentTag <= 51 || parentTag >= 80)
+        while position < end {
+            guard end - position >= 4 else {
+                throw EMVQRError(
+                    code: .templateUnderfilled, offset: position, path: path,
+                    message: "tag \(path) at byte \(start - 4): its last \(end - position) byte(s) from byte "
+                        + "\(position) are too short for a field; the children must fill the template exactly")
+            }
+            guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: path) }
+            let childPath = path.appending(tag)
+            let valueStart = position &+ 4
+            guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: end) else {
+                throw EMVQRError(
+                    code: .lengthOverrun, offset: position, path: childPath,
+                    message: "tag \(childPath) at byte \(position): length \(length) runs past the end of "
+                        + "tag \(path), which ends at byte \(end)")
+            }
+            let bit: UInt64 = 1 << UInt64(tag & 63)
+            if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+                try warn(
+                    .duplicateTag, position, childPath,
+                    "tag \(childPath) at byte \(position) appears a second time in tag \(path)")
+            }
+            if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
+            if EMVGrammar.isReservedChild(tag, of: parentTag) && depth == 1 {
+                try warn(
+                    .reservedTag, position, childPath,
+                    "tag \(childPath) at byte \(position) is reserved or unknown in tag \(path)")
+            }
+
+            var isTemplate = false
+            if depth == 1 {
+                if parentTag == 62 {
+                    isTemplate = EMVGrammar.isAdditionalDataTemplate(tag)
+                } else if isMerchantAccount {
+                    if tag == 0 {
+                        guid = UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd - valueStart)
+                    } else if let guid, EMVGrammar.childIsTemplate(guid: guid, child: tag) {
+                        isTemplate = true
+                    }
+                }
+            }
+            let index = nodeCount
+            append(
+                EMVNode(
+                    tag: UInt8(truncatingIfNeeded: tag), depth: UInt8(truncatingIfNeeded: depth),
+                    isTemplate: isTemplate, declaredLength: UInt8(truncatingIfNeeded: length),
+                    headerOffset: UInt16(truncatingIfNeeded: position),
+                    valueStart: UInt16(truncatingIfNeeded: valueStart),
+                    valueEnd: UInt16(truncatingIfNeeded: valueEnd), subtreeEnd: 0))
+            if isTemplate {
+                try parseChildren(of: tag, from: valueStart, to: valueEnd, path: childPath, depth: depth + 1)
+            }
+            nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+            position = valueEnd
+        }
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+    }
+}
+
+@inline(__always)
+func twoDigits(_ n: Int) -> String {
+    n < 10 ? "0\(n)" : "\(n)"
+}

@@ -1,0 +1,135 @@
+// An EMVCo Merchant-Presented Mode payload:
+//
+//     payload  = field* crc-field
+//     field    = id length value
+//     id       = 2DIGIT                      ; 00–99
+//     length   = 2DIGIT                      ; 00–99, in UTF-8 bytes (or characters, see LengthUnit)
+//     value    = primitive / 1*field         ; templates: 26–51, 62, 64, 80–99 (see EMVGrammar)
+//     crc-field = "6304" 4HEXDIG             ; CRC-16/CCITT-FALSE over every byte before the 4 digits
+//
+// Tag 00 (payload format indicator) comes first, tag 63 last, and the whole is at most 512 long.
+
+/// A parsed EMVCo Merchant-Presented Mode payload.
+///
+/// Parsing reads the bytes once and records every field in a flat array, in document order; no value is copied.
+/// ``fields`` and ``subscript(_:)`` hand out ``EMVField`` views whose ``EMVField/value`` is a slice of ``bytes``.
+///
+/// ```swift
+/// let payload = try EMVPayload(parsing: "00020101021238570010A000000727...6304AE7E")
+/// payload[54]?.string              // "50000"
+/// payload["62.08"]?.string         // "Thanh toan"
+/// payload.schemes.first?.name      // "VietQR"
+/// ```
+///
+/// Reading is lenient by default: it accepts what real wallets and banks emit and lists each deviation in
+/// ``warnings``. ``ReadingMode/strict`` throws instead.
+public struct EMVPayload: Sendable {
+    /// The payload's bytes, exactly as given.
+    public let bytes: ArraySlice<UInt8>
+    /// Deviations that lenient reading accepted, in the order they were met.
+    public let warnings: [EMVQRWarning]
+    /// How the payload's lengths count non-ASCII values.
+    public let lengthUnit: LengthUnit
+    /// Every field in document order; see ``EMVField``.
+    let nodes: [EMVNode]
+
+    /// How a reader treats deviations that real payloads contain.
+    public enum ReadingMode: Sendable, Hashable {
+        /// Accept real-world deviations and report them as ``EMVPayload/warnings``.
+        case lenient
+        /// Reject every deviation with an ``EMVQRError``.
+        case strict
+    }
+
+    /// What a length counts.
+    ///
+    /// For ASCII payloads the two agree. EMVCo's own sample with Chinese text in tag 64 counts characters (Unicode
+    /// scalars); most other issuers count UTF-8 bytes. A reader accepts a payload that is consistent under exactly
+    /// one of them; where both fit, bytes win.
+    public enum LengthUnit: String, Sendable, Hashable {
+        /// Lengths count UTF-8 bytes.
+        case utf8Bytes
+        /// Lengths count Unicode scalars.
+        case characters
+    }
+
+    /// The EMVCo maximum payload length.
+    public static let maximumLength = 512
+
+    init(bytes: ArraySlice<UInt8>, nodes: [EMVNode], warnings: [EMVQRWarning], lengthUnit: LengthUnit) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.warnings = warnings
+        self.lengthUnit = lengthUnit
+    }
+
+    /// The top-level fields, in order.
+    public var fields: EMVField.Children {
+        EMVField.Children(payload: self, startIndex: 0, endIndex: nodes.count)
+    }
+
+    /// The first top-level field with `tag`, if any.
+    public subscript(tag: Int) -> EMVField? {
+        fields.first { $0.tag == tag }
+    }
+
+    /// The field at `path`, if any: `payload["62.08"]`. Where a tag repeats, the first one counts.
+    public subscript(path: TagPath) -> EMVField? {
+        var level = fields
+        var found: EMVField?
+        for depth in 0..<path.count {
+            guard let field = level.first(where: { $0.tag == path[depth] }) else { return nil }
+            found = field
+            level = field.children
+        }
+        return found
+    }
+
+    /// The CRC as tag 63 states it.
+    public var crc: UInt16 {
+        // Parsing checked that the last field is 63 with four hex digits.
+        CRC16.parseHex(nodes[nodes.count - 1].value(in: bytes)) ?? 0
+    }
+
+    /// Every field, depth first, in document order.
+    public var allFields: [EMVField] {
+        nodes.indices.map { EMVField(payload: self, index: $0) }
+    }
+
+    /// Writes the fields back out as they were read: the same tags, lengths and values, tag 63 included.
+    ///
+    /// Every payload that parses comes back byte for byte.
+    ///
+    /// - Returns: The serialized payload.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for field in fields { field.write(into: &out) }
+        return out
+    }
+}
+
+/// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.
+struct EMVNode: Sendable {
+    var tag: UInt8
+    var depth: UInt8
+    var isTemplate: Bool
+    /// The length as written, in the payload's ``EMVPayload/LengthUnit``.
+    var declaredLength: UInt8
+    var headerOffset: UInt16
+    var valueStart: UInt16
+    var valueEnd: UInt16
+    /// The index after this field's last descendant.
+    var subtreeEnd: UInt16
+
+    @inline(__always)
+    func value(in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let base = bytes.startIndex
+        return bytes[(base + Int(valueStart))..<(base + Int(valueEnd))]
+    }
+}
+
+extension EMVPayload {
+    /// The number of fields at every level.
+    public var nodeCount: Int { nodes.count }
+}
