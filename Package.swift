@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "QRImagingTests",
-            dependencies: ["QRImaging"]
+            dependencies: ["QRImaging"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "VillageQRCLITests",
