@@ -71,12 +71,16 @@ public struct QRCode: Hashable, Sendable {
             guard versions.upperBound >= options.minimumVersion, versions.lowerBound <= options.maximumVersion else {
                 continue
             }
+            // Plan the segments for this class; encode only if they can fit it, so a long payload is encoded once.
+            let segments = QRSegmenter.segments(bytes, versionClass: index)
+            let bits = QRSegmenter.bitCount(segments, versionClass: index) + (needsECI ? 12 : 0)
+            guard QRSegmenter.fits(bits: bits, versionClass: index, level: options.errorCorrection) else { continue }
             let input = try QREncoderInput(
                 minimumVersion: max(versions.lowerBound, options.minimumVersion),
                 errorCorrection: options.errorCorrection
             )
             if needsECI { try input.appendECI(26) }
-            for segment in QRSegmenter.segments(bytes, versionClass: index) {
+            for segment in segments {
                 try input.append(segment.mode, bytes[segment.range])
             }
             // A result past this class used widths planned for the wrong class: try the next class.
