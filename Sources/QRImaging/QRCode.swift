@@ -1,6 +1,6 @@
 /// A QR code symbol: a square of dark and light modules, ready to render.
 ///
-/// Build one from bytes or text with ``init(encoding:options:)-(some Collection<UInt8>,_)``. Encoding is always
+/// Build one from bytes or text with ``init(encoding:options:)-(Collection<UInt8>,_)``. Encoding is always
 /// case-sensitive, mixes numeric, alphanumeric and byte segments to reach the smallest version, never uses the Kanji
 /// mode, and adds an ECI 26 (UTF-8) header when the data is UTF-8 text beyond ASCII.
 public struct QRCode: Hashable, Sendable {
@@ -13,7 +13,7 @@ public struct QRCode: Hashable, Sendable {
     /// Row-major modules, 1 for dark, 0 for light.
     let modules: [UInt8]
 
-    /// Options for ``QRCode/init(encoding:options:)-(some Collection<UInt8>,_)``.
+    /// Options for ``QRCode/init(encoding:options:)-(Collection<UInt8>,_)``.
     public struct EncodeOptions: Hashable, Sendable {
         /// When to add an ECI designator to the symbol.
         public enum ECIPolicy: String, Hashable, Sendable, CaseIterable {
@@ -99,7 +99,7 @@ public struct QRCode: Hashable, Sendable {
         )
     }
 
-    /// Encodes the UTF-8 bytes of `text` as a QR code. See ``init(encoding:options:)-(some Collection<UInt8>,_)``.
+    /// Encodes the UTF-8 bytes of `text` as a QR code. See ``init(encoding:options:)-(Collection<UInt8>,_)``.
     public init(encoding text: String, options: EncodeOptions = EncodeOptions()) throws(QRImagingError) {
         try self.init(encoding: Array(text.utf8), options: options)
     }
