@@ -6,7 +6,9 @@ public struct VillageQRCommand: ParsableCommand {
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",
         subcommands: [
-            DecodeCommand.self
+            DecodeCommand.self,
+            RenderCommand.self,
+            ScanCommand.self,
         ]
     )
 
