@@ -17,6 +17,7 @@ let package = Package(
     name: "VillageQR",
     products: [
         .library(name: "EMVQR", targets: ["EMVQR"]),
+        .library(name: "VietQR", targets: ["VietQR"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
@@ -27,11 +28,15 @@ let package = Package(
         // The TLV/CRC core. No dependencies, not even Foundation.
         .target(name: "EMVQR"),
 
+        // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
+        .target(name: "VietQR", dependencies: ["EMVQR"]),
+
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         .target(
             name: "VillageQRCLI",
             dependencies: [
                 "EMVQR",
+                "VietQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +57,15 @@ let package = Package(
         ),
         .testTarget(
             name: "VillageQRCLITests",
-            dependencies: ["VillageQRCLI", "EMVQR"]
+            dependencies: ["VillageQRCLI", "EMVQR", "VietQR"]
+        ),
+        .testTarget(
+            name: "VietQRTests",
+            dependencies: [
+                "VietQR",
+                "EMVQR",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )
