@@ -420,20 +420,3 @@ private struct Check {
         bytes(span).allSatisfy { $0 == 0x30 || $0 == 0x2E }
     }
 }
-
-/// The EMVCo amount format (QRCPS-MPM 4.7.3): digits with an optional "." and decimals.
-package enum VietQRAmount {
-    package static func isWellFormed<Bytes: Collection>(_ value: Bytes, limit: Int) -> Bool
-    where Bytes.Element == UInt8 {
-        guard let first = value.first, first &- 0x30 < 10, value.count <= limit else { return false }
-        var dots = 0
-        for byte in value {
-            if byte == 0x2E {
-                dots += 1
-            } else if byte &- 0x30 >= 10 {
-                return false
-            }
-        }
-        return dots <= 1
-    }
-}
