@@ -57,7 +57,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VillageQRCLITests",
-            dependencies: ["VillageQRCLI", "EMVQR", "VietQR"]
+            dependencies: [
+                "VillageQRCLI", "EMVQR", "VietQR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "VietQRTests",
