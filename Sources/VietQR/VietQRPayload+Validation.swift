@@ -96,15 +96,17 @@ extension VietQRPayload {
             try findings.warn(
                 VietQRError.Code(rawValue: warning.code.rawValue), warning.offset, warning.path, warning.message)
         }
-        let result: Result<Int, VietQRError> = emv.bytes.withUnsafeBufferPointer { buffer in
+        var failure: VietQRError?
+        let bank = emv.bytes.withUnsafeBufferPointer { buffer in
             let check = Check(bytes: buffer, index: index)
             do throws(VietQRError) {
-                return .success(try check.run(&findings))
+                return try check.run(&findings)
             } catch {
-                return .failure(error)
+                failure = error
+                return -1
             }
         }
-        let bank = try result.get()
+        if let failure { throw failure }
         // Another merchant account template (26–51) beside 38, such as VNPay's 26 (GUID A000000775, EMVScheme.vnpay).
         if index.otherTemplates != 0 {
             for field in emv.fields where field.isTemplate && field.tag >= 26 && field.tag <= 51 && field.tag != 38 {
@@ -191,7 +193,9 @@ private struct Check {
                 code: .invalidService, offset: service.offset, path: P.service,
                 message: "the service code in 38.02 is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
-        if !VietQRService.known.contains(where: { equals(service, $0.rawValue) }) {
+        let known = equals(service, "QRIBFTTA") || equals(service, "QRIBFTTC") || equals(service, "QRPUSH")
+            || equals(service, "QRCASH")
+        if !known {
             try findings.warn(
                 .unknownService, service.offset, P.service,
                 "the service code \"\(text(service))\" is not one NAPAS defines (QRIBFTTA, QRIBFTTC, QRPUSH, "
@@ -264,7 +268,7 @@ private struct Check {
                     "a static code (01 = 11) carries an amount (\(text(amount))); static codes usually leave "
                         + "it to the payer")
             }
-        } else if !isStatic && !equals(index.service, VietQRService.cashWithdrawal.rawValue) {
+        } else if !isStatic && !equals(index.service, "QRCASH") {
             // NAPAS's own QRCASH examples are dynamic without an amount, so QRCASH is exempt.
             try findings.warn(
                 .dynamicWithoutAmount, index.initiation.offset, P.initiation,
@@ -317,21 +321,25 @@ private struct Check {
     func checkAdditionalData(_ findings: inout Findings) throws(VietQRError) {
         guard index.additionalTemplate.isPresent else { return }
         for tag in 1...9 {
-            try checkText(index.additional[tag], P.additional[tag], limit: VietQRLimits.additional, &findings)
+            let path = P.additionalTemplate.appending(tag)
+            try checkText(index[additional: tag], path, limit: VietQRLimits.additional, &findings)
         }
     }
 
     /// EMVCo "ans" fields: printable ASCII within the limit. Real codes break both (EVN's 31-character names,
     /// VietQR.vn's 42-character purposes, VNPay's accented names), so reading warns.
+    @inline(__always)
     func checkText(_ span: Span, _ path: TagPath, limit: Int, _ findings: inout Findings) throws(VietQRError) {
         guard span.isPresent else { return }
-        let length = characterCount(span)
+        // One pass: printable ASCII counts itself; otherwise count the characters.
+        let printable = isPrintableASCII(span)
+        let length = printable ? span.count : characterCount(span)
         if length > limit {
             try findings.warn(
                 .fieldTooLong, span.offset, path,
                 "\(path) is \(length) characters long; the limit is \(limit), and some banking apps cut it")
         }
-        if !isPrintableASCII(span) {
+        if !printable {
             try findings.warn(
                 .invalidCharacters, span.offset, path,
                 "\(path) holds \"\(text(span))\", which is not printable ASCII; banking apps may garble it "
@@ -370,6 +378,7 @@ private struct Check {
         VietQRError(code: .missingField, offset: offset, path: path, message: message)
     }
 
+    @inline(__always)
     func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
     }
@@ -378,6 +387,7 @@ private struct Check {
         String(decoding: bytes(span), as: UTF8.self)
     }
 
+    @inline(__always)
     func equals(_ span: Span, _ value: StaticString) -> Bool {
         let v = bytes(span)
         guard v.count == value.utf8CodeUnitCount else { return false }
@@ -386,36 +396,39 @@ private struct Check {
         return true
     }
 
-    func equals(_ span: Span, _ value: String) -> Bool {
-        bytes(span).elementsEqual(value.utf8)
-    }
-
+    @inline(__always)
     func isDigits(_ span: Span) -> Bool {
         bytes(span).allSatisfy { $0 &- 0x30 < 10 }
     }
 
+    @inline(__always)
     func isAlphanumeric(_ span: Span) -> Bool {
         bytes(span).allSatisfy { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }
     }
 
+    @inline(__always)
     func isLowercaseLetters(_ span: Span) -> Bool {
         bytes(span).allSatisfy { $0 &- 0x61 < 26 }
     }
 
+    @inline(__always)
     func isPrintableASCII(_ span: Span) -> Bool {
         bytes(span).allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
+    @inline(__always)
     func characterCount(_ span: Span) -> Int {
         bytes(span).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// An EMVCo amount: a digit, then digits with at most one ".", within `limit` characters.
+    @inline(__always)
     func isAmount(_ span: Span, limit: Int) -> Bool {
         VietQRAmount.isWellFormed(bytes(span), limit: limit)
     }
 
+    @inline(__always)
     func isZero(_ span: Span) -> Bool {
         bytes(span).allSatisfy { $0 == 0x30 || $0 == 0x2E }
     }

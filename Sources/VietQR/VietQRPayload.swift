@@ -2,9 +2,9 @@ public import EMVQR
 
 /// A VietQR payment read from a parsed EMVCo payload and checked against the NAPAS rules.
 ///
-/// Reading validates once and keeps only the positions of the fields it needs; the typed values
-/// (``payment``, ``bin``, ``amount``...) are read from the payload's bytes when asked for, and ``warnings`` are
-/// listed only when asked for.
+/// Reading validates once and keeps nothing but the payload and the bank: the typed values (``payment``, ``bin``,
+/// ``amount``...) are read from the payload's bytes when asked for, and ``warnings`` are listed only when asked
+/// for. Ask for ``payment`` once rather than for several single fields.
 ///
 /// ```swift
 /// let code = try VietQRPayload(parsing: scanned)
@@ -19,7 +19,6 @@ public import EMVQR
 public struct VietQRPayload: Sendable {
     /// The EMVCo payload underneath.
     public let emv: EMVPayload
-    let index: FieldIndex
     let hasWarnings: Bool
     let bankIndex: Int
 
@@ -35,7 +34,6 @@ public struct VietQRPayload: Sendable {
         var findings = Findings(mode: mode == .strict ? .strict : .flag)
         let bankIndex = try Self.validate(emv, index, &findings)
         self.emv = emv
-        self.index = index
         self.hasWarnings = findings.found
         self.bankIndex = bankIndex
     }
@@ -71,7 +69,7 @@ public struct VietQRPayload: Sendable {
         guard hasWarnings else { return [] }
         var findings = Findings(mode: .collect)
         // The payload passed validation once; a second pass with the same input finds the same, and collects.
-        _ = try? Self.validate(emv, index, &findings)
+        _ = try? Self.validate(emv, FieldIndex(emv), &findings)
         return findings.warnings
     }
 
@@ -98,10 +96,11 @@ public struct VietQRPayload: Sendable {
     public var amount: String? { optionalString(index.amount) }
 
     /// The purpose of the transaction, 62.08.
-    public var purpose: String? { optionalString(index.additional[8]) }
+    public var purpose: String? { optionalString(index.additional8) }
 
     /// Every typed field, copied out of the payload.
     public var payment: VietQRPayment {
+        let index = self.index
         var payment = VietQRPayment(
             bin: bin, account: account, service: service, amount: amount, initiation: initiation)
         payment.currency = string(index.currency)
@@ -117,7 +116,7 @@ public struct VietQRPayload: Sendable {
         default: payment.tip = nil
         }
         for tag in 1...9 {
-            payment.additionalData[tag] = optionalString(index.additional[tag])
+            payment.additionalData[tag] = optionalString(index[additional: tag])
         }
         if index.languageTemplate.isPresent {
             payment.alternateLanguage = VietQRPayment.AlternateLanguage(
@@ -126,6 +125,9 @@ public struct VietQRPayload: Sendable {
         }
         return payment
     }
+
+    /// Where the fields are; found again on each call, which is cheaper than keeping it in every value.
+    var index: FieldIndex { FieldIndex(emv) }
 
     func string(_ span: FieldIndex.Span) -> String {
         let base = emv.bytes.startIndex
