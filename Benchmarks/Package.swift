@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "bench",
-            dependencies: [.product(name: "EMVQR", package: rootIdentity)],
+            dependencies: [
+                .product(name: "EMVQR", package: rootIdentity),
+                .product(name: "VietQR", package: rootIdentity),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         )
     ]

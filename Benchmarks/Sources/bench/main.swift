@@ -142,3 +142,4 @@ for (name, _) in payloads {
     let best = reference["C-ref:parse parse_verify_ns \(name)"] ?? .nan
     report("ratio.parse_verify.\(name)", ours[name]! / best, "x")
 }
+reportVietQR(payloads, emvqr: ours)
