@@ -119,10 +119,13 @@ extension VietQRPayment {
         if let alternateLanguage { try Self.check(alternateLanguage) }
 
         let payload: [UInt8]
-        do throws(EMVQRError) {
+        do {
             payload = try serialize(name: name, city: city, postal: postal, additional: additional)
-        } catch {
+        } catch let error as EMVQRError {
             throw VietQRError(error)
+        } catch {
+            // EMVSerializer.appendTemplate is untyped, but only EMVQRError comes out of it here.
+            throw VietQRError(code: .fieldTooLong, offset: 0, path: .root, message: "cannot serialize: \(error)")
         }
         // Reading back proves the payload well-formed and lists the deviations the caller chose (a static code
         // with an amount, an unknown BIN...).
@@ -135,13 +138,13 @@ extension VietQRPayment {
         city: String?,
         postal: String?,
         additional: [(tag: Int, value: String)]
-    ) throws(EMVQRError) -> [UInt8] {
+    ) throws -> [UInt8] {
         var out = EMVSerializer()
         try out.appendPrimitive(tag: 0, "01")
         try out.appendPrimitive(tag: 1, initiation.rawValue)
-        try out.appendTemplate(tag: 38) { (napas: inout EMVSerializer) throws(EMVQRError) in
+        try out.appendTemplate(tag: 38) { (napas: inout EMVSerializer) in
             try napas.appendPrimitive(tag: 0, "A000000727")
-            try napas.appendTemplate(tag: 1) { (beneficiary: inout EMVSerializer) throws(EMVQRError) in
+            try napas.appendTemplate(tag: 1) { (beneficiary: inout EMVSerializer) in
                 try beneficiary.appendPrimitive(tag: 0, bin)
                 try beneficiary.appendPrimitive(tag: 1, account)
             }
@@ -165,12 +168,12 @@ extension VietQRPayment {
         if let city { try out.appendPrimitive(tag: 60, city) }
         if let postal { try out.appendPrimitive(tag: 61, postal) }
         if !additional.isEmpty {
-            try out.appendTemplate(tag: 62) { (template: inout EMVSerializer) throws(EMVQRError) in
+            try out.appendTemplate(tag: 62) { (template: inout EMVSerializer) in
                 for (tag, value) in additional { try template.appendPrimitive(tag: tag, value) }
             }
         }
         if let alternateLanguage {
-            try out.appendTemplate(tag: 64) { (template: inout EMVSerializer) throws(EMVQRError) in
+            try out.appendTemplate(tag: 64) { (template: inout EMVSerializer) in
                 try template.appendPrimitive(tag: 0, alternateLanguage.language)
                 try template.appendPrimitive(tag: 1, alternateLanguage.name)
                 if let city = alternateLanguage.city { try template.appendPrimitive(tag: 2, city) }
@@ -260,7 +263,8 @@ extension VietQRPayment {
             }
             if let bad = value.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 throw VietQRError(
-                    code: .invalidCharacters, offset: value.unicodeScalars.distance(
+                    code: .invalidCharacters,
+                    offset: value.unicodeScalars.distance(
                         from: value.unicodeScalars.startIndex, to: bad),
                     path: path, message: "\(path) holds a control character")
             }

@@ -5,7 +5,11 @@ public struct VillageQRCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",
-        subcommands: [PayCommand.self, BanksCommand.self]
+        subcommands: [
+            DecodeCommand.self,
+            PayCommand.self,
+            BanksCommand.self,
+        ]
     )
 
     public init() {}

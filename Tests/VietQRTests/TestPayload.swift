@@ -68,11 +68,11 @@ struct TestPayload: Sendable {
         return String(decoding: try! serializer.finalize(), as: UTF8.self)
     }
 
-    private static func write(_ node: Node, into serializer: inout EMVSerializer) throws(EMVQRError) {
+    private static func write(_ node: Node, into serializer: inout EMVSerializer) throws {
         switch node {
         case .primitive(let tag, let value): try serializer.appendPrimitive(tag: tag, value)
         case .template(let tag, let children):
-            try serializer.appendTemplate(tag: tag) { (inner: inout EMVSerializer) throws(EMVQRError) in
+            try serializer.appendTemplate(tag: tag) { (inner: inout EMVSerializer) in
                 for child in children { try write(child, into: &inner) }
             }
         }

@@ -50,9 +50,9 @@ import VillageQRCLI
         var serializer = EMVSerializer()
         try serializer.appendPrimitive(tag: 0, "01")
         try serializer.appendPrimitive(tag: 1, "11")
-        try serializer.appendTemplate(tag: 38) { (t: inout EMVSerializer) throws(EMVQRError) in
+        try serializer.appendTemplate(tag: 38) { (t: inout EMVSerializer) in
             try t.appendPrimitive(tag: 0, "A000000727")
-            try t.appendTemplate(tag: 1) { (b: inout EMVSerializer) throws(EMVQRError) in
+            try t.appendTemplate(tag: 1) { (b: inout EMVSerializer) in
                 try b.appendPrimitive(tag: 0, "97043")
                 try b.appendPrimitive(tag: 1, "1")
             }
@@ -70,7 +70,7 @@ import VillageQRCLI
     @Test func otherSchemesHaveNoPaymentReport() throws {
         var serializer = EMVSerializer()
         try serializer.appendPrimitive(tag: 0, "01")
-        try serializer.appendTemplate(tag: 26) { (t: inout EMVSerializer) throws(EMVQRError) in
+        try serializer.appendTemplate(tag: 26) { (t: inout EMVSerializer) in
             try t.appendPrimitive(tag: 0, "br.gov.bcb.pix")
             try t.appendPrimitive(tag: 1, "key")
         }
