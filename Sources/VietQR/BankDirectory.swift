@@ -65,7 +65,8 @@ public enum BankDirectory {
     static let identifiers: [String: [Int]] = {
         var table: [String: [Int]] = [:]
         for (i, bank) in all.enumerated() {
-            let names = [bank.bin, bank.shortName, bank.code, bank.vietQRIOCode, bank.swiftCode, bank.key]
+            let names =
+                [bank.bin, bank.shortName, bank.code, bank.vietQRIOCode, bank.swiftCode, bank.key]
                 + bank.formerNames + bank.formerCodes
             for key in Set(names.compactMap { $0 }.map(compactKey)) where !key.isEmpty {
                 table[key, default: []].append(i)

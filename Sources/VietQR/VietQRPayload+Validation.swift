@@ -193,7 +193,8 @@ private struct Check {
                 code: .invalidService, offset: service.offset, path: P.service,
                 message: "the service code in 38.02 is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
-        let known = equals(service, "QRIBFTTA") || equals(service, "QRIBFTTC") || equals(service, "QRPUSH")
+        let known =
+            equals(service, "QRIBFTTA") || equals(service, "QRIBFTTC") || equals(service, "QRPUSH")
             || equals(service, "QRCASH")
         if !known {
             try findings.warn(

@@ -23,19 +23,18 @@ struct BanksCommand: ParsableCommand {
     func render() -> [String] {
         let banks = BankDirectory.search(query ?? "")
         if json {
-            let s = PaymentJSON.string
-            return [
-                PaymentJSON.array(
-                    banks.map { bank in
-                        PaymentJSON.object([
-                            ("bin", s(bank.bin)), ("shortName", s(bank.shortName)), ("code", s(bank.code)),
-                            ("vietqrIoCode", s(bank.vietQRIOCode)), ("swiftCode", s(bank.swiftCode)),
-                            ("name", s(bank.name)), ("englishName", s(bank.englishName)),
-                            ("transfers", s(bank.transfers.rawValue)),
-                            ("formerNames", PaymentJSON.array(bank.formerNames.map { s($0) })),
-                        ])
-                    })
-            ]
+            func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
+            let array: JSONWriter.Value = .array(
+                banks.map { bank in
+                    .object([
+                        ("bin", string(bank.bin)), ("shortName", string(bank.shortName)), ("code", string(bank.code)),
+                        ("vietqrIoCode", string(bank.vietQRIOCode)), ("swiftCode", string(bank.swiftCode)),
+                        ("name", string(bank.name)), ("englishName", string(bank.englishName)),
+                        ("transfers", string(bank.transfers.rawValue)),
+                        ("formerNames", .array(bank.formerNames.map { .string($0) })),
+                    ])
+                })
+            return [JSONWriter.encode(array)]
         }
         guard !banks.isEmpty else { return [] }
         let header = ["BIN", "Bank", "Code", "vietqr.io", "SWIFT", "VietQR", "Name"]

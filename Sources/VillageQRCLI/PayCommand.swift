@@ -153,39 +153,39 @@ struct PayCommand: ParsableCommand {
             + built.warnings.map { "warning: \($0.code) at \($0.path): \($0.message)" }
         guard json else { return (built.text, report) }
         let bank = resolvedBank()?.bank
-        let object = PaymentJSON.object([
-            ("payload", PaymentJSON.string(built.text)),
-            ("payment", PaymentReport.json(try VietQRPayload(parsing: built.payload[...]).payment, bank: bank)),
-            (
-                "folds",
-                PaymentJSON.array(
-                    built.folds.map { fold in
-                        PaymentJSON.object([
-                            ("path", PaymentJSON.string(fold.path.description)),
-                            ("original", PaymentJSON.string(fold.original)),
-                            ("folded", PaymentJSON.string(fold.folded)),
-                            (
-                                "replacements",
-                                PaymentJSON.array(
-                                    fold.replacements.map {
-                                        PaymentJSON.object([
-                                            ("from", PaymentJSON.string($0.original)),
-                                            ("to", PaymentJSON.string($0.replacement)), ("offset", String($0.offset)),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
+        let payment = try VietQRPayload(parsing: built.payload[...]).payment
+        let object: JSONWriter.Value = .object([
+            ("payload", .string(built.text)),
+            ("payment", PaymentReport.json(payment, bank: bank)),
+            ("folds", .array(built.folds.map(Self.json))),
             (
                 "warnings",
-                PaymentJSON.array(
+                .array(
                     built.warnings.map {
-                        PaymentReport.json(code: $0.code, offset: $0.offset, path: $0.path, message: $0.message)
+                        PayloadReport.Diagnostic(
+                            code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message
+                        ).json
                     })
             ),
         ])
-        return (object, [])
+        return (JSONWriter.encode(object), [])
+    }
+
+    static func json(_ fold: VietQRPayment.Fold) -> JSONWriter.Value {
+        .object([
+            ("path", .string(fold.path.description)), ("original", .string(fold.original)),
+            ("folded", .string(fold.folded)),
+            (
+                "replacements",
+                .array(
+                    fold.replacements.map {
+                        .object([
+                            ("from", .string($0.original)), ("to", .string($0.replacement)),
+                            ("offset", .number($0.offset)),
+                        ])
+                    })
+            ),
+        ])
     }
 
     func run() throws {

@@ -3,37 +3,41 @@ import VietQR
 
 /// The typed VietQR view of a decoded payload, as `villageqr decode` shows it.
 ///
-/// `decode` prints ``lines`` under its field listing, puts ``json`` in its JSON output as `"payment"`, and adds
-/// ``errors`` and ``warnings`` to its own.
+/// `decode` prints ``lines`` under its field tree, puts the `payment` object in its JSON output, and adds the
+/// profile's errors and warnings to its own.
 public struct PaymentReport: Sendable {
     /// Lines for people: bank, account, amount in VND, purpose, static or dynamic.
     public let lines: [String]
-    /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
-    /// `currency`, `purpose`, `bill` and `initiation`; `nil` when the payload breaks a VietQR rule.
-    public let json: String?
-    /// Why the payload is not a valid VietQR payment, as JSON objects with `code`, `offset`, `path` and `message`.
-    public let errors: [String]
-    /// VietQR's warnings, as JSON objects like ``errors``; the payload's EMVCo warnings are not repeated.
-    public let warnings: [String]
+    /// The payment; `nil` when the payload breaks a VietQR rule.
+    let payment: VietQRPayment?
+    let bank: Bank?
+    let errorDiagnostics: [PayloadReport.Diagnostic]
+    let warningDiagnostics: [PayloadReport.Diagnostic]
 
     /// The report for `payload`, or `nil` when it carries no VietQR template (tag 38 with NAPAS's GUID).
     ///
-    /// - Parameter payload: A payload that parsed.
-    public init?(payload: EMVPayload) {
+    /// - Parameters:
+    ///   - payload: A payload that parsed.
+    ///   - mode: ``EMVPayload/ReadingMode/strict`` turns VietQR's warnings into errors.
+    public init?(payload: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) {
         guard payload.schemes.contains(where: { $0.scheme == .vietQR }) else { return nil }
         let code: VietQRPayload
         do throws(VietQRError) {
-            code = try VietQRPayload(payload)
+            code = try VietQRPayload(payload, mode: mode)
         } catch {
             lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
-            json = nil
-            errors = [Self.json(code: error.code, offset: error.offset, path: error.path, message: error.message)]
-            warnings = []
+            payment = nil
+            bank = nil
+            errorDiagnostics = [
+                PayloadReport.Diagnostic(
+                    code: error.code.rawValue, offset: error.offset, path: error.path.description,
+                    message: error.message)
+            ]
+            warningDiagnostics = []
             return
         }
         let payment = code.payment
         let bank = code.bank
-        let emvCodes = Set(payload.warnings.map(\.code.rawValue))
         var lines = [
             "VietQR payment",
             "  Bank:     "
@@ -50,12 +54,28 @@ public struct PaymentReport: Sendable {
         lines.append(
             "  Code:     " + (payment.initiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
         self.lines = lines
-        self.json = Self.json(payment, bank: bank)
-        self.errors = []
-        self.warnings = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map {
-            Self.json(code: $0.code, offset: $0.offset, path: $0.path, message: $0.message)
+        self.payment = payment
+        self.bank = bank
+        self.errorDiagnostics = []
+        // The payload's own EMVCo warnings are decode's already.
+        let emvCodes = Set(payload.warnings.map(\.code.rawValue))
+        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map {
+            PayloadReport.Diagnostic(
+                code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message)
         }
     }
+
+    /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
+    /// `currency`, `purpose`, `bill` and `initiation`; `nil` when the payload breaks a VietQR rule.
+    public var json: String? {
+        payment.map { JSONWriter.encode(Self.json($0, bank: bank)) }
+    }
+
+    /// The VietQR errors, each a JSON object with `code`, `offset`, `path` and `message`.
+    public var errors: [String] { errorDiagnostics.map { JSONWriter.encode($0.json) } }
+
+    /// The VietQR warnings, as JSON objects like ``errors``.
+    public var warnings: [String] { warningDiagnostics.map { JSONWriter.encode($0.json) } }
 
     static func describe(_ service: VietQRService) -> String {
         switch service {
@@ -67,21 +87,14 @@ public struct PaymentReport: Sendable {
         }
     }
 
-    static func json(_ payment: VietQRPayment, bank: Bank?) -> String {
-        let s = PaymentJSON.string
-        return PaymentJSON.object([
-            ("bin", s(payment.bin)), ("bank", s(bank?.shortName)), ("bankName", s(bank?.name)),
-            ("account", s(payment.account)), ("service", s(payment.service.rawValue)), ("amount", s(payment.amount)),
-            ("currency", s(payment.currency)), ("purpose", s(payment.additionalData.purpose)),
-            ("bill", s(payment.additionalData.billNumber)),
-            ("initiation", s(payment.initiation == .static ? "static" : "dynamic")),
-        ])
-    }
-
-    static func json(code: VietQRError.Code, offset: Int, path: TagPath, message: String) -> String {
-        PaymentJSON.object([
-            ("code", PaymentJSON.string(code.rawValue)), ("offset", String(offset)),
-            ("path", PaymentJSON.string(path.description)), ("message", PaymentJSON.string(message)),
+    static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
+        func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
+        return .object([
+            ("bin", string(payment.bin)), ("bank", string(bank?.shortName)), ("bankName", string(bank?.name)),
+            ("account", string(payment.account)), ("service", string(payment.service.rawValue)),
+            ("amount", string(payment.amount)), ("currency", string(payment.currency)),
+            ("purpose", string(payment.additionalData.purpose)), ("bill", string(payment.additionalData.billNumber)),
+            ("initiation", string(payment.initiation == .static ? "static" : "dynamic")),
         ])
     }
 }

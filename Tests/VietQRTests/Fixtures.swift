@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The tab-separated fixture files in Fixtures/VietQR.
 enum Fixtures {
@@ -43,5 +44,3 @@ struct InvalidVector: CustomTestStringConvertible, Sendable {
         InvalidVector(name: f[0], source: f[1], payload: f[2], code: f[3], path: f[4])
     }
 }
-
-import Testing

@@ -29,7 +29,8 @@ import VietQR
         Case("5-digit BIN", base.setting("38.01.00", "97043"), .invalidBIN, "38.01.00"),
         Case("BIN with a letter", base.setting("38.01.00", "97043A"), .invalidBIN, "38.01.00"),
         Case("no account", base.removing("38.01.01"), .missingField, "38.01.01"),
-        Case("20-character account", base.setting("38.01.01", String(repeating: "1", count: 20)),
+        Case(
+            "20-character account", base.setting("38.01.01", String(repeating: "1", count: 20)),
             .invalidAccount, "38.01.01"),
         Case("account with a dash", base.setting("38.01.01", "0011-22"), .invalidAccount, "38.01.01"),
         Case("no service", base.removing("38.02"), .missingField, "38.02"),
@@ -51,11 +52,14 @@ import VietQR
         Case("fixed fee not a number", base.setting("55", "02").setting("56", "abc"), .invalidAmount, "56"),
         Case("percentage missing", base.setting("55", "03"), .missingField, "57"),
         Case("percentage too long", base.setting("55", "03").setting("57", "12.345"), .invalidTip, "57"),
-        Case("language template without language", base.setting("64", .template(64, [.primitive(1, "Chợ")])),
+        Case(
+            "language template without language", base.setting("64", .template(64, [.primitive(1, "Chợ")])),
             .missingField, "64.00"),
-        Case("language in capitals", base.setting("64", .template(64, [.primitive(0, "VI"), .primitive(1, "Chợ")])),
+        Case(
+            "language in capitals", base.setting("64", .template(64, [.primitive(0, "VI"), .primitive(1, "Chợ")])),
             .invalidLanguage, "64.00"),
-        Case("language template without name", base.setting("64", .template(64, [.primitive(0, "vi")])),
+        Case(
+            "language template without name", base.setting("64", .template(64, [.primitive(0, "vi")])),
             .missingField, "64.01"),
     ]
 
@@ -86,7 +90,8 @@ import VietQR
         Case("26-character purpose", base.setting("62.08", String(repeating: "p", count: 26)), .fieldTooLong, "62.08"),
         Case("accented name", base.setting("59", "Chợ Làng"), .invalidCharacters, "59"),
         Case("accented purpose", base.setting("62.08", "Mua rau cải"), .invalidCharacters, "62.08"),
-        Case("26-character alternate name",
+        Case(
+            "26-character alternate name",
             base.setting("64", .template(64, [.primitive(0, "vi"), .primitive(1, String(repeating: "ơ", count: 26))])),
             .fieldTooLong, "64.01"),
     ]
