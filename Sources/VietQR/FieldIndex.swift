@@ -4,7 +4,7 @@ import EMVQR
 ///
 /// EMVQR has already checked the structure (IDs and lengths are digits, lengths fit, templates fill exactly), so
 /// this walk re-reads headers without re-checking them; it only stays within bounds. Where a tag repeats (EMVQR
-/// warns of it), the first one counts, as in ``EMVPayload/subscript(_:)-(TagPath)``.
+/// warns of it), the first one counts, as in `EMVPayload/subscript(_:)-(TagPath)`.
 struct FieldIndex: Sendable {
     /// A field's value, as byte offsets from the start of the payload; its header is the 4 bytes before. Absent
     /// when `start` is 0: a value always starts after a header.

@@ -7,7 +7,7 @@ public import EMVQR
 /// there is no payload yet: the offset counts characters into the offending value (0 when the whole value is at
 /// fault). Errors compare by code, offset and path; the ``message`` is for people.
 ///
-/// When the payload is not even well-formed EMVCo, the error carries the ``EMVQRError``'s code unchanged.
+/// When the payload is not even well-formed EMVCo, the error carries the `EMVQRError`'s code unchanged.
 public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a stable machine-readable code.
     public var code: Code
@@ -110,7 +110,7 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
 /// A real-world deviation from the NAPAS rules that lenient reading accepts.
 ///
 /// Strict reading throws a ``VietQRError`` with the same code instead. Warnings of the underlying EMVCo reading
-/// (``EMVQRWarning``) come through with their own codes.
+/// (`EMVQRWarning`) come through with their own codes.
 public struct VietQRWarning: Sendable, Hashable, CustomStringConvertible {
     /// What deviates; the same code strict reading would throw.
     public var code: VietQRError.Code

@@ -26,8 +26,8 @@ public struct VietQRPayload: Sendable {
     ///
     /// - Parameters:
     ///   - emv: A parsed EMVCo payload.
-    ///   - mode: ``EMVPayload/ReadingMode/lenient`` lists real-world deviations in ``warnings``;
-    ///     ``EMVPayload/ReadingMode/strict`` throws the first one, the payload's own EMVCo warnings included.
+    ///   - mode: `EMVPayload/ReadingMode/lenient` lists real-world deviations in ``warnings``;
+    ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
         let index = FieldIndex(emv)
@@ -43,7 +43,7 @@ public struct VietQRPayload: Sendable {
     /// - Parameters:
     ///   - text: The payload, for example what a QR scanner returned.
     ///   - mode: As for ``init(_:mode:)``; it applies to the EMVCo reading too.
-    /// - Throws: ``VietQRError``; when the text is not well-formed EMVCo, with the ``EMVQRError``'s code.
+    /// - Throws: ``VietQRError``; when the text is not well-formed EMVCo, with the `EMVQRError`'s code.
     public init(parsing text: String, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
         try self.init(parsing: Array(text.utf8)[...], mode: mode)
     }
@@ -53,7 +53,7 @@ public struct VietQRPayload: Sendable {
     /// - Parameters:
     ///   - bytes: The payload's bytes.
     ///   - mode: As for ``init(_:mode:)``; it applies to the EMVCo reading too.
-    /// - Throws: ``VietQRError``; when the bytes are not well-formed EMVCo, with the ``EMVQRError``'s code.
+    /// - Throws: ``VietQRError``; when the bytes are not well-formed EMVCo, with the `EMVQRError`'s code.
     public init(parsing bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
         let emv: EMVPayload
         do throws(EMVQRError) {
