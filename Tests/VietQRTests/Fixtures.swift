@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VietQR
 
 /// The tab-separated fixture files in Fixtures/VietQR.
 enum Fixtures {
@@ -43,4 +44,15 @@ struct InvalidVector: CustomTestStringConvertible, Sendable {
     static let all: [InvalidVector] = Fixtures.rows("invalid.tsv").map { f in
         InvalidVector(name: f[0], source: f[1], payload: f[2], code: f[3], path: f[4])
     }
+}
+
+/// Checks the four fields every interoperability comparison covers.
+func expectFields(
+    _ code: VietQRPayload, bin: String, account: String, amount: String?, purpose: String?,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(code.bin == bin, sourceLocation: sourceLocation)
+    #expect(code.account == account, sourceLocation: sourceLocation)
+    #expect(code.amount == amount, sourceLocation: sourceLocation)
+    #expect(code.purpose == purpose, sourceLocation: sourceLocation)
 }

@@ -24,10 +24,7 @@ import VietQR
     @Test(arguments: rows)
     func readsTheSame(_ row: Row) throws {
         let code = try VietQRPayload(parsing: row.payload)
-        #expect(code.bin == row.bin)
-        #expect(code.account == row.account)
-        #expect(code.amount == row.amount)
-        #expect(code.purpose == row.purpose)
+        expectFields(code, bin: row.bin, account: row.account, amount: row.amount, purpose: row.purpose)
         #expect(code.initiation == (row.amount == nil ? .static : .dynamic))
         // Both peers write fields in NAPAS order: our builder makes the same bytes from what we read.
         #expect(try code.payment.build().text == row.payload)

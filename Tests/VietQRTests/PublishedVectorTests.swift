@@ -11,10 +11,7 @@ import VietQR
     @Test(arguments: ValidVector.all)
     func reads(_ vector: ValidVector) throws {
         let code = try VietQRPayload(parsing: vector.payload)
-        #expect(code.bin == vector.bin)
-        #expect(code.account == vector.account)
-        #expect(code.amount == vector.amount)
-        #expect(code.purpose == vector.purpose)
+        expectFields(code, bin: vector.bin, account: vector.account, amount: vector.amount, purpose: vector.purpose)
         #expect(Set(code.warnings.map(\.code.rawValue)) == Set(vector.warnings))
         #expect(code.emv.serialized() == Array(vector.payload.utf8))
     }

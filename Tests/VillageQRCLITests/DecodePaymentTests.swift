@@ -1,4 +1,3 @@
-import EMVQR
 import Foundation
 import Testing
 import VietQR
@@ -44,19 +43,7 @@ struct DecodePaymentTests {
     @Test("A VietQR payload that breaks a rule is invalid, with the rule's code and path")
     func profileError() throws {
         // Well-formed EMVCo, but tag 38 has no service code (38.02).
-        var serializer = EMVSerializer()
-        try serializer.appendPrimitive(tag: 0, "01")
-        try serializer.appendPrimitive(tag: 1, "11")
-        try serializer.appendTemplate(tag: 38) { (t: inout EMVSerializer) in
-            try t.appendPrimitive(tag: 0, "A000000727")
-            try t.appendTemplate(tag: 1) { (b: inout EMVSerializer) in
-                try b.appendPrimitive(tag: 0, "970436")
-                try b.appendPrimitive(tag: 1, "1")
-            }
-        }
-        try serializer.appendPrimitive(tag: 53, "704")
-        try serializer.appendPrimitive(tag: 58, "VN")
-        let text = String(decoding: try serializer.finalize(), as: UTF8.self)
+        let text = String(decoding: try RawPayload.vietQR(bin: "970436", service: nil), as: UTF8.self)
         let result = try ToolRunner.run(["decode", "--json", text])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -46,21 +46,9 @@ import VillageQRCLI
     }
 
     @Test func brokenVietQRIsAnError() throws {
-        // A BIN of five digits, written directly so that the builder does not refuse it.
-        var serializer = EMVSerializer()
-        try serializer.appendPrimitive(tag: 0, "01")
-        try serializer.appendPrimitive(tag: 1, "11")
-        try serializer.appendTemplate(tag: 38) { (t: inout EMVSerializer) in
-            try t.appendPrimitive(tag: 0, "A000000727")
-            try t.appendTemplate(tag: 1) { (b: inout EMVSerializer) in
-                try b.appendPrimitive(tag: 0, "97043")
-                try b.appendPrimitive(tag: 1, "1")
-            }
-            try t.appendPrimitive(tag: 2, "QRIBFTTA")
-        }
-        try serializer.appendPrimitive(tag: 53, "704")
-        try serializer.appendPrimitive(tag: 58, "VN")
-        let report = try #require(PaymentReport(payload: try EMVPayload(parsing: try serializer.finalize())))
+        // A BIN of five digits, which the builder would refuse.
+        let bytes = try RawPayload.vietQR(bin: "97043", service: "QRIBFTTA")
+        let report = try #require(PaymentReport(payload: try EMVPayload(parsing: bytes)))
         #expect(report.json == nil)
         #expect(report.errors.count == 1)
         #expect(report.errors[0].contains("\"invalidBIN\""))
@@ -68,15 +56,7 @@ import VillageQRCLI
     }
 
     @Test func otherSchemesHaveNoPaymentReport() throws {
-        var serializer = EMVSerializer()
-        try serializer.appendPrimitive(tag: 0, "01")
-        try serializer.appendTemplate(tag: 26) { (t: inout EMVSerializer) in
-            try t.appendPrimitive(tag: 0, "br.gov.bcb.pix")
-            try t.appendPrimitive(tag: 1, "key")
-        }
-        try serializer.appendPrimitive(tag: 53, "986")
-        try serializer.appendPrimitive(tag: 58, "BR")
-        #expect(PaymentReport(payload: try EMVPayload(parsing: try serializer.finalize())) == nil)
+        #expect(PaymentReport(payload: try EMVPayload(parsing: try RawPayload.pix())) == nil)
     }
 
     @Test(arguments: [
