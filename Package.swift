@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
+        .library(name: "VietQR", targets: ["VietQR"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
@@ -41,6 +42,8 @@ let package = Package(
             name: "QRImaging",
             dependencies: ["CQREncode", "CPNG", "CTurboJPEG", "CZBar", "CWebP"]
         ),
+        // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
+        .target(name: "VietQR", dependencies: ["EMVQR"]),
 
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         .target(
@@ -48,6 +51,7 @@ let package = Package(
             dependencies: [
                 "EMVQR",
                 "QRImaging",
+                "VietQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +77,18 @@ let package = Package(
         ),
         .testTarget(
             name: "VillageQRCLITests",
-            dependencies: ["VillageQRCLI", "EMVQR"]
+            dependencies: [
+                "VillageQRCLI", "EMVQR", "VietQR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VietQRTests",
+            dependencies: [
+                "VietQR",
+                "EMVQR",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

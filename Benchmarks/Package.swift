@@ -15,7 +15,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "bench",
-            dependencies: [.product(name: "EMVQR", package: "VillageQR")]
+            dependencies: [
+                .product(name: "EMVQR", package: "VillageQR"),
+                .product(name: "VietQR", package: "VillageQR"),
+            ]
         ),
         // The C yardstick: libqrencode + libpng and libzbar called directly, as a careful C programmer would.
         .target(

@@ -7,6 +7,8 @@ public struct VillageQRCommand: ParsableCommand {
         abstract: "VietQR payment codes and signed household-provenance codes.",
         subcommands: [
             DecodeCommand.self,
+            PayCommand.self,
+            BanksCommand.self,
             RenderCommand.self,
             ScanCommand.self,
         ]

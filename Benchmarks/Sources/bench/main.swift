@@ -182,3 +182,4 @@ for (name, _) in payloads {
         ratio("parse \(name)", "C-ref:parse-portable parse_verify_ns \(name)"), "x")
 }
 report("ratio.crc.1MiB", ratio("crc 1MiB", "C-ref:crc-sb16p crc_gbps 1MiB"), "x")
+reportVietQR(payloads, rounds: rounds)
