@@ -109,7 +109,9 @@ struct ScanPipeline {
         return found.map { symbol in
             QRSymbol(
                 bytes: symbol.bytes,
-                corners: symbol.corners.map { QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded())) }
+                corners: symbol.corners.map {
+                    QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded()))
+                }
             )
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EMVQR
 import Foundation
+import QRImaging
 import VietQR
 
 /// `villageqr pay`: makes a VietQR code for a shop's counter or for one order.
@@ -146,12 +147,12 @@ struct PayCommand: ParsableCommand {
     }
 
     /// What the command prints: the payload or JSON on standard output, the report on standard error.
-    func render() throws(VietQRError) -> (output: String, report: [String]) {
+    func render() throws(VietQRError) -> (output: String, payload: [UInt8], report: [String]) {
         let built = try payment().build()
         let report =
             built.folds.map { "folded \($0)" }
             + built.warnings.map { "warning: \($0.code) at \($0.path): \($0.message)" }
-        guard json else { return (built.text, report) }
+        guard json else { return (built.text, Array(built.payload), report) }
         let bank = resolvedBank()?.bank
         let payment = try VietQRPayload(parsing: built.payload[...]).payment
         let object: JSONWriter.Value = .object([
@@ -168,7 +169,7 @@ struct PayCommand: ParsableCommand {
                     })
             ),
         ])
-        return (JSONWriter.encode(object), [])
+        return (JSONWriter.encode(object), Array(built.payload), [])
     }
 
     static func json(_ fold: VietQRPayment.Fold) -> JSONWriter.Value {
@@ -189,7 +190,7 @@ struct PayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rendered: (output: String, report: [String])
+        let rendered: (output: String, payload: [UInt8], report: [String])
         do throws(VietQRError) {
             rendered = try render()
         } catch {
@@ -199,11 +200,20 @@ struct PayCommand: ParsableCommand {
         print(rendered.output)
         for line in rendered.report { Stderr.line(line) }
         if let output {
-            // Image output needs the QRImaging module (the imaging issue); until it lands, say so and stop.
-            Stderr.line(
-                "error: cannot write \(output): this build has no QR image encoder yet (it arrives with the "
-                    + "QRImaging module). The payload above is complete; any QR generator can draw it.")
-            throw ExitCode(69)
+            // The image: the same defaults as `villageqr render` (ECC M, 8 px per module, a 4-module quiet zone).
+            do {
+                let image = try QRRenderArguments.parse(["-o", output] + (force ? ["--force"] : []))
+                Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
+            } catch let error as QRImagingError {
+                Stderr.line("error: cannot write \(output): \(error)")
+                throw ExitCode(73)
+            }
         }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -8,7 +8,27 @@ import VietQR
 
 @Suite struct PayCommandTests {
     func render(_ arguments: [String]) throws -> (output: String, report: [String]) {
-        try PayCommand.parse(arguments).render()
+        let rendered = try PayCommand.parse(arguments).render()
+        return (rendered.output, rendered.report)
+    }
+
+    @Test("-o writes a PNG that scans back to the payload, and will not overwrite it without --force")
+    func writesAnImage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("counter.png").path
+        let arguments = ["pay", "--bank", "VCB", "--account", "0011001234567", "--amount", "50000", "-o", png]
+        let first = try ToolRunner.run(arguments)
+        #expect(first.status == 0)
+        let payload = first.stdout.trimmingCharacters(in: .newlines)
+        let scan = try ToolRunner.run(["scan", "--json", png])
+        #expect(scan.status == 0)
+        #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
+        let before = try Data(contentsOf: URL(fileURLWithPath: png))
+        let again = try ToolRunner.run(arguments.dropLast(2) + ["--amount", "1", "-o", png])
+        #expect(again.status == 64)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == before)
     }
 
     @Test(arguments: ["VCB", "vietcombank", "970436", "BFTVVNVX"])
