@@ -48,3 +48,13 @@ func reportVietQR(_ payloads: [(name: String, bytes: [UInt8])], rounds: Int) {
         report("vietqr.payment_ns.\(name)", median(full), "ns")
     }
 }
+
+/// `count` typed parses of `payload`, for callgrind.
+func typedParses(_ payload: [UInt8], count: Int) -> Int {
+    var reader = EMVReader()
+    var acc = 0
+    for _ in 0..<count {
+        acc &+= (try? VietQRPayload(try reader.read(payload[...])))?.emv.fieldCount ?? 1
+    }
+    return acc
+}

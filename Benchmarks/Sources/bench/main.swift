@@ -110,7 +110,15 @@ func crcGigabytesPerSecond(_ size: Int) -> Double {
     return Double(size) / ns
 }
 
-// `bench cg NAME COUNT`: parse one payload COUNT times and nothing else, for callgrind.
+// `bench cg NAME COUNT`: parse one payload COUNT times and nothing else, for callgrind; `cg-vietqr` adds the typed
+// VietQR reading.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg-vietqr",
+    let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
+    let count = Int(CommandLine.arguments[3])
+{
+    print("\(payload.name): \(count) typed parses, \(typedParses(payload.bytes, count: count))")
+    exit(0)
+}
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg",
     let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
     let count = Int(CommandLine.arguments[3])
