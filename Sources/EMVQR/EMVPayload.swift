@@ -102,6 +102,13 @@ public struct EMVPayload: Sendable {
         CRC16.parseHex(nodes[fieldCount - 1].value(in: bytes)) ?? 0
     }
 
+    /// Calls `body` with every field, depth first, in document order: the parser's own table, not a copy.
+    package func withFieldTable<Result>(_ body: (UnsafeBufferPointer<EMVNode>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(nodes) {
+            try body(UnsafeBufferPointer(start: nodes.withUnsafeMutablePointerToElements { $0 }, count: fieldCount))
+        }
+    }
+
     /// Every field, depth first, in document order.
     public var allFields: [EMVField] {
         (0..<fieldCount).map { EMVField(payload: self, index: $0) }
@@ -148,17 +155,22 @@ final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
 }
 
 /// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.
-struct EMVNode: Sendable {
-    var tag: UInt8
-    var depth: UInt8
-    var isTemplate: Bool
+///
+/// Modules of this package that read many fields (VietQR's typed view) walk these directly through
+/// ``EMVPayload/withFieldTable(_:)`` instead of re-reading headers.
+package struct EMVNode: Sendable {
+    package var tag: UInt8
+    package var depth: UInt8
+    package var isTemplate: Bool
     /// The length as written, in the payload's ``EMVPayload/LengthUnit``.
-    var declaredLength: UInt8
-    var headerOffset: UInt16
-    var valueStart: UInt16
-    var valueEnd: UInt16
+    package var declaredLength: UInt8
+    package var headerOffset: UInt16
+    /// Where the value starts, in bytes from the start of the payload.
+    package var valueStart: UInt16
+    /// Where the value ends, in bytes from the start of the payload.
+    package var valueEnd: UInt16
     /// The index after this field's last descendant.
-    var subtreeEnd: UInt16
+    package var subtreeEnd: UInt16
 
     @inline(__always)
     func value(in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -1,10 +1,9 @@
 import EMVQR
 
-/// Where each field VietQR reads sits in the payload: one pass over the payload's bytes, no copies.
+/// Where each field VietQR reads sits in the payload: one pass over EMVQR's field table, no copies.
 ///
-/// EMVQR has already checked the structure (IDs and lengths are digits, lengths fit, templates fill exactly), so
-/// this walk re-reads headers without re-checking them; it only stays within bounds. Where a tag repeats (EMVQR
-/// warns of it), the first one counts, as in `EMVPayload/subscript(_:)-(TagPath)`.
+/// EMVQR has already checked the structure and recorded every field's offsets; this reads that table once. Where a
+/// tag repeats (EMVQR warns of it), the first one counts, as in `EMVPayload/subscript(_:)-(TagPath)`.
 struct FieldIndex: Sendable {
     /// A field's value, as byte offsets from the start of the payload; its header is the 4 bytes before. Absent
     /// when `start` is 0: a value always starts after a header.
@@ -56,70 +55,69 @@ struct FieldIndex: Sendable {
     var otherTemplates: UInt32 = 0
 
     init(_ emv: EMVPayload) {
-        let characters = emv.lengthUnit == .characters
-        emv.bytes.withUnsafeBufferPointer { buffer in
-            self.read(Walk(bytes: buffer, countsCharacters: characters))
-        }
+        emv.withFieldTable { self.read($0) }
     }
 
-    private mutating func read(_ walk: Walk) {
-        var top = walk.fields(in: 0..<walk.bytes.count)
-        while let (tag, span) = top.next() {
-            switch tag {
-            case 1: Self.record(span, in: &initiation)
-            case 38:
-                if napas.isPresent { break }
-                napas = span
-                var children = walk.fields(in: span.range)
-                while let (child, childSpan) = children.next() {
-                    switch child {
-                    case 0: Self.record(childSpan, in: &guid)
-                    case 1:
-                        if beneficiary.isPresent { break }
-                        beneficiary = childSpan
-                        // EMVQR reads 38.01 as a template only under NAPAS's GUID, which comes first.
-                        guard guid.isPresent, walk.equals(guid, "A000000727") else { break }
-                        var parts = walk.fields(in: childSpan.range)
-                        while let (part, partSpan) = parts.next() {
-                            if part == 0 { Self.record(partSpan, in: &bin) }
-                            if part == 1 { Self.record(partSpan, in: &account) }
-                        }
-                    case 2: Self.record(childSpan, in: &service)
-                    default: break
+    /// One pass over EMVQR's field table. Where a template repeats, the first one counts, and so do its children.
+    private mutating func read(_ nodes: UnsafeBufferPointer<EMVNode>) {
+        var top = -1  // the tag of the top-level field we are inside, when it is the first of its tag
+        var middle = -1  // the tag of the depth-1 field we are inside
+        for node in nodes {
+            let tag = Int(node.tag)
+            let span = Span(start: Int(node.valueStart), end: Int(node.valueEnd))
+            switch node.depth {
+            case 0:
+                top = -1
+                switch tag {
+                case 1: Self.record(span, in: &initiation)
+                case 38:
+                    if !napas.isPresent {
+                        napas = span
+                        top = 38
                     }
-                }
-            case 26...51: otherTemplates |= 1 << UInt32(tag - 26)
-            case 52: Self.record(span, in: &merchantCategory)
-            case 53: Self.record(span, in: &currency)
-            case 54: Self.record(span, in: &amount)
-            case 55: Self.record(span, in: &tip)
-            case 56: Self.record(span, in: &fixedFee)
-            case 57: Self.record(span, in: &percentageFee)
-            case 58: Self.record(span, in: &country)
-            case 59: Self.record(span, in: &merchantName)
-            case 60: Self.record(span, in: &merchantCity)
-            case 61: Self.record(span, in: &postalCode)
-            case 62:
-                if additionalTemplate.isPresent { break }
-                additionalTemplate = span
-                var children = walk.fields(in: span.range)
-                while let (child, childSpan) = children.next() {
-                    if child >= 1 && child <= 9 { Self.record(childSpan, in: &self[additional: child]) }
-                }
-            case 63: crc = span
-            case 64:
-                if languageTemplate.isPresent { break }
-                languageTemplate = span
-                var children = walk.fields(in: span.range)
-                while let (child, childSpan) = children.next() {
-                    switch child {
-                    case 0: Self.record(childSpan, in: &language)
-                    case 1: Self.record(childSpan, in: &languageName)
-                    case 2: Self.record(childSpan, in: &languageCity)
-                    default: break
+                case 26...51: otherTemplates |= 1 << UInt32(tag - 26)
+                case 52: Self.record(span, in: &merchantCategory)
+                case 53: Self.record(span, in: &currency)
+                case 54: Self.record(span, in: &amount)
+                case 55: Self.record(span, in: &tip)
+                case 56: Self.record(span, in: &fixedFee)
+                case 57: Self.record(span, in: &percentageFee)
+                case 58: Self.record(span, in: &country)
+                case 59: Self.record(span, in: &merchantName)
+                case 60: Self.record(span, in: &merchantCity)
+                case 61: Self.record(span, in: &postalCode)
+                case 62:
+                    if !additionalTemplate.isPresent {
+                        additionalTemplate = span
+                        top = 62
                     }
+                case 63: crc = span
+                case 64:
+                    if !languageTemplate.isPresent {
+                        languageTemplate = span
+                        top = 64
+                    }
+                default: break
                 }
-            default: break
+            case 1:
+                middle = tag
+                switch (top, tag) {
+                case (38, 0): Self.record(span, in: &guid)
+                case (38, 1):
+                    // A second 38.01 is ignored, children and all.
+                    if beneficiary.isPresent { middle = -1 } else { beneficiary = span }
+                case (38, 2): Self.record(span, in: &service)
+                case (62, 1...9): Self.record(span, in: &self[additional: tag])
+                case (64, 0): Self.record(span, in: &language)
+                case (64, 1): Self.record(span, in: &languageName)
+                case (64, 2): Self.record(span, in: &languageCity)
+                default: break
+                }
+            default:
+                // EMVQR reads 38.01 as a template only under NAPAS's GUID.
+                guard top == 38, middle == 1 else { break }
+                if tag == 0 { Self.record(span, in: &bin) }
+                if tag == 1 { Self.record(span, in: &account) }
             }
         }
     }
@@ -157,55 +155,5 @@ struct FieldIndex: Sendable {
     @inline(__always)
     private static func record(_ span: Span, in slot: inout Span) {
         if !slot.isPresent { slot = span }
-    }
-}
-
-/// Reads the fields of a structure EMVQR has verified, in the payload's length unit.
-struct Walk {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let countsCharacters: Bool
-
-    /// The fields inside `range`, in order.
-    @inline(__always)
-    func fields(in range: Range<Int>) -> Fields {
-        Fields(walk: self, position: range.lowerBound, end: min(range.upperBound, bytes.count))
-    }
-
-    /// An iterator over the fields of one level: tag and span.
-    struct Fields {
-        let walk: Walk
-        var position: Int
-        let end: Int
-
-        @inline(__always)
-        mutating func next() -> (Int, FieldIndex.Span)? {
-            guard position + 4 <= end else { return nil }
-            let bytes = walk.bytes
-            let tag = Int(bytes[position] &- 0x30) &* 10 &+ Int(bytes[position + 1] &- 0x30)
-            let length = Int(bytes[position + 2] &- 0x30) &* 10 &+ Int(bytes[position + 3] &- 0x30)
-            let start = position + 4
-            let stop = min(walk.advance(from: start, by: length), end)
-            position = stop
-            return (tag, FieldIndex.Span(start: start, end: stop))
-        }
-    }
-
-    /// The offset `length` units after `start`: bytes, or UTF-8 sequences when lengths count characters.
-    @inline(__always)
-    func advance(from start: Int, by length: Int) -> Int {
-        guard countsCharacters else { return start + length }
-        var position = start
-        for _ in 0..<length where position < bytes.count {
-            let lead = bytes[position]
-            position += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        }
-        return position
-    }
-
-    func equals(_ span: FieldIndex.Span, _ value: StaticString) -> Bool {
-        guard span.count == value.utf8CodeUnitCount else { return false }
-        let s = value.utf8Start
-        for i in 0..<span.count where bytes[Int(span.start) + i] != s[i] { return false }
-        return true
     }
 }
