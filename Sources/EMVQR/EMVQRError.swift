@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// do {
-///     _ = try EMVPayload(parsing: "000201")
+///     _ = try EMVPayload(parsing: "00020101")
 /// } catch {
 ///     print(error.code, error.offset, error.path)   // truncatedHeader 6 (root)
 /// }
