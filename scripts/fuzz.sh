@@ -9,11 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
-swift build --package-path Fuzz -c debug --product EMVQRFuzz \
+swift build --package-path Tests/Fuzz -c debug --product EMVQRFuzz \
     --sanitize=fuzzer --sanitize=address --disable-dead-strip \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 # (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
-bin=Fuzz/.build/debug/EMVQRFuzz
+bin=Tests/Fuzz/.build/debug/EMVQRFuzz
 corpus=Fixtures/fuzz/emvqr
 export SWIFT_BACKTRACE=enable=no
 
