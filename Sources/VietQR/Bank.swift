@@ -1,7 +1,7 @@
 /// A Vietnamese bank or wallet that VietQR codes can name by its BIN.
 ///
 /// The directory's data comes from the vietqr.io bank list by way of two public repositories; see
-/// Data/banks/SOURCE.txt and ``BankDirectory``.
+/// Fixtures/banks/SOURCE.txt and ``BankDirectory``.
 public struct Bank: Sendable, Hashable, CustomStringConvertible {
     /// The six-digit bank identification number that goes in 38.01.00; `nil` for a bank without one (BIDC).
     public let bin: String?

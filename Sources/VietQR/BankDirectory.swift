@@ -11,7 +11,7 @@
 /// BankDirectory.search("ngan hang").count          // every bank with those words in its name
 /// ```
 ///
-/// The data is Data/banks/banks.json (65 records, sources in Data/banks/SOURCE.txt), compiled into
+/// The data is Fixtures/banks/banks.json (65 records, sources in Fixtures/banks/SOURCE.txt), compiled into
 /// `BankDirectory+Table.swift` by scripts/generate-bank-table.py.
 public enum BankDirectory {
     /// The bank that uses `bin` today, or `nil`.

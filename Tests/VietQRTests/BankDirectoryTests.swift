@@ -7,7 +7,7 @@ import VietQR
     /// The records of the bank data, read independently of the generated table.
     static let records: [(bin: String?, shortName: String)] = {
         let url = Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data/banks/banks.json")
+            .appendingPathComponent("Fixtures/banks/banks.json")
         guard let data = try? Data(contentsOf: url),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let banks = object["banks"] as? [[String: Any]]
