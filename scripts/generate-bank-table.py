@@ -16,7 +16,7 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "Data" / "banks" / "banks.json"
+SOURCE = ROOT / "Fixtures" / "banks" / "banks.json"
 TARGET = ROOT / "Sources" / "VietQR" / "BankDirectory+Table.swift"
 
 # BIN -> the shortName of the bank that uses it today.
