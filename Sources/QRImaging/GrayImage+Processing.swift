@@ -125,7 +125,8 @@ extension GrayImage {
                         for x in 0..<width {
                             let x0 = max(0, x - radius)
                             let x1 = min(width, x + radius + 1)
-                            let total = sum[y1 * stride + x1] - sum[y0 * stride + x1] - sum[y1 * stride + x0]
+                            let total =
+                                sum[y1 * stride + x1] - sum[y0 * stride + x1] - sum[y1 * stride + x0]
                                 + sum[y0 * stride + x0]
                             dst[y * width + x] = transform(src[y * width + x], total, (x1 - x0) * (y1 - y0))
                         }

@@ -19,7 +19,9 @@ public struct PNGOptions: Hashable, Sendable {
     /// The print resolution written in the pHYs chunk, so that the printed size is right; none when `nil`.
     public var dotsPerInch: Int?
 
-    public init(style: QRRenderStyle = QRRenderStyle(), scale: Int = 8, bitDepth: BitDepth = .one, dotsPerInch: Int? = nil) {
+    public init(
+        style: QRRenderStyle = QRRenderStyle(), scale: Int = 8, bitDepth: BitDepth = .one, dotsPerInch: Int? = nil
+    ) {
         self.style = style
         self.scale = scale
         self.bitDepth = bitDepth

@@ -53,7 +53,8 @@ public struct QRCode: Hashable, Sendable {
     ///   - options: the error-correction level, version range and ECI policy.
     /// - Throws: ``QRImagingError/Code/dataTooLong`` when the data does not fit `options.maximumVersion`;
     ///   ``QRImagingError/Code/invalidOption`` for a version range outside 1...40.
-    public init(encoding data: some Collection<UInt8>, options: EncodeOptions = EncodeOptions()) throws(QRImagingError) {
+    public init(encoding data: some Collection<UInt8>, options: EncodeOptions = EncodeOptions()) throws(QRImagingError)
+    {
         guard 1 <= options.minimumVersion, options.minimumVersion <= options.maximumVersion,
             options.maximumVersion <= 40
         else {

@@ -11,7 +11,8 @@ struct QRRasterizer {
         let quiet = margin * scale
         let size = code.size
         // A light row: the quiet zone rows, and the start of every other row.
-        let lightRow = bitsPerPixel == 1
+        let lightRow =
+            bitsPerPixel == 1
             ? [UInt8](repeating: light & 1 == 1 ? 0xFF : 0, count: rowBytes)
             : [UInt8](repeating: light, count: rowBytes)
         var pixels = [UInt8]()

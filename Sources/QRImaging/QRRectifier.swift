@@ -212,7 +212,8 @@ struct QRRectifier {
         } else {
             (a, b, c) = (triple[2], triple[0], triple[1])
         }
-        let cross = (b.center.x - a.center.x) * (c.center.y - a.center.y)
+        let cross =
+            (b.center.x - a.center.x) * (c.center.y - a.center.y)
             - (b.center.y - a.center.y) * (c.center.x - a.center.x)
         if cross < 0 { swap(&b, &c) }
         return (a, b, c)
@@ -238,8 +239,10 @@ struct QRRectifier {
                     if dark(ox, oy) { score += 1 }
                 }
                 let distancePenalty = abs(x - cx) + abs(y - cy)
-                if score >= 14, best == nil || score > best!.score
-                    || (score == best!.score && distancePenalty < Int(abs(best!.point.x - Double(cx)) + abs(best!.point.y - Double(cy))))
+                if score >= 14,
+                    best == nil || score > best!.score
+                        || (score == best!.score
+                            && distancePenalty < Int(abs(best!.point.x - Double(cx)) + abs(best!.point.y - Double(cy))))
                 {
                     best = (score, Point(x: Double(x), y: Double(y)))
                 }
@@ -262,10 +265,12 @@ struct QRRectifier {
                 imageBR = found
             }
         }
-        guard let transform = Homography(
-            from: [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: 3.5, y: d - 3.5), sourceBR],
-            to: [tl, tr, bl, imageBR]
-        ) else { return nil }
+        guard
+            let transform = Homography(
+                from: [Point(x: 3.5, y: 3.5), Point(x: d - 3.5, y: 3.5), Point(x: 3.5, y: d - 3.5), sourceBR],
+                to: [tl, tr, bl, imageBR]
+            )
+        else { return nil }
         let scale = Upright.scale
         let quiet = Upright.quiet
         let side = (dimension + 2 * quiet) * scale

@@ -56,8 +56,6 @@ struct ScanPipeline {
     let working: GrayImage
     /// `working`'s size against the full image.
     let fullScale: Double
-    /// How many zbar passes ran; for tests and the benchmark.
-    private(set) var passes = 0
     private var fullResolutionTried = false
 
     init(working: GrayImage, fullScale: Double) {
@@ -93,22 +91,14 @@ struct ScanPipeline {
         }
         if let found = attempt(base.inverted()) { return found }
         // Small modules: zbar needs a few pixels per module.
-        if base.longSide <= workingSize, let found = attempt(smooth.upscaled(by: 2)) { return found }
+        let enlarged = smooth.upscaled(by: 2)
+        if let found = attempt(enlarged) { return found }
         // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol.
-        for source in [smooth, smooth.upscaled(by: 2)] {
+        for source in [smooth, enlarged] {
             let binary = source.adaptiveThresholded(radius: max(4, source.longSide / 16))
             for upright in QRRectifier(image: binary).rectified() {
-                passes += 1
                 let found = zbar.scan(upright.image)
-                guard !found.isEmpty else { continue }
-                let factor = Double(working.width) / fullScale / Double(source.width)
-                return found.map { symbol in
-                    let corners = symbol.corners.map { corner in
-                        let point = upright.sourcePoint(corner)
-                        return QRPoint(x: Int((point.x * factor).rounded()), y: Int((point.y * factor).rounded()))
-                    }
-                    return QRSymbol(bytes: symbol.bytes, corners: corners)
-                }
+                if !found.isEmpty { return toFullSize(found, sourceWidth: source.width, upright.sourcePoint) }
             }
         }
         if working.longSide == base.longSide { fullResolutionTried = true }
@@ -124,16 +114,24 @@ struct ScanPipeline {
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels.
-    private mutating func attempt(_ image: GrayImage) -> [QRSymbol]? {
-        passes += 1
+    private func attempt(_ image: GrayImage) -> [QRSymbol]? {
         let found = zbar.scan(image)
         guard !found.isEmpty else { return nil }
-        let factor = Double(working.width) / fullScale / Double(image.width)
-        return found.map { symbol in
-            QRSymbol(
-                bytes: symbol.bytes,
-                corners: symbol.corners.map { QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded())) }
-            )
+        return toFullSize(found, sourceWidth: image.width) { QRRectifier.Point(x: Double($0.x), y: Double($0.y)) }
+    }
+
+    /// `symbols` with their corners taken to full-size pixels: first through `toSource` into the pixels of an image
+    /// `sourceWidth` wide, then scaled.
+    private func toFullSize(
+        _ symbols: [QRSymbol], sourceWidth: Int, _ toSource: (QRPoint) -> QRRectifier.Point
+    ) -> [QRSymbol] {
+        let factor = Double(working.width) / fullScale / Double(sourceWidth)
+        return symbols.map { symbol in
+            let corners = symbol.corners.map { corner in
+                let point = toSource(corner)
+                return QRPoint(x: Int((point.x * factor).rounded()), y: Int((point.y * factor).rounded()))
+            }
+            return QRSymbol(bytes: symbol.bytes, corners: corners)
         }
     }
 }

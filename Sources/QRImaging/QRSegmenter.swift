@@ -26,7 +26,9 @@ enum QRSegmenter {
     static let versionClasses: [ClosedRange<Int>] = [1...9, 10...26, 27...40]
 
     /// Data codewords of the largest version in each class (9, 26, 40), by level L, M, Q, H (ISO/IEC 18004, table 7).
-    static let classCapacityBytes: [[Int]] = [[232, 182, 132, 100], [1370, 1062, 754, 596], [2956, 2334, 1666, 1276]]
+    static let classCapacityBytes: [[Int]] = [
+        [232, 182, 132, 100], [1370, 1062, 754, 596], [2956, 2334, 1666, 1276],
+    ]
 
     /// Whether a stream of `bits` fits the largest version of `versionClass` at `level`.
     static func fits(bits: Int, versionClass: Int, level: ErrorCorrection) -> Bool {

@@ -176,18 +176,19 @@ import Testing
         #expect(decodeError(bytes)?.code == .tooLarge)
     }
 
-    @Test(arguments: [
-        ("P5\n100000 100000\n255\n", QRImagingError.Code.tooLarge),
-        ("P5\n0 10\n255\n", .emptyImage),
-        ("P5\n4 4\n255\n\u{1}\u{2}", .truncated),
-        ("P2\n2 2\n255\n1 2 3", .truncated),
-        ("P5\nfour 4\n255\n", .corrupt),
-        ("P5\n4 4\n0\n", .corrupt),
-        ("P6\n4 4\n70000\n", .corrupt),
-        ("P1\n2 2\n0 1 7 0", .corrupt),
-        ("P5\n1234567890123 4\n255\n", .corrupt),
-        ("P5 # comment", .truncated),
-    ] as [(String, QRImagingError.Code)])
+    @Test(
+        arguments: [
+            ("P5\n100000 100000\n255\n", QRImagingError.Code.tooLarge),
+            ("P5\n0 10\n255\n", .emptyImage),
+            ("P5\n4 4\n255\n\u{1}\u{2}", .truncated),
+            ("P2\n2 2\n255\n1 2 3", .truncated),
+            ("P5\nfour 4\n255\n", .corrupt),
+            ("P5\n4 4\n0\n", .corrupt),
+            ("P6\n4 4\n70000\n", .corrupt),
+            ("P1\n2 2\n0 1 7 0", .corrupt),
+            ("P5\n1234567890123 4\n255\n", .corrupt),
+            ("P5 # comment", .truncated),
+        ] as [(String, QRImagingError.Code)])
     func hostilePNM(_ text: String, _ code: QRImagingError.Code) {
         #expect(decodeError(Array(text.utf8))?.code == code)
     }

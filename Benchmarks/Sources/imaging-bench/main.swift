@@ -44,7 +44,10 @@ func report(_ name: String, _ value: Double, _ unit: String) {
 // MARK: Render: QRImaging against libqrencode + libpng called from C.
 
 var payloads: [(String, String)] = [
-    ("P121", "00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA53037045405500005802VN62140810Thanh toan6304AE7E")
+    (
+        "P121",
+        "00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA53037045405500005802VN62140810Thanh toan6304AE7E"
+    )
 ]
 if let text = try? String(contentsOfFile: payloadsPath, encoding: .utf8) {
     payloads = text.split(separator: "\n").compactMap { line in
