@@ -2,7 +2,8 @@
 """Peer check: every PNG `villageqr render` makes is read back exactly by zbarimg and by zxing-cpp.
 
 Usage: scripts/check-imaging-peers.py [--villageqr PATH]
-Needs: zbarimg (Debian zbar-tools) and zxing-cpp with Pillow (pip install zxing-cpp Pillow).
+Needs: zbarimg (Debian zbar-tools, in scripts/bootstrap.sh) and zxing-cpp with Pillow
+(pip install -r scripts/imaging-requirements.txt).
 Prints one line per failure and a closing "N passed, N failed" line; exits 1 if anything failed, 2 if a peer is
 missing.
 """
@@ -62,8 +63,8 @@ def main():
     options = parser.parse_args()
     binary = options.villageqr
     if binary is None:
-        path = subprocess.run(["swift", "build", "--show-bin-path"], capture_output=True, check=True)
-        binary = os.path.join(path.stdout.decode().strip(), "villageqr")
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "villageqr-path.sh")
+        binary = subprocess.run([script], capture_output=True, check=True).stdout.decode().strip()
     if shutil.which("zbarimg") is None:
         print("check-imaging-peers: zbarimg is missing (apt-get install zbar-tools)", file=sys.stderr)
         return 2
@@ -71,7 +72,7 @@ def main():
         import zxingcpp  # noqa: F401
         import PIL  # noqa: F401
     except ImportError:
-        print("check-imaging-peers: zxing-cpp is missing (pip install zxing-cpp Pillow)", file=sys.stderr)
+        print("check-imaging-peers: zxing-cpp is missing (pip install -r scripts/imaging-requirements.txt)", file=sys.stderr)
         return 2
 
     passed = failed = 0

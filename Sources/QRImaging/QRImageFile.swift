@@ -48,7 +48,9 @@ public enum QRImageFile {
     ///   ``QRImagingError/Code/io`` when the file cannot be written.
     public static func write(
         _ bytes: some Collection<UInt8>, to path: String, overwrite: Bool = false
-    ) throws(QRImagingError) {
+    )
+        throws(QRImagingError)
+    {
         if !overwrite && access(path, F_OK) == 0 {
             throw QRImagingError(.fileExists, "\(path) exists; pass --force to overwrite it")
         }

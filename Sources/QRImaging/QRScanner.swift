@@ -4,9 +4,11 @@
 ///
 /// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
 /// 2. an upscale of small images;
-/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing, then the inverted image
-///    (light-on-dark codes) and a 2× upscale of the working image;
-/// 4. the full resolution last, for tiny codes in big frames.
+/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing (one tuned for low contrast), then
+///    the inverted image (light-on-dark codes) and a 2× upscale of the working image;
+/// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
+///    for zbar;
+/// 5. the full resolution last, for tiny codes in big frames.
 ///
 /// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
 public struct QRScanner: Sendable {
@@ -54,8 +56,6 @@ struct ScanPipeline {
     let working: GrayImage
     /// `working`'s size against the full image.
     let fullScale: Double
-    /// How many zbar passes ran; for tests and the benchmark.
-    private(set) var passes = 0
     private var fullResolutionTried = false
 
     init(working: GrayImage, fullScale: Double) {
@@ -79,6 +79,10 @@ struct ScanPipeline {
         let smooth = base.boxBlurred(radius: 1)
         if let found = attempt(smooth.otsuThresholded()) { return found }
         if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 16))) { return found }
+        // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
+        if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
+            return found
+        }
         let small = base.downscaled(toLongSide: workingSize / 2)
         if small.longSide < base.longSide,
             let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
@@ -87,7 +91,16 @@ struct ScanPipeline {
         }
         if let found = attempt(base.inverted()) { return found }
         // Small modules: zbar needs a few pixels per module.
-        if base.longSide <= workingSize, let found = attempt(smooth.upscaled(by: 2)) { return found }
+        let enlarged = smooth.upscaled(by: 2)
+        if let found = attempt(enlarged) { return found }
+        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol.
+        for source in [smooth, enlarged] {
+            let binary = source.adaptiveThresholded(radius: max(4, source.longSide / 16))
+            for upright in QRRectifier(image: binary).rectified() {
+                let found = zbar.scan(upright.image)
+                if !found.isEmpty { return toFullSize(found, sourceWidth: source.width, upright.sourcePoint) }
+            }
+        }
         if working.longSide == base.longSide { fullResolutionTried = true }
         return nil
     }
@@ -101,18 +114,24 @@ struct ScanPipeline {
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels.
-    private mutating func attempt(_ image: GrayImage) -> [QRSymbol]? {
-        passes += 1
+    private func attempt(_ image: GrayImage) -> [QRSymbol]? {
         let found = zbar.scan(image)
         guard !found.isEmpty else { return nil }
-        let factor = Double(working.width) / fullScale / Double(image.width)
-        return found.map { symbol in
-            QRSymbol(
-                bytes: symbol.bytes,
-                corners: symbol.corners.map {
-                    QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded()))
-                }
-            )
+        return toFullSize(found, sourceWidth: image.width) { QRRectifier.Point(x: Double($0.x), y: Double($0.y)) }
+    }
+
+    /// `symbols` with their corners taken to full-size pixels: first through `toSource` into the pixels of an image
+    /// `sourceWidth` wide, then scaled.
+    private func toFullSize(
+        _ symbols: [QRSymbol], sourceWidth: Int, _ toSource: (QRPoint) -> QRRectifier.Point
+    ) -> [QRSymbol] {
+        let factor = Double(working.width) / fullScale / Double(sourceWidth)
+        return symbols.map { symbol in
+            let corners = symbol.corners.map { corner in
+                let point = toSource(corner)
+                return QRPoint(x: Int((point.x * factor).rounded()), y: Int((point.y * factor).rounded()))
+            }
+            return QRSymbol(bytes: symbol.bytes, corners: corners)
         }
     }
 }
