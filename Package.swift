@@ -9,7 +9,7 @@
 //       ^                  |
 //       +--  Provenance <--+-- VillageQRCLI <- villageqr
 //                          |
-//     QRImaging -----------+
+//     QRImaging -----------+      (QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar, CWebP)
 //
 import PackageDescription
 
@@ -17,6 +17,7 @@ let package = Package(
     name: "VillageQR",
     products: [
         .library(name: "EMVQR", targets: ["EMVQR"]),
+        .library(name: "QRImaging", targets: ["QRImaging"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
@@ -27,11 +28,26 @@ let package = Package(
         // The TLV/CRC core. No dependencies, not even Foundation.
         .target(name: "EMVQR"),
 
+        // The system libraries the imaging layer wraps: one C module each, with a shim header.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+
+        // Encode, render (PNG, SVG, terminal), read images (PNG, JPEG, PNM, WebP) and scan. Knows nothing of
+        // payloads; no C type in its public API.
+        .target(
+            name: "QRImaging",
+            dependencies: ["CQREncode", "CPNG", "CTurboJPEG", "CZBar", "CWebP"]
+        ),
+
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         .target(
             name: "VillageQRCLI",
             dependencies: [
                 "EMVQR",
+                "QRImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +65,10 @@ let package = Package(
                 "EMVQR",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "QRImagingTests",
+            dependencies: ["QRImaging"]
         ),
         .testTarget(
             name: "VillageQRCLITests",

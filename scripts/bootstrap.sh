@@ -7,6 +7,15 @@ set -euo pipefail
 # Debian packages the build, the tests and the checks need. Add new ones here.
 APT_PACKAGES=(
     pkg-config
+    # QRImaging: encode, PNG, JPEG, scan, WebP.
+    libqrencode-dev
+    libpng-dev
+    libturbojpeg0-dev
+    libzbar-dev
+    libwebp-dev
+    # The imaging peer check and the photo fixture script.
+    zbar-tools
+    imagemagick
 )
 
 missing=()

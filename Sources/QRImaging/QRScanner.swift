@@ -1,0 +1,107 @@
+/// Finds and reads QR codes in images, from clean renders to 12-megapixel phone photos.
+///
+/// ``scan(imageData:)`` and ``scan(_:)`` run a pipeline of zbar passes, stopping at the first that finds a code:
+///
+/// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
+/// 2. an upscale of small images;
+/// 3. a global (Otsu) threshold, then adaptive thresholds, then the inverted image (light-on-dark codes);
+/// 4. the full resolution last, for tiny codes in big frames.
+///
+/// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
+public struct QRScanner: Sendable {
+    /// The memory bound for decoding files.
+    public var limits: ImageLimits
+    /// The longer side of the working image; bigger images are scanned downscaled first.
+    public var workingSize: Int
+
+    public init(limits: ImageLimits = ImageLimits(), workingSize: Int = 1200) {
+        self.limits = limits
+        self.workingSize = workingSize
+    }
+
+    /// Decodes an image file and scans it with the pipeline.
+    ///
+    /// - Parameter imageData: a PNG, JPEG, PNM or WebP file's bytes.
+    /// - Returns: every code found by the first pass that found any, corners in full-size image pixels.
+    /// - Throws: the decoding errors of ``GrayImage/init(decoding:limits:)``.
+    public func scan(imageData: [UInt8]) throws(QRImagingError) -> [QRSymbol] {
+        let reduced = try ImageDecoder.decode(imageData, limits: limits, reduceTo: workingSize)
+        var pipeline = ScanPipeline(working: reduced.image, fullScale: reduced.scale)
+        if let found = pipeline.run(workingSize: workingSize) { return found }
+        guard reduced.scale < 1 else { return [] }
+        // Full resolution last: decode again without DCT scaling.
+        let full = try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
+        return pipeline.runFullResolution(full) ?? []
+    }
+
+    /// Scans decoded pixels with the pipeline.
+    ///
+    /// - Returns: every code found by the first pass that found any, corners in `image`'s pixels.
+    public func scan(_ image: GrayImage) -> [QRSymbol] {
+        var pipeline = ScanPipeline(working: image, fullScale: 1)
+        return pipeline.run(workingSize: workingSize) ?? pipeline.runFullResolution(image) ?? []
+    }
+
+    /// One zbar pass over the pixels as they are, without the pipeline.
+    public func scanOnce(_ image: GrayImage) -> [QRSymbol] { ZBarScanner().scan(image) }
+}
+
+/// The passes of one scan, sharing one zbar scanner.
+struct ScanPipeline {
+    let zbar = ZBarScanner()
+    /// The decoded image, possibly reduced by DCT scaling.
+    let working: GrayImage
+    /// `working`'s size against the full image.
+    let fullScale: Double
+    /// How many zbar passes ran; for tests and the benchmark.
+    private(set) var passes = 0
+    private var fullResolutionTried = false
+
+    init(working: GrayImage, fullScale: Double) {
+        self.working = working
+        self.fullScale = fullScale
+    }
+
+    /// The passes up to, not including, the full resolution.
+    mutating func run(workingSize: Int) -> [QRSymbol]? {
+        let base = working.downscaled(toLongSide: workingSize)
+        if let found = attempt(base) { return found }
+        for target in [workingSize * 2 / 3, workingSize * 2 / 5] where base.longSide * 4 > target * 5 {
+            if let found = attempt(base.downscaled(toLongSide: target)) { return found }
+        }
+        if base.longSide < 500, let found = attempt(base.upscaled(by: 2)) { return found }
+        if let found = attempt(base.otsuThresholded()) { return found }
+        for divisor in [16, 8] {
+            if let found = attempt(base.adaptiveThresholded(radius: max(4, base.longSide / divisor))) { return found }
+        }
+        if let found = attempt(base.inverted()) { return found }
+        let small = base.downscaled(toLongSide: workingSize / 2)
+        if small.longSide < base.longSide, let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16))) {
+            return found
+        }
+        if working.longSide == base.longSide { fullResolutionTried = true }
+        return nil
+    }
+
+    /// The last passes: `full` as it is, then thresholded, when it is larger than what was tried.
+    mutating func runFullResolution(_ full: GrayImage) -> [QRSymbol]? {
+        guard !fullResolutionTried else { return nil }
+        fullResolutionTried = true
+        if let found = attempt(full) { return found }
+        return attempt(full.adaptiveThresholded(radius: max(8, full.longSide / 32)))
+    }
+
+    /// One zbar pass over `image`, with corners mapped back to full-size pixels.
+    private mutating func attempt(_ image: GrayImage) -> [QRSymbol]? {
+        passes += 1
+        let found = zbar.scan(image)
+        guard !found.isEmpty else { return nil }
+        let factor = Double(working.width) / fullScale / Double(image.width)
+        return found.map { symbol in
+            QRSymbol(
+                bytes: symbol.bytes,
+                corners: symbol.corners.map { QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded())) }
+            )
+        }
+    }
+}
