@@ -18,11 +18,13 @@ let package = Package(
     products: [
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
+        .library(name: "Provenance", targets: ["Provenance"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The TLV/CRC core. No dependencies, not even Foundation.
@@ -42,12 +44,22 @@ let package = Package(
             dependencies: ["CQREncode", "CPNG", "CTurboJPEG", "CZBar", "CWebP"]
         ),
 
+        // Signed household-provenance codes: the record, its wire format, keys, trust and verdicts.
+        .target(
+            name: "Provenance",
+            dependencies: [
+                "EMVQR",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         .target(
             name: "VillageQRCLI",
             dependencies: [
                 "EMVQR",
                 "QRImaging",
+                "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +81,15 @@ let package = Package(
         .testTarget(
             name: "QRImagingTests",
             dependencies: ["QRImaging"]
+        ),
+        .testTarget(
+            name: "ProvenanceTests",
+            dependencies: [
+                "Provenance",
+                "EMVQR",
+                "QRImaging",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "VillageQRCLITests",

@@ -1,0 +1,81 @@
+/// What kind of product it is.
+///
+/// | Name          | Wire | Vietnamese     |
+/// |---------------|------|----------------|
+/// | `crop`        | `CR` | Trồng trọt     |
+/// | `livestock`   | `LV` | Chăn nuôi      |
+/// | `aquaculture` | `AQ` | Thủy sản       |
+/// | `forestry`    | `FO` | Lâm nghiệp     |
+/// | `processed`   | `PR` | Chế biến       |
+public enum ProductCategory: String, TableCode {
+    case crop, livestock, aquaculture, forestry, processed
+
+    public var wireCode: String {
+        switch self {
+        case .crop: "CR"
+        case .livestock: "LV"
+        case .aquaculture: "AQ"
+        case .forestry: "FO"
+        case .processed: "PR"
+        }
+    }
+
+    public var vietnamese: String {
+        switch self {
+        case .crop: "Trồng trọt"
+        case .livestock: "Chăn nuôi"
+        case .aquaculture: "Thủy sản"
+        case .forestry: "Lâm nghiệp"
+        case .processed: "Chế biến"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .crop: "Crop"
+        case .livestock: "Livestock"
+        case .aquaculture: "Aquaculture"
+        case .forestry: "Forestry"
+        case .processed: "Processed"
+        }
+    }
+}
+
+/// The production standard a product follows.
+///
+/// | Name        | Wire | Vietnamese  |
+/// |-------------|------|-------------|
+/// | `vietGAP`   | `VG` | VietGAP     |
+/// | `globalGAP` | `GG` | GlobalGAP   |
+/// | `organic`   | `OR` | Hữu cơ      |
+/// | `none`      | `NO` | Không       |
+public enum ProductStandard: String, TableCode {
+    case vietGAP, globalGAP, organic, none
+
+    public var wireCode: String {
+        switch self {
+        case .vietGAP: "VG"
+        case .globalGAP: "GG"
+        case .organic: "OR"
+        case .none: "NO"
+        }
+    }
+
+    public var vietnamese: String {
+        switch self {
+        case .vietGAP: "VietGAP"
+        case .globalGAP: "GlobalGAP"
+        case .organic: "Hữu cơ"
+        case .none: "Không chứng nhận"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .vietGAP: "VietGAP"
+        case .globalGAP: "GlobalGAP"
+        case .organic: "Organic"
+        case .none: "None"
+        }
+    }
+}
