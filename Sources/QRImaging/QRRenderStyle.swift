@@ -38,9 +38,10 @@ public struct QRRenderStyle: Hashable, Sendable {
         }
         let ratio = foreground.contrastRatio(with: background)
         if ratio < Self.minimumContrastRatio {
+            let tenths = Int(ratio * 10)
             throw QRImagingError(
                 .lowContrast,
-                "the contrast ratio of \(foreground) on \(background) is \(Int(ratio * 10) / 10), below "
+                "the contrast ratio of \(foreground) on \(background) is \(tenths / 10).\(tenths % 10), below "
                     + "\(Self.minimumContrastRatio) (force to render anyway)"
             )
         }

@@ -4,7 +4,8 @@ public import ArgumentParser
 public struct VillageQRCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "villageqr",
-        abstract: "VietQR payment codes and signed household-provenance codes."
+        abstract: "VietQR payment codes and signed household-provenance codes.",
+        subcommands: [RenderCommand.self, ScanCommand.self]
     )
 
     public init() {}

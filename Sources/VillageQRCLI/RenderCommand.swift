@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import QRImaging
+
+/// `villageqr render`: text or bytes to a QR image.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render text as a QR code: PNG, SVG or terminal.",
+        discussion: """
+            With -, the bytes come from standard input, exactly, less one trailing newline.
+            Example: villageqr render "Xin chào" -o hello.png --module-mm 0.5 --dpi 300
+            """
+    )
+
+    @Argument(help: "The text to encode, or - to read bytes from standard input.")
+    var text: String
+
+    @OptionGroup var output: QRRenderArguments
+
+    func run() throws {
+        var bytes: [UInt8]
+        if text == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        } else {
+            bytes = Array(text.utf8)
+        }
+        do {
+            print(try output.emit(bytes), terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("villageqr render: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import QRImaging
+
+/// `villageqr scan`: read every QR code in images and analyse what they carry.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Read the QR codes in PNG, JPEG, PNM or WebP images, phone photos included.",
+        discussion: """
+            Exit status: 0 when every image gave at least one code, 1 otherwise, 64 on a usage error.
+            --json prints JSON Lines, one object per image:
+            {"image": PATH, "codes": [{"text": STRING-or-null, "bytesBase64": ..., "corners": [[x,y],...],
+            "decoded": {...}}], "error": null or {"code": ..., "message": ...}}
+            """
+    )
+
+    @Argument(help: "Image files.")
+    var images: [String]
+
+    @Flag(help: "Print JSON Lines, one object per image.")
+    var json = false
+
+    @Flag(help: "One plain zbar pass instead of the photo pipeline, for comparison.")
+    var once = false
+
+    @Option(help: "Refuse images larger than this many megapixels, before decoding them.")
+    var maxMegapixels: Int = 50
+
+    func validate() throws {
+        guard !images.isEmpty else { throw ValidationError("Give at least one image.") }
+        guard (1...1000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be 1 to 1000.") }
+    }
+
+    func run() throws {
+        let scanner = QRScanner(limits: ImageLimits(maximumPixels: maxMegapixels * 1_000_000))
+        var allFound = true
+        for path in images {
+            let result: Result<[QRSymbol], QRImagingError>
+            do {
+                let data = try QRImageFile.read(path)
+                result = .success(once ? scanner.scanOnce(try GrayImage(decoding: data, limits: scanner.limits))
+                    : try scanner.scan(imageData: data))
+            } catch {
+                result = .failure(error)
+            }
+            if case .success(let codes) = result, !codes.isEmpty {} else { allFound = false }
+            print(json ? Self.jsonLine(path, result) : Self.humanText(path, result), terminator: "")
+        }
+        if !allFound { throw ExitCode.failure }
+    }
+
+    static func humanText(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
+        switch result {
+        case .failure(let error):
+            return "\(path): error \(error)\n"
+        case .success(let codes) where codes.isEmpty:
+            return "\(path): no QR code found\n"
+        case .success(let codes):
+            var text = "\(path): \(codes.count) code\(codes.count == 1 ? "" : "s")\n"
+            for (index, code) in codes.enumerated() {
+                if let utf8 = code.text {
+                    text += "  [\(index + 1)] \(utf8)\n"
+                } else {
+                    text += "  [\(index + 1)] (not UTF-8) base64 \(Data(code.bytes).base64EncodedString())\n"
+                }
+                text += "      at " + code.corners.map { "(\($0.x),\($0.y))" }.joined(separator: " ") + "\n"
+                let report = PayloadReport.text(for: code.bytes)
+                for line in report.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                    text += "      \(line)\n"
+                }
+            }
+            return text
+        }
+    }
+
+    static func jsonLine(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
+        var codes: [String] = []
+        var error = "null"
+        switch result {
+        case .failure(let failure):
+            error = "{\"code\":\(jsonString(failure.code.rawValue)),\"message\":\(jsonString(failure.message))}"
+        case .success(let symbols):
+            codes = symbols.map { symbol in
+                let corners = symbol.corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",")
+                return "{\"text\":\(symbol.text.map(jsonString) ?? "null"),"
+                    + "\"bytesBase64\":\(jsonString(Data(symbol.bytes).base64EncodedString())),"
+                    + "\"corners\":[\(corners)],\"decoded\":\(PayloadReport.json(for: symbol.bytes))}"
+            }
+        }
+        return "{\"image\":\(jsonString(path)),\"codes\":[\(codes.joined(separator: ","))],\"error\":\(error)}\n"
+    }
+
+    /// `text` as a JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
