@@ -45,7 +45,11 @@ public enum EMVGrammar {
     ///
     /// NAPAS (VietQR, `A000000727`) nests the beneficiary organisation under 01: 00 is the acquirer BIN and 01 the
     /// account or card number.
+    @inline(__always)
     static func childIsTemplate(guid: UnsafeRawBufferPointer, child: Int) -> Bool {
-        child == 1 && guid.elementsEqual("A000000727".utf8)
+        guard child == 1, guid.count == 10, let base = guid.baseAddress else { return false }
+        // "A000000727" as little-endian words: "A0000007" and "27".
+        return base.loadUnaligned(as: UInt64.self) == UInt64(littleEndian: 0x3730_3030_3030_3041)
+            && base.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == UInt16(littleEndian: 0x3732)
     }
 }

@@ -171,20 +171,17 @@ struct EMVParser<Unit: LengthCounting> {
         mode: EMVPayload.ReadingMode,
         unit: EMVPayload.LengthUnit
     ) -> Result<EMVPayload, EMVQRError> {
-        var failure: EMVQRError?
-        var warnings: [EMVQRWarning] = []
-        let nodes = [EMVNode](unsafeUninitializedCapacity: count / 4 + 1) { buffer, initialized in
-            var parser = EMVParser(base: base, count: count, strict: mode == .strict, nodes: buffer.baseAddress!)
+        let storage = EMVNodeStorage.make(capacity: count / 4 + 1)
+        return storage.withUnsafeMutablePointers { header, elements in
+            var parser = EMVParser(base: base, count: count, strict: mode == .strict, nodes: elements)
             do throws(EMVQRError) {
                 try parser.parseTopLevel()
             } catch {
-                failure = error
+                return .failure(error)
             }
-            initialized = parser.nodeCount
-            warnings = parser.warnings
+            header.pointee = parser.nodeCount
+            return .success(EMVPayload(bytes: bytes, nodes: storage, warnings: parser.warnings, lengthUnit: unit))
         }
-        if let failure { return .failure(failure) }
-        return .success(EMVPayload(bytes: bytes, nodes: nodes, warnings: warnings, lengthUnit: unit))
     }
 
     // MARK: Headers
@@ -200,6 +197,7 @@ struct EMVParser<Unit: LengthCounting> {
         return (tag, length)
     }
 
+    @inline(never)
     func headerError(at position: Int, path: TagPath) -> EMVQRError {
         var bad = position
         while bad < position + 4 && base[bad] >= 0x30 && base[bad] <= 0x39 { bad += 1 }
@@ -229,125 +227,83 @@ struct EMVParser<Unit: LengthCounting> {
 
     // MARK: Levels
 
-    @inline(__always)
-    mutating func append(_ node: EMVNode) {
-        (nodes + nodeCount).initialize(to: node)
-        nodeCount &+= 1
-    }
-
-    mutating func warn(_ code: EMVQRError.Code, _ offset: Int, _ path: TagPath, _ message: String) throws(EMVQRError) {
-        let warning = EMVQRWarning(code: code, offset: offset, path: path, message: message)
-        if strict { throw warning.asError }
-        warnings.append(warning)
-    }
-
     mutating func parseTopLevel() throws(EMVQRError) {
         var position = 0
         var seenLow: UInt64 = 0
         var seenHigh: UInt64 = 0
         var crcSeen = false
         while position < count {
-            guard count - position >= 4 else {
-                throw EMVQRError(
-                    code: .truncatedHeader, offset: position, path: .root,
-                    message: "byte \(position): \(count - position) byte(s) left where a 4-byte ID and length "
-                        + "should start")
-            }
+            guard count &- position >= 4 else { throw truncated(at: position) }
             guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: .root) }
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: count) else {
-                throw EMVQRError(
-                    code: .lengthOverrun, offset: position, path: TagPath.root.appending(tag),
-                    message: "tag \(twoDigits(tag)) at byte \(position): length \(length) runs past the end of "
-                        + "the \(count)-byte payload")
+                throw overrun(tag: tag, at: position, length: length)
             }
-            if nodeCount == 0 && tag != 0 {
-                throw EMVQRError(
-                    code: .formatIndicatorNotFirst, offset: 0, path: .root,
-                    message: "the payload starts with tag \(twoDigits(tag)); it must start with 00, the payload "
-                        + "format indicator")
-            }
+            if position == 0 && tag != 0 { throw formatIndicatorNotFirst(tag: tag) }
             let bit: UInt64 = 1 << UInt64(tag & 63)
-            let seen = tag < 64 ? seenLow & bit : seenHigh & bit
-            if seen != 0 {
-                try warn(
-                    .duplicateTag, position, TagPath.root.appending(tag),
-                    "tag \(twoDigits(tag)) at byte \(position) appears a second time at the top level")
+            if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+                try warnDuplicate(TagPath.root.appending(tag), at: position)
             }
             if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
 
             let index = nodeCount
+            let warningsBefore = warnings.count
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
-            append(
-                EMVNode(
-                    tag: UInt8(truncatingIfNeeded: tag), depth: 0, isTemplate: isTemplate,
-                    declaredLength: UInt8(truncatingIfNeeded: length),
-                    headerOffset: UInt16(truncatingIfNeeded: position),
-                    valueStart: UInt16(truncatingIfNeeded: valueStart),
-                    valueEnd: UInt16(truncatingIfNeeded: valueEnd), subtreeEnd: 0))
+            append(tag: tag, depth: 0, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
             if isTemplate {
-                try parseChildren(of: tag, from: valueStart, to: valueEnd, path: TagPath.root.appending(tag), depth: 1)
+                do throws(EMVQRError) {
+                    try parseChildren(
+                        of: tag, from: valueStart, to: valueEnd, path: TagPath.root.appending(tag), depth: 1)
+                } catch {
+                    // Issuers fill 80–99 as they like, and some wallets put a plain value there: lenient reading
+                    // keeps it as a primitive.
+                    guard tag >= 80 && !strict else { throw error }
+                    try keepAsPrimitive(index, warningsBefore: warningsBefore, error)
+                }
+                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
             } else if tag == 0 {
-                if !(length == 2 && base[valueStart] == 0x30 && base[valueStart + 1] == 0x31) {
-                    try warn(
-                        .unexpectedFormatIndicator, valueStart, TagPath.root.appending(0),
-                        "the payload format indicator is \"\(text(valueStart, valueEnd))\"; EMVCo defines \"01\"")
+                if !(length == 2 && base[valueStart] == 0x30 && base[valueStart &+ 1] == 0x31) {
+                    try warnFormatIndicator(valueStart, valueEnd)
                 }
             } else if tag == 63 {
                 try checkCRCField(at: position, length: length, valueStart: valueStart, valueEnd: valueEnd)
                 crcSeen = true
             } else if EMVGrammar.isReservedTopLevel(tag) {
-                try warn(
-                    .reservedTag, position, TagPath.root.appending(tag),
-                    "tag \(twoDigits(tag)) at byte \(position) is reserved for future use by EMVCo")
+                try warnReserved(TagPath.root.appending(tag), at: position, in: .root)
             }
-            nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
             position = valueEnd
         }
-        guard crcSeen else {
-            throw EMVQRError(
-                code: .crcMissing, offset: count, path: TagPath.root.appending(63),
-                message: "the payload ends at byte \(count) without tag 63, the CRC")
-        }
+        guard crcSeen else { throw crcMissing() }
+    }
+
+    @inline(__always)
+    mutating func append(
+        tag: Int, depth: Int, isTemplate: Bool, length: Int, _ position: Int, _ valueStart: Int, _ valueEnd: Int
+    ) {
+        (nodes + nodeCount).initialize(
+            to: EMVNode(
+                tag: UInt8(truncatingIfNeeded: tag), depth: UInt8(truncatingIfNeeded: depth), isTemplate: isTemplate,
+                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
+                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
+                subtreeEnd: UInt16(truncatingIfNeeded: nodeCount &+ 1)))
+        nodeCount &+= 1
     }
 
     mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
-        guard length == 4 else {
-            throw EMVQRError(
-                code: .crcLength, offset: position, path: TagPath.root.appending(63),
-                message: "tag 63 at byte \(position) has length \(twoDigits(length)); the CRC field is 6304 "
-                    + "followed by 4 hex digits")
-        }
-        guard valueEnd == count else {
-            throw EMVQRError(
-                code: .crcNotLast, offset: position, path: TagPath.root.appending(63),
-                message: "tag 63 at byte \(position) is followed by \(count - valueEnd) more byte(s); the CRC "
-                    + "must be the last field")
-        }
+        guard length == 4 else { throw crcLength(at: position, length: length) }
+        guard valueEnd == count else { throw crcNotLast(at: position, valueEnd: valueEnd) }
         var stated: UInt16 = 0
         var lowercase = false
         for i in valueStart..<valueEnd {
             guard let nibble = CRC16.hexValue(base[i]) else {
-                throw EMVQRError(
-                    code: .crcNotHex, offset: i, path: TagPath.root.appending(63),
-                    message: "tag 63 at byte \(position): the CRC \"\(text(valueStart, valueEnd))\" holds "
-                        + "\(describe(base[i])) at byte \(i); it must be 4 hex digits")
+                throw crcNotHex(at: position, bad: i, valueStart, valueEnd)
             }
-            if base[i] >= 0x61 { lowercase = true }
+            lowercase = lowercase || base[i] >= 0x61
             stated = stated << 4 | UInt16(nibble)
         }
         let computed = CRC16.update(CRC16.initialValue, base, valueStart)
-        guard computed == stated else {
-            throw EMVQRError(
-                code: .crcMismatch, offset: valueStart, path: TagPath.root.appending(63),
-                message: "CRC mismatch: tag 63 states \(text(valueStart, valueEnd)) but bytes 0–\(valueStart - 1) "
-                    + "give \(CRC16.hexString(computed))")
-        }
-        if lowercase {
-            try warn(
-                .lowercaseCRC, valueStart, TagPath.root.appending(63),
-                "the CRC \"\(text(valueStart, valueEnd))\" is lowercase; EMVCo writes it in uppercase")
-        }
+        guard computed == stated else { throw crcMismatch(computed: computed, valueStart, valueEnd) }
+        if lowercase { try warnLowercase(valueStart, valueEnd) }
     }
 
     mutating func parseChildren(
@@ -360,63 +316,176 @@ struct EMVParser<Unit: LengthCounting> {
         var position = start
         var seenLow: UInt64 = 0
         var seenHigh: UInt64 = 0
-        var guid: UnsafeRawBufferPointer?
+        var guidStart = -1
+        var guidEnd = -1
         let isMerchantAccount = depth == 1 && (parentTag <= 51 || parentTag >= 80)
         while position < end {
-            guard end - position >= 4 else {
-                throw EMVQRError(
-                    code: .templateUnderfilled, offset: position, path: path,
-                    message: "tag \(path) at byte \(start - 4): its last \(end - position) byte(s) from byte "
-                        + "\(position) are too short for a field; the children must fill the template exactly")
-            }
+            guard end &- position >= 4 else { throw underfilled(path, start: start, at: position, end: end) }
             guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: path) }
-            let childPath = path.appending(tag)
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: end) else {
-                throw EMVQRError(
-                    code: .lengthOverrun, offset: position, path: childPath,
-                    message: "tag \(childPath) at byte \(position): length \(length) runs past the end of "
-                        + "tag \(path), which ends at byte \(end)")
+                throw overrun(path.appending(tag), at: position, length: length, parent: path, end: end)
             }
             let bit: UInt64 = 1 << UInt64(tag & 63)
             if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
-                try warn(
-                    .duplicateTag, position, childPath,
-                    "tag \(childPath) at byte \(position) appears a second time in tag \(path)")
+                try warnDuplicate(path.appending(tag), at: position, in: path)
             }
             if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
-            if EMVGrammar.isReservedChild(tag, of: parentTag) && depth == 1 {
-                try warn(
-                    .reservedTag, position, childPath,
-                    "tag \(childPath) at byte \(position) is reserved or unknown in tag \(path)")
-            }
 
             var isTemplate = false
             if depth == 1 {
+                if EMVGrammar.isReservedChild(tag, of: parentTag) {
+                    try warnReserved(path.appending(tag), at: position, in: path)
+                }
                 if parentTag == 62 {
                     isTemplate = EMVGrammar.isAdditionalDataTemplate(tag)
                 } else if isMerchantAccount {
                     if tag == 0 {
-                        guid = UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd - valueStart)
-                    } else if let guid, EMVGrammar.childIsTemplate(guid: guid, child: tag) {
-                        isTemplate = true
+                        guidStart = valueStart
+                        guidEnd = valueEnd
+                    } else if guidStart >= 0 {
+                        let guid = UnsafeRawBufferPointer(start: base + guidStart, count: guidEnd &- guidStart)
+                        isTemplate = EMVGrammar.childIsTemplate(guid: guid, child: tag)
                     }
                 }
             }
             let index = nodeCount
-            append(
-                EMVNode(
-                    tag: UInt8(truncatingIfNeeded: tag), depth: UInt8(truncatingIfNeeded: depth),
-                    isTemplate: isTemplate, declaredLength: UInt8(truncatingIfNeeded: length),
-                    headerOffset: UInt16(truncatingIfNeeded: position),
-                    valueStart: UInt16(truncatingIfNeeded: valueStart),
-                    valueEnd: UInt16(truncatingIfNeeded: valueEnd), subtreeEnd: 0))
+            append(tag: tag, depth: depth, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
             if isTemplate {
-                try parseChildren(of: tag, from: valueStart, to: valueEnd, path: childPath, depth: depth + 1)
+                try parseChildren(
+                    of: tag, from: valueStart, to: valueEnd, path: path.appending(tag), depth: depth &+ 1)
+                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
             }
-            nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
             position = valueEnd
         }
+    }
+
+    // MARK: Errors and warnings, out of the hot path
+
+    @inline(never)
+    mutating func warn(_ code: EMVQRError.Code, _ offset: Int, _ path: TagPath, _ message: String) throws(EMVQRError) {
+        let warning = EMVQRWarning(code: code, offset: offset, path: path, message: message)
+        if strict { throw warning.asError }
+        warnings.append(warning)
+    }
+
+    /// Turns the template at `index`, whose children did not parse, back into a primitive, with a warning that
+    /// carries the error's code and position.
+    @inline(never)
+    mutating func keepAsPrimitive(_ index: Int, warningsBefore: Int, _ error: EMVQRError) throws(EMVQRError) {
+        nodeCount = index + 1
+        nodes[index].isTemplate = false
+        warnings.removeSubrange(warningsBefore...)
+        try warn(
+            error.code, error.offset, error.path,
+            error.message + "; tag \(error.path.count > 0 ? twoDigits(error.path[0]) : "") is kept as a plain value")
+    }
+
+    @inline(never)
+    mutating func warnDuplicate(_ path: TagPath, at position: Int, in parent: TagPath = .root) throws(EMVQRError) {
+        let level = parent.count == 0 ? "at the top level" : "in tag \(parent)"
+        try warn(.duplicateTag, position, path, "tag \(path) at byte \(position) appears a second time \(level)")
+    }
+
+    @inline(never)
+    mutating func warnReserved(_ path: TagPath, at position: Int, in parent: TagPath) throws(EMVQRError) {
+        let message =
+            parent.count == 0
+            ? "tag \(path) at byte \(position) is reserved for future use by EMVCo"
+            : "tag \(path) at byte \(position) is reserved or unknown in tag \(parent)"
+        try warn(.reservedTag, position, path, message)
+    }
+
+    @inline(never)
+    mutating func warnFormatIndicator(_ valueStart: Int, _ valueEnd: Int) throws(EMVQRError) {
+        try warn(
+            .unexpectedFormatIndicator, valueStart, TagPath.root.appending(0),
+            "the payload format indicator is \"\(text(valueStart, valueEnd))\"; EMVCo defines \"01\"")
+    }
+
+    @inline(never)
+    mutating func warnLowercase(_ valueStart: Int, _ valueEnd: Int) throws(EMVQRError) {
+        try warn(
+            .lowercaseCRC, valueStart, TagPath.root.appending(63),
+            "the CRC \"\(text(valueStart, valueEnd))\" is lowercase; EMVCo writes it in uppercase")
+    }
+
+    @inline(never)
+    func truncated(at position: Int) -> EMVQRError {
+        EMVQRError(
+            code: .truncatedHeader, offset: position, path: .root,
+            message: "byte \(position): \(count - position) byte(s) left where a 4-byte ID and length should start")
+    }
+
+    @inline(never)
+    func overrun(tag: Int, at position: Int, length: Int) -> EMVQRError {
+        EMVQRError(
+            code: .lengthOverrun, offset: position, path: TagPath.root.appending(tag),
+            message: "tag \(twoDigits(tag)) at byte \(position): length \(length) runs past the end of the "
+                + "\(count)-byte payload")
+    }
+
+    @inline(never)
+    func overrun(_ path: TagPath, at position: Int, length: Int, parent: TagPath, end: Int) -> EMVQRError {
+        EMVQRError(
+            code: .lengthOverrun, offset: position, path: path,
+            message: "tag \(path) at byte \(position): length \(length) runs past the end of tag \(parent), "
+                + "which ends at byte \(end)")
+    }
+
+    @inline(never)
+    func underfilled(_ path: TagPath, start: Int, at position: Int, end: Int) -> EMVQRError {
+        EMVQRError(
+            code: .templateUnderfilled, offset: position, path: path,
+            message: "tag \(path) at byte \(start - 4): its last \(end - position) byte(s) from byte \(position) "
+                + "are too short for a field; the children must fill the template exactly")
+    }
+
+    @inline(never)
+    func formatIndicatorNotFirst(tag: Int) -> EMVQRError {
+        EMVQRError(
+            code: .formatIndicatorNotFirst, offset: 0, path: .root,
+            message: "the payload starts with tag \(twoDigits(tag)); it must start with 00, the payload format "
+                + "indicator")
+    }
+
+    @inline(never)
+    func crcMissing() -> EMVQRError {
+        EMVQRError(
+            code: .crcMissing, offset: count, path: TagPath.root.appending(63),
+            message: "the payload ends at byte \(count) without tag 63, the CRC")
+    }
+
+    @inline(never)
+    func crcLength(at position: Int, length: Int) -> EMVQRError {
+        EMVQRError(
+            code: .crcLength, offset: position, path: TagPath.root.appending(63),
+            message: "tag 63 at byte \(position) has length \(twoDigits(length)); the CRC field is 6304 followed "
+                + "by 4 hex digits")
+    }
+
+    @inline(never)
+    func crcNotLast(at position: Int, valueEnd: Int) -> EMVQRError {
+        EMVQRError(
+            code: .crcNotLast, offset: position, path: TagPath.root.appending(63),
+            message: "tag 63 at byte \(position) is followed by \(count - valueEnd) more byte(s); the CRC must be "
+                + "the last field")
+    }
+
+    @inline(never)
+    func crcNotHex(at position: Int, bad: Int, _ valueStart: Int, _ valueEnd: Int) -> EMVQRError {
+        EMVQRError(
+            code: .crcNotHex, offset: bad, path: TagPath.root.appending(63),
+            message: "tag 63 at byte \(position): the CRC \"\(text(valueStart, valueEnd))\" holds "
+                + "\(describe(base[bad])) at byte \(bad); it must be 4 hex digits")
+    }
+
+    @inline(never)
+    func crcMismatch(computed: UInt16, _ valueStart: Int, _ valueEnd: Int) -> EMVQRError {
+        EMVQRError(
+            code: .crcMismatch, offset: valueStart, path: TagPath.root.appending(63),
+            message: "CRC mismatch: tag 63 states \(text(valueStart, valueEnd)) but bytes 0–\(valueStart - 1) "
+                + "give \(CRC16.hexString(computed))")
     }
 
     func text(_ start: Int, _ end: Int) -> String {

@@ -31,7 +31,8 @@ public struct EMVPayload: Sendable {
     /// How the payload's lengths count non-ASCII values.
     public let lengthUnit: LengthUnit
     /// Every field in document order; see ``EMVField``.
-    let nodes: [EMVNode]
+    // Written once by the parser and read-only after, so sharing it across threads is safe.
+    nonisolated(unsafe) let nodes: EMVNodeStorage
 
     /// How a reader treats deviations that real payloads contain.
     public enum ReadingMode: Sendable, Hashable {
@@ -56,7 +57,7 @@ public struct EMVPayload: Sendable {
     /// The EMVCo maximum payload length.
     public static let maximumLength = 512
 
-    init(bytes: ArraySlice<UInt8>, nodes: [EMVNode], warnings: [EMVQRWarning], lengthUnit: LengthUnit) {
+    init(bytes: ArraySlice<UInt8>, nodes: EMVNodeStorage, warnings: [EMVQRWarning], lengthUnit: LengthUnit) {
         self.bytes = bytes
         self.nodes = nodes
         self.warnings = warnings
@@ -107,6 +108,26 @@ public struct EMVPayload: Sendable {
         for field in fields { field.write(into: &out) }
         return out
     }
+}
+
+/// The parsed fields of one payload, in document order, in a single allocation.
+///
+/// Written once by the parser, read-only after: a payload and its field views share it freely.
+final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
+    /// Room for `capacity` fields, none of them written yet.
+    static func make(capacity: Int) -> EMVNodeStorage {
+        unsafeDowncast(EMVNodeStorage.create(minimumCapacity: capacity) { _ in 0 }, to: EMVNodeStorage.self)
+    }
+
+    @inline(__always)
+    var count: Int { header }
+
+    @inline(__always)
+    subscript(index: Int) -> EMVNode {
+        withUnsafeMutablePointerToElements { $0[index] }
+    }
+
+    var indices: Range<Int> { 0..<header }
 }
 
 /// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.

@@ -64,11 +64,12 @@ public struct EMVSerializer: Sendable {
     /// - Parameters:
     ///   - tag: The ID, 0–99.
     ///   - body: Writes the children into the serializer it is given.
-    /// - Throws: What `body` throws, or ``EMVQRError/Code/valueTooLong`` when the children exceed 99 bytes.
+    /// - Throws: What `body` throws (an ``EMVQRError`` from a nested append), or an ``EMVQRError`` with
+    ///   ``EMVQRError/Code/tagOutOfRange`` or ``EMVQRError/Code/valueTooLong`` when the children exceed 99 bytes.
     public mutating func appendTemplate(
         tag: Int,
-        _ body: (inout EMVSerializer) throws(EMVQRError) -> Void
-    ) throws(EMVQRError) {
+        _ body: (inout EMVSerializer) throws -> Void
+    ) throws {
         let fieldPath = try checkTag(tag)
         var child = EMVSerializer(path: fieldPath)
         try body(&child)
