@@ -28,18 +28,19 @@ extension HouseholdRecord {
             if let url = record.url { try out.appendPrimitive(tag: HouseholdTag.url, url) }
             if let keyID { try out.appendPrimitive(tag: HouseholdTag.keyID, keyID) }
             for (i, product) in record.products.enumerated() {
-                try out.appendTemplate(tag: HouseholdTag.products.lowerBound + i) { (p) throws(EMVQRError) in
-                    try p.appendPrimitive(tag: HouseholdTag.Product.name, product.name)
-                    try p.appendPrimitive(tag: HouseholdTag.Product.category, product.category.wireCode)
-                    try p.appendPrimitive(tag: HouseholdTag.Product.standard, product.standard.wireCode)
-                    if let certificate = product.certificate {
-                        try p.appendPrimitive(tag: HouseholdTag.Product.certificate, certificate)
-                    }
-                    try p.appendPrimitive(tag: HouseholdTag.Product.season, product.season)
-                    if let process = product.process {
-                        try p.appendPrimitive(tag: HouseholdTag.Product.process, process)
-                    }
+                // The template's children, written into a serializer of their own so errors stay typed.
+                var p = EMVSerializer()
+                try p.appendPrimitive(tag: HouseholdTag.Product.name, product.name)
+                try p.appendPrimitive(tag: HouseholdTag.Product.category, product.category.wireCode)
+                try p.appendPrimitive(tag: HouseholdTag.Product.standard, product.standard.wireCode)
+                if let certificate = product.certificate {
+                    try p.appendPrimitive(tag: HouseholdTag.Product.certificate, certificate)
                 }
+                try p.appendPrimitive(tag: HouseholdTag.Product.season, product.season)
+                if let process = product.process {
+                    try p.appendPrimitive(tag: HouseholdTag.Product.process, process)
+                }
+                try out.appendPrimitive(tag: HouseholdTag.products.lowerBound + i, p.bytes)
             }
         } catch {
             throw ProvenanceError(
