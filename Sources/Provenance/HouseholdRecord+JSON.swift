@@ -36,8 +36,8 @@ extension HouseholdRecord {
         ).record()
     }
 
-    struct RecordFile: Decodable {
-        struct Product: Decodable {
+    struct RecordFile: Codable {
+        struct Product: Codable {
             var name: String
             var category: String
             var standard: String
