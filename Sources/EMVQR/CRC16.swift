@@ -165,13 +165,15 @@ extension CRC16 {
                 c = r ^ UInt32(t[15 &* 256 &+ Int(b0 ^ (c >> 8))]) ^ UInt32(t[14 &* 256 &+ Int(b1 ^ (c & 0xFF))])
                 r = next
             }
-            c = r ^ UInt32(t[15 &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
+            c =
+                r ^ UInt32(t[15 &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
                 ^ UInt32(t[14 &* 256 &+ Int(UInt32(p[1]) ^ (c & 0xFF))])
             p += 16
             n &-= 16
         }
         if n >= 8 {
-            c = UInt32(t[7 &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
+            c =
+                UInt32(t[7 &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
                 ^ UInt32(t[6 &* 256 &+ Int(UInt32(p[1]) ^ (c & 0xFF))])
                 ^ UInt32(t[5 &* 256 &+ Int(p[2])]) ^ UInt32(t[4 &* 256 &+ Int(p[3])])
                 ^ UInt32(t[3 &* 256 &+ Int(p[4])]) ^ UInt32(t[2 &* 256 &+ Int(p[5])])

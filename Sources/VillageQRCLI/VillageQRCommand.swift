@@ -5,7 +5,9 @@ public struct VillageQRCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",
-        subcommands: [RenderCommand.self, ScanCommand.self, HouseholdCommand.self]
+        subcommands: [
+            DecodeCommand.self, RenderCommand.self, ScanCommand.self, HouseholdCommand.self,
+        ]
     )
 
     public init() {}

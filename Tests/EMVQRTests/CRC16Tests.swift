@@ -53,9 +53,11 @@ struct CRC16Tests {
         #expect(second.value == 0x29B1)
     }
 
-    @Test("Output is uppercase and zero-padded to four digits", arguments: [
-        (UInt16(0x0C02), "0C02"), (0x0000, "0000"), (0xABCD, "ABCD"), (0x00F0, "00F0"),
-    ])
+    @Test(
+        "Output is uppercase and zero-padded to four digits",
+        arguments: [
+            (UInt16(0x0C02), "0C02"), (0x0000, "0000"), (0xABCD, "ABCD"), (0x00F0, "00F0"),
+        ])
     func hex(_ value: UInt16, _ text: String) {
         #expect(CRC16.hexString(value) == text)
         #expect(CRC16.hexDigits(value) == Array(text.utf8))

@@ -1,6 +1,6 @@
-import Testing
 import EMVQR
 import Foundation
+import Testing
 
 /// One row of Fixtures/emvqr/payloads.tsv.
 struct PayloadFixture: Sendable, CustomTestStringConvertible {

@@ -19,7 +19,8 @@ struct PropertyTests {
     static let printable = Gen.int(in: 0x20...0x7E).map { UInt8($0) }.array(of: 0...20)
     static let child = zip(Gen.int(in: 1...9), printable).map { RandomField(tag: $0, value: $1, children: []) }
     static let field = zip(
-        Gen.bool, Gen.element(of: primitiveTags).map { $0! }, Gen.element(of: templateTags).map { $0! }, printable, child.array(of: 1...3)
+        Gen.bool, Gen.element(of: primitiveTags).map { $0! }, Gen.element(of: templateTags).map { $0! }, printable,
+        child.array(of: 1...3)
     ).map { isTemplate, primitiveTag, templateTag, value, children in
         isTemplate
             ? RandomField(tag: templateTag, value: [], children: children)

@@ -84,19 +84,21 @@ struct SerializerTests {
 
 @Suite("Schemes")
 struct SchemeTests {
-    @Test("Each published fixture is recognised as its scheme", arguments: [
-        ("bench-P121", ["VietQR"]),
-        ("vnpay", ["VNPay"]),
-        ("promptpay-transfer", ["PromptPay"]),
-        ("promptpay-bill", ["PromptPay"]),
-        ("pix-bcb-manual", ["PIX"]),
-        ("pix-uppercase-guid", ["PIX"]),
-        ("paynow", ["PayNow"]),
-        ("qris-shopeepay", ["QRIS"]),
-        ("duitnow-alt-language", ["DuitNow"]),
-        ("sgqr", ["SGQR"]),
-        ("emvco-chinese-characters", []),
-    ])
+    @Test(
+        "Each published fixture is recognised as its scheme",
+        arguments: [
+            ("bench-P121", ["VietQR"]),
+            ("vnpay", ["VNPay"]),
+            ("promptpay-transfer", ["PromptPay"]),
+            ("promptpay-bill", ["PromptPay"]),
+            ("pix-bcb-manual", ["PIX"]),
+            ("pix-uppercase-guid", ["PIX"]),
+            ("paynow", ["PayNow"]),
+            ("qris-shopeepay", ["QRIS"]),
+            ("duitnow-alt-language", ["DuitNow"]),
+            ("sgqr", ["SGQR"]),
+            ("emvco-chinese-characters", []),
+        ])
     func recognise(_ name: String, _ expected: [String]) throws {
         let fixture = try #require(Fixtures.payloads.first { $0.name == name })
         let payload = try EMVPayload(parsing: fixture.payload)

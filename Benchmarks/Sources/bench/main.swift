@@ -42,7 +42,8 @@ func runReference() -> [String: Double] {
     let binary = scratch.appendingPathComponent("emvref").path
     let compile = Process()
     compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compile.arguments = ["gcc", "-O2", "-std=c11", "-o", binary]
+    compile.arguments =
+        ["gcc", "-O2", "-std=c11", "-o", binary]
         + files.filter { $0.hasSuffix(".c") }.map { sources.appendingPathComponent($0).path }
     do { try compile.run() } catch { fail("cannot run gcc: \(error)") }
     compile.waitUntilExit()

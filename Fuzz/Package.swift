@@ -1,0 +1,20 @@
+// swift-tools-version:6.1
+//
+// libFuzzer targets, in their own package so that a fuzzing build compiles only what they reach. SwiftPM applies
+// sanitizers to a package's own targets only, so the modules under test are this package's targets too:
+// Sources/EMVQR is a link to the library's sources.
+//
+//     scripts/fuzz.sh 600
+import PackageDescription
+
+let package = Package(
+    name: "VillageQRFuzz",
+    targets: [
+        .target(name: "EMVQR", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "EMVQRFuzz",
+            dependencies: ["EMVQR"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Fuzzes the EMVQR parser with libFuzzer for SECONDS (default 60), starting from the fixture corpus.
+#
+#     scripts/fuzz.sh 600            # ten minutes
+#     scripts/fuzz.sh --build-only   # what CI does: build, and run the corpus once
+#
+# New interesting inputs are merged back into Fixtures/fuzz/emvqr/, which the test suite replays.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build --package-path Fuzz -c debug --product EMVQRFuzz \
+    --sanitize=fuzzer --sanitize=address --disable-dead-strip >/dev/null
+# (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
+bin=Fuzz/.build/debug/EMVQRFuzz
+corpus=Fixtures/fuzz/emvqr
+export SWIFT_BACKTRACE=enable=no
+
+if [ "${1:-}" = "--build-only" ]; then
+    "$bin" -runs=0 "$corpus"
+    exit 0
+fi
+
+seconds="${1:-60}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$bin" -max_total_time="$seconds" -max_len=2100 -timeout=5 -print_final_stats=1 \
+    -artifact_prefix=./ "$work" "$corpus"
+# Keep what the run found interesting, minimised, beside the existing corpus.
+"$bin" -merge=1 "$corpus" "$work" >/dev/null 2>&1
+echo "fuzz: $(ls "$corpus" | wc -l) inputs in $corpus"
