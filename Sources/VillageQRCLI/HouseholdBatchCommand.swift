@@ -76,10 +76,9 @@ struct HouseholdBatchCommand: ParsableCommand {
                 let path = "\(outDir)/\(record.householdID).\(format.rawValue)"
                 try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
                 if sheet != nil {
-                    sheetBuilder.stickers.append(
-                        StickerSheet.Sticker(
-                            code: code, caption: record.head,
-                            subcaption: "\(record.householdID) · \(record.place.village)"))
+                    try sheetBuilder.append(
+                        svg: try code.svg(SVGOptions()), modules: code.size + 2 * QRRenderStyle().margin,
+                        caption: record.head, subcaption: "\(record.householdID) · \(record.place.village)")
                 }
                 issued += 1
             } catch let error as ProvenanceError {
@@ -92,7 +91,7 @@ struct HouseholdBatchCommand: ParsableCommand {
         for failure in failures { printError(failure) }
         if let sheet {
             do {
-                try QRImageFile.write(Array(try sheetBuilder.svg().utf8), to: sheet, overwrite: force)
+                try QRImageFile.write(Array(sheetBuilder.svg().utf8), to: sheet, overwrite: force)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
