@@ -90,7 +90,8 @@ public enum AdminUnits {
         }
         guard provinces[provinceCode] != nil || pre2025ProvinceCodes.contains(provinceCode) else {
             throw ProvenanceError(
-                code: .unknownPlace, message: "province code \"\(provinceCode)\" is in neither the 2025 nor the earlier list")
+                code: .unknownPlace,
+                message: "province code \"\(provinceCode)\" is in neither the 2025 nor the earlier list")
         }
         return .pre2025
     }

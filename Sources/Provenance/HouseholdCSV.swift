@@ -57,8 +57,11 @@ public struct HouseholdCSV: Sendable {
                 return line.fields[i]
             }
             let householdID = value("household_id") ?? ""
-            var row = Row(number: line.number, householdID: householdID, record: .failure(ProvenanceError(
-                code: .invalidCSV, row: line.number, message: "")))
+            var row = Row(
+                number: line.number, householdID: householdID,
+                record: .failure(
+                    ProvenanceError(
+                        code: .invalidCSV, row: line.number, message: "")))
             do throws(ProvenanceError) {
                 guard line.fields.count == header.fields.count else {
                     throw ProvenanceError(
@@ -122,7 +125,9 @@ public struct HouseholdCSV: Sendable {
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if let after = next() {
-                        if after == UInt8(ascii: "\"") { field.append(byte) } else {
+                        if after == UInt8(ascii: "\"") {
+                            field.append(byte)
+                        } else {
                             quoted = false
                             pending = after
                         }

@@ -135,7 +135,9 @@ public struct HouseholdCode: Sendable {
 
     // MARK: Decoding the record
 
-    static func decodeRecord(_ payload: EMVPayload, unknown: inout [TagPath]) throws(ProvenanceError)
+    static func decodeRecord(
+        _ payload: EMVPayload, unknown: inout [TagPath]
+    ) throws(ProvenanceError)
         -> HouseholdRecord
     {
         func required(_ tag: Int, _ what: String) throws(ProvenanceError) -> EMVField {
@@ -162,7 +164,9 @@ public struct HouseholdCode: Sendable {
                 throw ProvenanceError(
                     code: .unknownPlace, offset: provinceField?.valueOffset ?? householdField.valueOffset,
                     path: provinceField?.path ?? householdField.path,
-                    message: "commune \(communeCode) lies in province \(commune.provinceCode), not \(provinceField?.string ?? "")")
+                    message:
+                        "commune \(communeCode) lies in province \(commune.provinceCode), not \(provinceField?.string ?? "")"
+                )
             }
             place = HouseholdRecord.Place(
                 village: village, communeName: commune.name, provinceCode: province.code, provinceName: province.name)
@@ -232,7 +236,9 @@ public struct HouseholdCode: Sendable {
             products: products, issued: issued, expires: expires, url: url)
     }
 
-    static func product(_ template: EMVField, unknown: inout [TagPath]) throws(ProvenanceError)
+    static func product(
+        _ template: EMVField, unknown: inout [TagPath]
+    ) throws(ProvenanceError)
         -> HouseholdRecord.Product
     {
         func required(_ tag: Int, _ what: String) throws(ProvenanceError) -> EMVField {

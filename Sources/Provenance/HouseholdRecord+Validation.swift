@@ -94,7 +94,9 @@ extension HouseholdRecord {
     }
 
     /// Text: NFC, 1–99 UTF-8 bytes, no control characters.
-    static func checkText(_ text: String, path: TagPath, what: String, offset: Int = 0) throws(ProvenanceError)
+    static func checkText(
+        _ text: String, path: TagPath, what: String, offset: Int = 0
+    ) throws(ProvenanceError)
         -> String
     {
         let normalized = text.nfc
@@ -117,7 +119,9 @@ extension HouseholdRecord {
     }
 
     /// `count DIGIT`.
-    static func checkDigits(_ text: String, count: Int, path: TagPath, what: String, offset: Int = 0)
+    static func checkDigits(
+        _ text: String, count: Int, path: TagPath, what: String, offset: Int = 0
+    )
         throws(ProvenanceError) -> String
     {
         guard text.utf8.count == count, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {

@@ -21,7 +21,9 @@ extension HouseholdVerification {
         if let record {
             if verdict != .verified {
                 lines.append(
-                    vi ? "CẢNH BÁO: thông tin dưới đây CHƯA được xác thực." : "WARNING: the record below is NOT vouched for.")
+                    vi
+                        ? "CẢNH BÁO: thông tin dưới đây CHƯA được xác thực."
+                        : "WARNING: the record below is NOT vouched for.")
             }
             lines += record.lines(language)
         }
@@ -74,7 +76,9 @@ extension HouseholdRecord {
         for (i, product) in products.enumerated() {
             var line = "\(vi ? "Sản phẩm" : "Product") \(i + 1): \(product.name) — \(product.category.label(language))"
             line += ", \(product.standard.label(language))"
-            if let certificate = product.certificate { line += " (\(vi ? "số chứng nhận" : "certificate") \(certificate))" }
+            if let certificate = product.certificate {
+                line += " (\(vi ? "số chứng nhận" : "certificate") \(certificate))"
+            }
             lines.append(line)
             lines.append("    \(vi ? "Mùa vụ / thu hoạch" : "Season / harvest"): \(product.season)")
             if let process = product.process { lines.append("    \(vi ? "Quy trình" : "Process"): \(process)") }

@@ -92,7 +92,9 @@ enum PEM {
         while body.last == UInt8(ascii: "=") { body.removeLast() }
         guard text.count % 4 == 0, text.count - body.count <= 2 else { return nil }
         if body.contains(UInt8(ascii: "-")) || body.contains(UInt8(ascii: "_")) { return nil }
-        let url = body.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }
+        let url = body.map {
+            $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0
+        }
         return Base64URL.decode(url)
     }
 

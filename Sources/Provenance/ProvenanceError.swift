@@ -36,7 +36,8 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// Wraps an error of the EMVQR grammar: CRC, lengths, nesting.
     package init(_ error: EMVQRError) {
-        self.init(code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path, message: error.message)
+        self.init(
+            code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path, message: error.message)
     }
 
     /// The same error, placed at a row of a CSV file.

@@ -37,7 +37,8 @@ public struct RevocationList: Sendable {
     /// Makes a list; where a household appears twice, the later cut-off wins.
     public init(_ entries: [Entry] = []) {
         self.entries = [:]
-        for entry in entries where (self.entries[entry.householdID]?.issuedBefore ?? entry.issuedBefore) <= entry.issuedBefore {
+        for entry in entries
+        where (self.entries[entry.householdID]?.issuedBefore ?? entry.issuedBefore) <= entry.issuedBefore {
             self.entries[entry.householdID] = entry
         }
     }

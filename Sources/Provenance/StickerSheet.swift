@@ -42,7 +42,8 @@ public struct StickerSheet: Sendable {
     ///   - caption: The first line under the code: the head of household.
     ///   - subcaption: The second line: the household ID and village, say.
     /// - Throws: ``ProvenanceError/Code/invalidField`` when `svg` is not an SVG document.
-    public mutating func append(svg: String, modules: Int, caption: String, subcaption: String) throws(ProvenanceError) {
+    public mutating func append(svg: String, modules: Int, caption: String, subcaption: String) throws(ProvenanceError)
+    {
         var document = Substring(svg)
         if document.hasPrefix("<?xml"), let newline = document.firstIndex(of: "\n") {
             document = document[document.index(after: newline)...]
@@ -79,9 +80,11 @@ public struct StickerSheet: Sendable {
             out += sticker.svg
             if !sticker.svg.hasSuffix("\n") { out += "\n" }
             let textX = fmt(x + Self.cellWidth / 2)
-            out += "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.5))\" font-family=\"sans-serif\" font-size=\"3.2\" "
+            out +=
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.5))\" font-family=\"sans-serif\" font-size=\"3.2\" "
                 + "text-anchor=\"middle\">\(escape(sticker.caption))</text>\n"
-            out += "<text x=\"\(textX)\" y=\"\(fmt(y + side + 7))\" font-family=\"sans-serif\" font-size=\"2.6\" "
+            out +=
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 7))\" font-family=\"sans-serif\" font-size=\"2.6\" "
                 + "text-anchor=\"middle\" fill=\"#444444\">\(escape(sticker.subcaption))</text>\n"
         }
         return out + "</svg>\n"

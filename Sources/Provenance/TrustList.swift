@@ -90,7 +90,8 @@ public struct TrustList: Sendable {
             guard let status = Status(rawValue: key.status) else {
                 throw ProvenanceError(
                     code: .invalidList, row: i + 1,
-                    message: "trust list key \(i + 1) (\(key.keyId)): status \"\(key.status)\" is not active or revoked")
+                    message: "trust list key \(i + 1) (\(key.keyId)): status \"\(key.status)\" is not active or revoked"
+                )
             }
             let publicKey: HouseholdPublicKey
             do {
@@ -99,7 +100,8 @@ public struct TrustList: Sendable {
                 throw error.at(row: i + 1)
             }
             entries.append(
-                Entry(keyID: key.keyId, publicKey: publicKey, owner: key.owner, from: from, until: until, status: status))
+                Entry(
+                    keyID: key.keyId, publicKey: publicKey, owner: key.owner, from: from, until: until, status: status))
         }
         guard Set(entries.map(\.keyID)).count == entries.count else {
             throw ProvenanceError(code: .invalidList, message: "the trust list names a key ID twice")

@@ -97,7 +97,8 @@ extension HouseholdTrustOptions {
         for (index, symbol) in symbols.enumerated() where symbol.bytes.starts(with: Array("0002P".utf8)) {
             let result = verifier.verify(symbol.bytes, today: day)
             if json {
-                out += "{\"image\":\(ScanCommand.jsonString(image)),\"index\":\(index + 1),\"household\":\(result.json)}\n"
+                out +=
+                    "{\"image\":\(ScanCommand.jsonString(image)),\"index\":\(index + 1),\"household\":\(result.json)}\n"
             } else {
                 out += "  [\(index + 1)] household code:\n"
                 for line in result.text(lang).split(separator: "\n") { out += "      \(line)\n" }

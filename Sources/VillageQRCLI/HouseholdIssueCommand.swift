@@ -41,11 +41,14 @@ struct HouseholdIssueCommand: ParsableCommand {
             let code = try HouseholdImage.code(for: bytes)
             if let output {
                 try code.write(to: output, as: HouseholdImage.format(for: output), overwrite: force)
-                printError("\(output): QR version \(code.version)-\(code.errorCorrection.rawValue), \(code.size) modules")
+                printError(
+                    "\(output): QR version \(code.version)-\(code.errorCorrection.rawValue), \(code.size) modules")
             }
             let payload = String(decoding: bytes, as: UTF8.self)
             if json {
-                print(#"{"payload":\#(ScanCommand.jsonString(payload)),"bytes":\#(bytes.count),"qrVersion":\#(code.version)}"#)
+                print(
+                    #"{"payload":\#(ScanCommand.jsonString(payload)),"bytes":\#(bytes.count),"qrVersion":\#(code.version)}"#
+                )
             } else {
                 print(payload)
             }

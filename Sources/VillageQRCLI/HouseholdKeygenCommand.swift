@@ -29,7 +29,8 @@ struct HouseholdKeygenCommand: ParsableCommand {
     var until: String?
 
     func validate() throws {
-        let ok = !keyId.isEmpty && keyId.utf8.count <= 32
+        let ok =
+            !keyId.isEmpty && keyId.utf8.count <= 32
             && keyId.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }
         guard ok else { throw ValidationError("--key-id must be 1–32 letters, digits, '.', '-' or '_'.") }
         for date in [from, until].compactMap({ $0 }) where CivilDate(date) == nil {
@@ -48,7 +49,9 @@ struct HouseholdKeygenCommand: ParsableCommand {
         try writeNew(key.pemRepresentation, to: privatePath, mode: 0o600)
         try writeNew(key.publicKey.pemRepresentation, to: publicPath, mode: 0o644)
         let start = from.flatMap { CivilDate($0) } ?? .today()
-        let end = until.flatMap { CivilDate($0) } ?? CivilDate(year: start.year + 5, month: start.month, day: min(start.day, 28))!
+        let end =
+            until.flatMap { CivilDate($0) } ?? CivilDate(
+                year: start.year + 5, month: start.month, day: min(start.day, 28))!
         let trust = TrustList([
             TrustList.Entry(
                 keyID: keyId, publicKey: key.publicKey, owner: owner ?? "commune \(keyId.prefix { $0 != "." })",

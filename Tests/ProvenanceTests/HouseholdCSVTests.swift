@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func quotedFieldsAndCRLF() throws {
-        let text = "household_id,head,village,province_code,sanitation,waste,issued,expires,product1_name,"
+        let text =
+            "household_id,head,village,province_code,sanitation,waste,issued,expires,product1_name,"
             + "product1_category,product1_standard,product1_season,product1_process\r\n"
             + "18223-0001,\"Lê Văn \"\"Tư\"\"\",Thôn 1,42,septic,sorting,2026-11-01,2027-10-31,Lúa,crop,none,2026,"
             + "\"Cấy, gặt\"\r\n"
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func unclosedQuoteNamesItsRow() throws {
-        let text = "household_id,head,village,province_code,sanitation,waste,issued,expires\n"
+        let text =
+            "household_id,head,village,province_code,sanitation,waste,issued,expires\n"
             + "18223-0001,\"An,Thôn 1,42,septic,sorting,2026-11-01,2027-10-31\n"
         #expect(throws: ProvenanceError(code: .invalidCSV, row: 2, message: "")) { try HouseholdCSV(Array(text.utf8)) }
     }

@@ -51,7 +51,10 @@ import Testing
         try key.publicKey.pemRepresentation.write(toFile: pubPath, atomically: true, encoding: .utf8)
         let verified = try run(
             "openssl",
-            ["pkeyutl", "-verify", "-pubin", "-inkey", pubPath, "-rawin", "-in", message.path, "-sigfile", signature.path])
+            [
+                "pkeyutl", "-verify", "-pubin", "-inkey", pubPath, "-rawin", "-in", message.path, "-sigfile",
+                signature.path,
+            ])
         #expect(verified.status == 0, "\(verified.err)")
         // One byte changed: openssl must reject it too.
         var changed = Array(code.signedBytes)
@@ -59,7 +62,10 @@ import Testing
         try Data(changed).write(to: message)
         let rejected = try run(
             "openssl",
-            ["pkeyutl", "-verify", "-pubin", "-inkey", pubPath, "-rawin", "-in", message.path, "-sigfile", signature.path])
+            [
+                "pkeyutl", "-verify", "-pubin", "-inkey", pubPath, "-rawin", "-in", message.path, "-sigfile",
+                signature.path,
+            ])
         #expect(rejected.status != 0)
     }
 

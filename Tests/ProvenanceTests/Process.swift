@@ -2,7 +2,9 @@ import Foundation
 
 /// Runs a program to completion and returns its exit status, standard output and standard error.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil) throws
+func run(
+    _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil
+) throws
     -> (status: Int32, out: [UInt8], err: String)
 {
     let process = Process()

@@ -49,7 +49,8 @@ import Testing
         let payload = try EMVPayload(parsing: Self.code)
         let field = try #require(payload[25])
         var bytes = Self.code
-        bytes[field.valueOffset + 10] = bytes[field.valueOffset + 10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        bytes[field.valueOffset + 10] =
+            bytes[field.valueOffset + 10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         let result = HouseholdVerifier(trustList: Self.trust).verify(withFreshCRC(bytes), today: fixtureToday)
         #expect(result.verdict == .badSignature)
     }

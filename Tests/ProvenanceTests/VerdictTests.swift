@@ -13,7 +13,9 @@ import Testing
         code = try signer.issuer.issue(record)
     }
 
-    func verify(_ bytes: [UInt8], trust: TrustList? = nil, revocations: RevocationList = .empty, today: CivilDate = fixtureToday)
+    func verify(
+        _ bytes: [UInt8], trust: TrustList? = nil, revocations: RevocationList = .empty, today: CivilDate = fixtureToday
+    )
         -> HouseholdVerification
     {
         HouseholdVerifier(trustList: trust ?? signer.trust, revocations: revocations).verify(bytes, today: today)
@@ -86,7 +88,8 @@ import Testing
 
     @Test func brokenCRCIsMalformedNotForged() throws {
         var damaged = code
-        damaged[damaged.count - 1] = damaged[damaged.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        damaged[damaged.count - 1] =
+            damaged[damaged.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
         let result = verify(damaged)
         #expect(result.verdict == .malformed)
         #expect(result.error?.code.rawValue == "crcMismatch")
@@ -99,11 +102,13 @@ import Testing
     }
 
     @Test func revocationListJSON() throws {
-        let json = #"{"version":1,"revoked":[{"householdId":"18223-0042","issuedBefore":"2026-12-01","reason":"lost"}]}"#
+        let json =
+            #"{"version":1,"revoked":[{"householdId":"18223-0042","issuedBefore":"2026-12-01","reason":"lost"}]}"#
         let list = try RevocationList(json: Array(json.utf8))
         #expect(verify(code, revocations: list).verdict == .revoked)
         #expect(throws: ProvenanceError(code: .invalidList, row: 1, message: "")) {
-            try RevocationList(json: Array(#"{"version":1,"revoked":[{"householdId":"x","issuedBefore":"soon"}]}"#.utf8))
+            try RevocationList(
+                json: Array(#"{"version":1,"revoked":[{"householdId":"x","issuedBefore":"soon"}]}"#.utf8))
         }
     }
 

@@ -100,8 +100,9 @@ import Testing
         var tampered = bytes
         let at = tampered.firstRange(of: Array("future".utf8))!.lowerBound
         tampered[at] = UInt8(ascii: "F")
-        #expect(HouseholdVerifier(trustList: signer.trust).verify(withFreshCRC(tampered), today: fixtureToday).verdict
-            == .badSignature)
+        #expect(
+            HouseholdVerifier(trustList: signer.trust).verify(withFreshCRC(tampered), today: fixtureToday).verdict
+                == .badSignature)
     }
 
     @Test func duplicateFieldIsMalformed() throws {

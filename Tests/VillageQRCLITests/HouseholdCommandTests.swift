@@ -42,7 +42,8 @@ struct HouseholdCommandTests {
     func issueVerify() throws {
         let trust = try keygen()
         let issued = try ToolRunner.run([
-            "household", "issue", fixture("record-18223-0042.json"), "--key", path("18223.1.pem"), "--key-id", "18223.1",
+            "household", "issue", fixture("record-18223-0042.json"), "--key", path("18223.1.pem"), "--key-id",
+            "18223.1",
         ])
         #expect(issued.status == 0, "\(issued.stderr)")
         let payload = issued.stdout.trimmingCharacters(in: .newlines)
@@ -87,9 +88,11 @@ struct HouseholdCommandTests {
     @Test("an openssl-made key issues codes that verify")
     func opensslKey() throws {
         let key = path("openssl.pem")
-        let made = try ToolRunner.runProgram("/usr/bin/env", ["openssl", "genpkey", "-algorithm", "ed25519", "-out", key])
+        let made = try ToolRunner.runProgram(
+            "/usr/bin/env", ["openssl", "genpkey", "-algorithm", "ed25519", "-out", key])
         #expect(made.status == 0)
-        let pub = try ToolRunner.runProgram("/usr/bin/env", ["openssl", "pkey", "-in", key, "-pubout", "-outform", "DER"])
+        let pub = try ToolRunner.runProgram(
+            "/usr/bin/env", ["openssl", "pkey", "-in", key, "-pubout", "-outform", "DER"])
         #expect(pub.status == 0)
         let raw = Data(pub.data.suffix(32))
         let base64url = raw.base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -105,7 +108,9 @@ struct HouseholdCommandTests {
         ])
         #expect(issued.status == 0, "\(issued.stderr)")
         // Round trip through the image: render, scan, verify.
-        let verified = try ToolRunner.run(["household", "verify", "--image", image, "--trust", trust, "--today", "2026-11-29"])
+        let verified = try ToolRunner.run([
+            "household", "verify", "--image", image, "--trust", trust, "--today", "2026-11-29",
+        ])
         #expect(verified.status == 0, "\(verified.stdout)")
         let scanned = try ToolRunner.run(["scan", image, "--trust", trust, "--today", "2026-11-29", "--lang", "en"])
         #expect(scanned.stdout.contains("household code"))
@@ -157,7 +162,9 @@ struct HouseholdCommandTests {
 
 extension ToolRunner {
     /// Runs another program, keeping its raw standard output.
-    static func runProgram(_ executable: String, _ arguments: [String]) throws -> (status: Int32, data: Data, stdout: String) {
+    static func runProgram(
+        _ executable: String, _ arguments: [String]
+    ) throws -> (status: Int32, data: Data, stdout: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
