@@ -5,7 +5,7 @@
 #     scripts/format.sh --lint   # lint only (what CI runs); exits non-zero on any finding
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=(Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources Fuzz/Package.swift Fuzz/Sources/EMVQRFuzz)
+paths=(Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources Fuzz/Package.swift Fuzz/Sources/EMVQRFuzz Fuzz/Sources/ProvenanceFuzz)
 if [ "${1:-}" != "--lint" ]; then
     swift format format --in-place --recursive --parallel "${paths[@]}"
 fi
