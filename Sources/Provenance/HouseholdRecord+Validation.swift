@@ -109,11 +109,17 @@ extension HouseholdRecord {
                 code: .tooLong, offset: offset, path: path,
                 message: "\(what) is \(count) UTF-8 bytes long; a field holds at most 99")
         }
-        // Control characters could move a terminal's cursor or hide text when a buyer's screen shows the record.
-        if let bad = normalized.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        // Control characters could move a terminal's cursor or hide text when a buyer's screen shows the record, and
+        // bidirectional overrides and isolates could make one name display as another.
+        if let bad = normalized.unicodeScalars.first(where: {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value)
+        }) {
             throw ProvenanceError(
                 code: .invalidField, offset: offset, path: path,
-                message: "\(what) holds the control character U+\(String(bad.value, radix: 16, uppercase: true))")
+                message:
+                    "\(what) holds the control or direction character U+\(String(bad.value, radix: 16, uppercase: true))"
+            )
         }
         return normalized
     }

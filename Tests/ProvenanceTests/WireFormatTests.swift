@@ -167,3 +167,14 @@ import Testing
         return out
     }
 }
+
+@Suite struct TextRuleTests {
+    @Test(arguments: ["Lê\u{0007}Văn", "Lê\u{202E}nặV", "Lê\u{2066}Văn", "Lê\u{009B}Văn"])
+    func controlAndDirectionCharactersAreRefused(_ name: String) throws {
+        var record = try HouseholdRecord(json: try fixtureBytes("record-typical.json"))
+        record.head = name
+        let error = #expect(throws: ProvenanceError.self) { try record.validated() }
+        #expect(error?.code == .invalidField)
+        #expect(error?.path == TagPath(2))
+    }
+}
