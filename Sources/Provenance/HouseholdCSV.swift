@@ -68,22 +68,22 @@ public struct HouseholdCSV: Sendable {
                         code: .invalidCSV,
                         message: "the row has \(line.fields.count) fields; the header has \(header.fields.count)")
                 }
-                var products: [RecordDraft.Product] = []
+                var products: [HouseholdRecord.RecordFile.Product] = []
                 for n in 1...10 {
                     let prefix = "product\(n)_"
                     guard let name = value(prefix + "name"), !name.isEmpty else { continue }
                     products.append(
-                        RecordDraft.Product(
+                        HouseholdRecord.RecordFile.Product(
                             name: name, category: value(prefix + "category") ?? "",
                             standard: value(prefix + "standard") ?? "", certificate: value(prefix + "certificate"),
                             season: value(prefix + "season") ?? "", process: value(prefix + "process")))
                 }
-                let draft = RecordDraft(
-                    householdID: householdID, head: value("head") ?? "", village: value("village") ?? "",
+                let draft = HouseholdRecord.RecordFile(
+                    householdId: householdID, head: value("head") ?? "", village: value("village") ?? "",
                     communeName: value("commune_name"), provinceCode: value("province_code") ?? "",
                     provinceName: value("province_name"), sanitation: value("sanitation") ?? "",
-                    waste: (value("waste") ?? "").split(separator: ";").map(String.init), issued: value("issued") ?? "",
-                    expires: value("expires") ?? "", url: value("url"), products: products)
+                    waste: (value("waste") ?? "").split(separator: ";").map(String.init), products: products,
+                    issued: value("issued") ?? "", expires: value("expires") ?? "", url: value("url"))
                 row.record = .success(try draft.record().validated())
             } catch {
                 row.record = .failure(error.at(row: line.number))

@@ -18,22 +18,7 @@ extension HouseholdRecord {
     /// - Parameter json: The file's bytes, UTF-8.
     /// - Throws: ``ProvenanceError/Code/invalidField`` naming the JSON key, ``ProvenanceError/Code/unknownCode``.
     public init(json: [UInt8]) throws(ProvenanceError) {
-        let file: RecordFile
-        do {
-            file = try JSONDecoder().decode(RecordFile.self, from: Data(json))
-        } catch {
-            throw ProvenanceError(code: .invalidField, message: "the record is not valid: \(describe(error))")
-        }
-        self = try RecordDraft(
-            householdID: file.householdId, head: file.head, village: file.village, communeName: file.communeName,
-            provinceCode: file.provinceCode, provinceName: file.provinceName, sanitation: file.sanitation,
-            waste: file.waste, issued: file.issued, expires: file.expires, url: file.url,
-            products: file.products.map {
-                RecordDraft.Product(
-                    name: $0.name, category: $0.category, standard: $0.standard, certificate: $0.certificate,
-                    season: $0.season, process: $0.process)
-            }
-        ).record()
+        self = try decodeJSON(RecordFile.self, from: json, what: "the record", code: .invalidField).record()
     }
 
     struct RecordFile: Codable {
@@ -60,29 +45,8 @@ extension HouseholdRecord {
     }
 }
 
-/// A record as text from a file, before its codes and dates are read.
-struct RecordDraft {
-    struct Product {
-        var name: String
-        var category: String
-        var standard: String
-        var certificate: String?
-        var season: String
-        var process: String?
-    }
-    var householdID: String
-    var head: String
-    var village: String
-    var communeName: String?
-    var provinceCode: String
-    var provinceName: String?
-    var sanitation: String
-    var waste: [String]
-    var issued: String
-    var expires: String
-    var url: String?
-    var products: [Product]
-
+/// A record as text from a file, before its codes and dates are read: the JSON shape, which CSV rows fill too.
+extension HouseholdRecord.RecordFile {
     func record() throws(ProvenanceError) -> HouseholdRecord {
         func code<Code: TableCode>(_ name: String, _ field: String) throws(ProvenanceError) -> Code {
             guard let code = Code(name: name.trimmingCharacters(in: .whitespaces)) else {
@@ -112,7 +76,7 @@ struct RecordDraft {
         var waste: [WasteTreatment] = []
         for name in self.waste { waste.append(try code(name, "waste treatment")) }
         return HouseholdRecord(
-            householdID: householdID.trimmingCharacters(in: .whitespaces), head: head,
+            householdID: householdId.trimmingCharacters(in: .whitespaces), head: head,
             place: HouseholdRecord.Place(
                 village: village, communeName: optional(communeName),
                 provinceCode: provinceCode.trimmingCharacters(in: .whitespaces), provinceName: optional(provinceName)),

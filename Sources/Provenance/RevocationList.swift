@@ -1,6 +1,3 @@
-// JSON decoding is Foundation's; the list is small and read once.
-import Foundation
-
 // A revocation list, version 1:
 //
 //     { "version": 1,
@@ -62,12 +59,7 @@ public struct RevocationList: Sendable {
             var version: Int
             var revoked: [Item]
         }
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: Data(json))
-        } catch {
-            throw ProvenanceError(code: .invalidList, message: "the revocation list is not valid: \(describe(error))")
-        }
+        let file = try decodeJSON(File.self, from: json, what: "the revocation list")
         guard file.version == 1 else {
             throw ProvenanceError(
                 code: .invalidList, message: "revocation list version \(file.version) is not supported (1 is)")

@@ -70,12 +70,7 @@ public struct TrustList: Sendable {
     /// - Throws: ``ProvenanceError/Code/invalidList`` naming the entry and field that is wrong, or
     ///   ``ProvenanceError/Code/invalidKey``.
     public init(json: [UInt8]) throws(ProvenanceError) {
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: Data(json))
-        } catch {
-            throw ProvenanceError(code: .invalidList, message: "the trust list is not valid: \(describe(error))")
-        }
+        let file = try decodeJSON(File.self, from: json, what: "the trust list")
         guard file.version == 1 else {
             throw ProvenanceError(
                 code: .invalidList, message: "trust list version \(file.version) is not supported (1 is)")
@@ -134,6 +129,17 @@ public struct TrustList: Sendable {
         }
         var version: Int
         var keys: [Key]
+    }
+}
+
+/// Decodes a JSON file, turning a decoding error into a sentence naming the key path.
+func decodeJSON<T: Decodable>(
+    _ type: T.Type, from json: [UInt8], what: String, code: ProvenanceError.Code = .invalidList
+) throws(ProvenanceError) -> T {
+    do {
+        return try JSONDecoder().decode(type, from: Data(json))
+    } catch {
+        throw ProvenanceError(code: code, message: "\(what) is not valid: \(describe(error))")
     }
 }
 

@@ -150,22 +150,7 @@ import Testing
         return serializer
     }
 
-    func base64url(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        var out = ""
-        var buffer = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = buffer << 8 | Int(byte)
-            bits += 8
-            while bits >= 6 {
-                bits -= 6
-                out.append(alphabet[(buffer >> bits) & 63])
-            }
-        }
-        if bits > 0 { out.append(alphabet[(buffer << (6 - bits)) & 63]) }
-        return out
-    }
+    func base64url(_ bytes: [UInt8]) -> String { Base64URL.encode(bytes) }
 }
 
 @Suite struct TextRuleTests {
