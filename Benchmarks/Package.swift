@@ -16,7 +16,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "bench",
-            dependencies: [.product(name: "EMVQR", package: rootIdentity)],
+            dependencies: [
+                .product(name: "EMVQR", package: rootIdentity),
+                .product(name: "Provenance", package: rootIdentity),
+                .product(name: "QRImaging", package: rootIdentity),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         )
     ]
