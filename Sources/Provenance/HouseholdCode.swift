@@ -276,7 +276,8 @@ public struct HouseholdCode: Sendable {
     /// A text field, checked as at issue time; not normalized, so what is shown is what was signed.
     static func checked(_ field: EMVField, _ what: String) throws(ProvenanceError) -> String {
         let value = try text(field)
-        _ = try HouseholdRecord.checkText(value, path: field.path, what: what, offset: field.valueOffset)
+        _ = try HouseholdRecord.checkText(
+            value, path: field.path, what: what, offset: field.valueOffset, normalizing: false)
         return value
     }
 

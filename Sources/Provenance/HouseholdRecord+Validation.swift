@@ -95,11 +95,12 @@ extension HouseholdRecord {
 
     /// Text: NFC, 1–99 UTF-8 bytes, no control characters.
     static func checkText(
-        _ text: String, path: TagPath, what: String, offset: Int = 0
+        _ text: String, path: TagPath, what: String, offset: Int = 0, normalizing: Bool = true
     ) throws(ProvenanceError)
         -> String
     {
-        let normalized = text.nfc
+        // Reading a scanned code checks the text as signed; only issuing normalizes.
+        let normalized = normalizing ? text.nfc : text
         let count = normalized.utf8.count
         guard count > 0 else {
             throw ProvenanceError(code: .missingField, offset: offset, path: path, message: "\(what) is empty")
