@@ -89,7 +89,7 @@ public struct TrustList: Sendable {
                 )
             }
             let publicKey: HouseholdPublicKey
-            do {
+            do throws(ProvenanceError) {
                 publicKey = try HouseholdPublicKey(base64URL: key.publicKey)
             } catch {
                 throw error.at(row: i + 1)
