@@ -19,4 +19,14 @@ import Testing
         let result = HouseholdVerifier(trustList: signer.trust).verify(scanned.bytes, today: fixtureToday)
         #expect(result.verdict == .verified)
     }
+
+    /// A phone-like photo of a printed sticker (Fixtures/Provenance/make-photo.sh): rotated, blurred, noisy, JPEG.
+    @Test func photoOfAStickerVerifies() throws {
+        let signer = try TestSigner()
+        let symbols = try QRScanner().scan(imageData: try fixtureBytes("photo-18223-0042.jpg"))
+        let scanned = try #require(symbols.first)
+        let result = HouseholdVerifier(trustList: signer.trust).verify(scanned.bytes, today: fixtureToday)
+        #expect(result.verdict == .verified)
+        #expect(result.record?.head == "Nguyễn Thị Hồng")
+    }
 }
