@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
+        .library(name: "VietQR", targets: ["VietQR"]),
         .library(name: "Provenance", targets: ["Provenance"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
@@ -43,6 +44,8 @@ let package = Package(
             name: "QRImaging",
             dependencies: ["CQREncode", "CPNG", "CTurboJPEG", "CZBar", "CWebP"]
         ),
+        // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
+        .target(name: "VietQR", dependencies: ["EMVQR"]),
 
         // Signed household-provenance codes: the record, its wire format, keys, trust and verdicts.
         .target(
@@ -59,6 +62,7 @@ let package = Package(
             dependencies: [
                 "EMVQR",
                 "QRImaging",
+                "VietQR",
                 "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,7 +84,8 @@ let package = Package(
         ),
         .testTarget(
             name: "QRImagingTests",
-            dependencies: ["QRImaging"]
+            dependencies: ["QRImaging"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ProvenanceTests",
@@ -93,7 +98,18 @@ let package = Package(
         ),
         .testTarget(
             name: "VillageQRCLITests",
-            dependencies: ["VillageQRCLI", "EMVQR"]
+            dependencies: [
+                "VillageQRCLI", "EMVQR", "VietQR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VietQRTests",
+            dependencies: [
+                "VietQR",
+                "EMVQR",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

@@ -1,27 +1,47 @@
 // swift-tools-version:6.1
 //
-// Benchmarks live in their own package so that their dependencies stay out of users' graphs.
+// Benchmarks for VillageQR, in their own package so that their dependencies stay out of users' graphs. From the
+// repository's root:
 //
-//     swift run -c release --package-path Benchmarks bench
+//     swift run -c release --package-path Benchmarks bench            # EMVQR parse+verify and CRC, beside C
+//     swift run -c release --package-path Benchmarks imaging-bench    # render and scan, beside C
 import PackageDescription
-
-// A path dependency's identity is its folder's name, which depends on where the repository was cloned.
-let rootIdentity = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "villageqr").lowercased()
 
 let package = Package(
     name: "VillageQRBenchmarks",
     dependencies: [
-        .package(path: "../")
+        .package(name: "VillageQR", path: "../")
     ],
     targets: [
         .executableTarget(
             name: "bench",
             dependencies: [
-                .product(name: "EMVQR", package: rootIdentity),
-                .product(name: "Provenance", package: rootIdentity),
-                .product(name: "QRImaging", package: rootIdentity),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        )
+                .product(name: "EMVQR", package: "VillageQR"),
+                .product(name: "VietQR", package: "VillageQR"),
+                .product(name: "Provenance", package: "VillageQR"),
+                .product(name: "QRImaging", package: "VillageQR"),
+            ]
+        ),
+        // The C yardstick: libqrencode + libpng and libzbar called directly, as a careful C programmer would.
+        .target(
+            name: "ImagingReference",
+            linkerSettings: [.linkedLibrary("qrencode"), .linkedLibrary("png16"), .linkedLibrary("zbar")]
+        ),
+        .executableTarget(
+            name: "imaging-bench",
+            dependencies: [
+                "ImagingReference",
+                .product(name: "QRImaging", package: "VillageQR"),
+            ]
+        ),
     ]
 )
+
+for target in package.targets where target.type == .executable {
+    target.swiftSettings = [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

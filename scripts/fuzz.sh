@@ -13,15 +13,20 @@ product="${FUZZ_TARGET:-EMVQRFuzz}"
 dict=()
 if [ -n "${FUZZ_DICT:-}" ]; then dict=(-dict="$FUZZ_DICT"); fi
 
+# The coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
 swift build --package-path Fuzz -c debug --product "$product" \
-    --sanitize=fuzzer --sanitize=address --disable-dead-strip >/dev/null
+    --sanitize=fuzzer --sanitize=address --disable-dead-strip \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 # (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
 bin=Fuzz/.build/debug/$product
 corpus="${FUZZ_CORPUS:-Fixtures/fuzz/emvqr}"
 export SWIFT_BACKTRACE=enable=no
 
 if [ "${1:-}" = "--build-only" ]; then
-    "$bin" -runs=0 "$corpus"
+    out="$("$bin" -runs=0 "$corpus" 2>&1)" || { echo "$out"; exit 1; }
+    # An uninstrumented build would run the corpus and find nothing: insist on coverage.
+    echo "$out" | grep -q "DONE   cov: [1-9]" || { echo "$out"; echo "fuzz: the build has no coverage" >&2; exit 1; }
+    echo "$out" | tail -2
     exit 0
 fi
 

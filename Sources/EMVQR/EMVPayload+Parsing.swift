@@ -26,6 +26,16 @@ extension EMVPayload {
     ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
     /// - Throws: ``EMVQRError`` naming what is wrong and where.
     public init(parsing bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
+        self = try Self.read(bytes, mode: mode, into: nil)
+    }
+
+    /// Parses `bytes`, writing the common case's fields into `storage` when it is given (it must have room for
+    /// ``EMVNodeStorage/capacity(forPayloadOf:)`` fields).
+    static func read(
+        _ bytes: ArraySlice<UInt8>,
+        mode: ReadingMode,
+        into storage: EMVNodeStorage?
+    ) throws(EMVQRError) -> EMVPayload {
         let count = bytes.count
         guard count > 0 else {
             throw EMVQRError(code: .emptyPayload, offset: 0, path: .root, message: "the payload is empty")
@@ -33,15 +43,45 @@ extension EMVPayload {
         // Even counted in four-byte characters, nothing longer can be within the maximum.
         guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
 
+        // The common case first: one pass, no messages to build.
+        let storage = storage ?? EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
+        let fields = bytes.withUnsafeBufferPointer { buffer in
+            storage.withUnsafeMutablePointerToElements { Self.parseCommonCase(buffer.baseAddress!, count, into: $0) }
+        }
+        if let fields {
+            return EMVPayload(bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
+        }
         let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            if !EMVParser<UTF8ByteCount>.containsNonASCII(base, count) {
-                guard count <= Self.maximumLength else { return .failure(Self.oversized(count, unit: "bytes")) }
-                return EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
-            }
-            return Self.parseNonASCII(base, count, bytes: bytes, mode: mode)
+            Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode)
+        }
+        return try result.get()
+    }
+
+    /// Reads a payload with the full parser, which explains every error and warning. For tests that compare it
+    /// with the common-case path.
+    init(parsingFully bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
+        let count = bytes.count
+        guard count > 0 else {
+            throw EMVQRError(code: .emptyPayload, offset: 0, path: .root, message: "the payload is empty")
+        }
+        guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
+        let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
+            Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode)
         }
         self = try result.get()
+    }
+
+    private static func parseFully(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        bytes: ArraySlice<UInt8>,
+        mode: ReadingMode
+    ) -> Result<EMVPayload, EMVQRError> {
+        if !EMVParser<UTF8ByteCount>.containsNonASCII(base, count) {
+            guard count <= Self.maximumLength else { return .failure(Self.oversized(count, unit: "bytes")) }
+            return EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
+        }
+        return Self.parseNonASCII(base, count, bytes: bytes, mode: mode)
     }
 
     private static func parseNonASCII(
@@ -79,7 +119,7 @@ extension EMVPayload {
             if mode == .strict { return .failure(warning.asError) }
             return .success(
                 EMVPayload(
-                    bytes: payload.bytes, nodes: payload.nodes,
+                    bytes: payload.bytes, nodes: payload.nodes, fieldCount: payload.fieldCount,
                     warnings: [warning] + payload.warnings, lengthUnit: .characters))
         case (.success, _):
             return asBytes
@@ -171,16 +211,18 @@ struct EMVParser<Unit: LengthCounting> {
         mode: EMVPayload.ReadingMode,
         unit: EMVPayload.LengthUnit
     ) -> Result<EMVPayload, EMVQRError> {
-        let storage = EMVNodeStorage.make(capacity: count / 4 + 1)
-        return storage.withUnsafeMutablePointers { header, elements in
+        let storage = EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
+        return storage.withUnsafeMutablePointerToElements { elements in
             var parser = EMVParser(base: base, count: count, strict: mode == .strict, nodes: elements)
             do throws(EMVQRError) {
                 try parser.parseTopLevel()
             } catch {
                 return .failure(error)
             }
-            header.pointee = parser.nodeCount
-            return .success(EMVPayload(bytes: bytes, nodes: storage, warnings: parser.warnings, lengthUnit: unit))
+            return .success(
+                EMVPayload(
+                    bytes: bytes, nodes: storage, fieldCount: parser.nodeCount, warnings: parser.warnings,
+                    lengthUnit: unit))
         }
     }
 

@@ -57,16 +57,26 @@ public struct EMVPayload: Sendable {
     /// The EMVCo maximum payload length.
     public static let maximumLength = 512
 
-    init(bytes: ArraySlice<UInt8>, nodes: EMVNodeStorage, warnings: [EMVQRWarning], lengthUnit: LengthUnit) {
+    /// The number of fields at every level.
+    public let fieldCount: Int
+
+    init(
+        bytes: ArraySlice<UInt8>,
+        nodes: EMVNodeStorage,
+        fieldCount: Int,
+        warnings: [EMVQRWarning],
+        lengthUnit: LengthUnit
+    ) {
         self.bytes = bytes
         self.nodes = nodes
+        self.fieldCount = fieldCount
         self.warnings = warnings
         self.lengthUnit = lengthUnit
     }
 
     /// The top-level fields, in order.
     public var fields: EMVField.Children {
-        EMVField.Children(payload: self, startIndex: 0, endIndex: nodes.count)
+        EMVField.Children(payload: self, startIndex: 0, endIndex: fieldCount)
     }
 
     /// The first top-level field with `tag`, if any.
@@ -89,12 +99,12 @@ public struct EMVPayload: Sendable {
     /// The CRC as tag 63 states it.
     public var crc: UInt16 {
         // Parsing checked that the last field is 63 with four hex digits.
-        CRC16.parseHex(nodes[nodes.count - 1].value(in: bytes)) ?? 0
+        CRC16.parseHex(nodes[fieldCount - 1].value(in: bytes)) ?? 0
     }
 
     /// Every field, depth first, in document order.
     public var allFields: [EMVField] {
-        nodes.indices.map { EMVField(payload: self, index: $0) }
+        (0..<fieldCount).map { EMVField(payload: self, index: $0) }
     }
 
     /// Writes the fields back out as they were read: the same tags, lengths and values, tag 63 included.
@@ -113,21 +123,28 @@ public struct EMVPayload: Sendable {
 /// The parsed fields of one payload, in document order, in a single allocation.
 ///
 /// Written once by the parser, read-only after: a payload and its field views share it freely.
+///
+/// The header holds the capacity asked for. Payloads know their own field count.
 final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
     /// Room for `capacity` fields, none of them written yet.
     static func make(capacity: Int) -> EMVNodeStorage {
-        unsafeDowncast(EMVNodeStorage.create(minimumCapacity: capacity) { _ in 0 }, to: EMVNodeStorage.self)
+        unsafeDowncast(EMVNodeStorage.create(minimumCapacity: capacity) { _ in capacity }, to: EMVNodeStorage.self)
     }
 
-    @inline(__always)
-    var count: Int { header }
+    /// Room for the fields of a payload of `count` bytes: every field takes at least four header bytes.
+    static func capacity(forPayloadOf count: Int) -> Int {
+        count / 4 + 1
+    }
+
+    /// The capacity asked for at creation, read without an exclusivity check.
+    var requestedCapacity: Int {
+        withUnsafeMutablePointerToHeader { $0.pointee }
+    }
 
     @inline(__always)
     subscript(index: Int) -> EMVNode {
         withUnsafeMutablePointerToElements { $0[index] }
     }
-
-    var indices: Range<Int> { 0..<header }
 }
 
 /// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.
@@ -148,9 +165,4 @@ struct EMVNode: Sendable {
         let base = bytes.startIndex
         return bytes[(base + Int(valueStart))..<(base + Int(valueEnd))]
     }
-}
-
-extension EMVPayload {
-    /// The number of fields at every level.
-    public var nodeCount: Int { nodes.count }
 }

@@ -62,8 +62,6 @@ public struct EMVQRError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let lengthOverrun = Code(rawValue: "lengthOverrun")
         /// A template's children do not fill it exactly.
         public static let templateUnderfilled = Code(rawValue: "templateUnderfilled")
-        /// A template is nested deeper than the grammar allows.
-        public static let nestingTooDeep = Code(rawValue: "nestingTooDeep")
         /// Tag 00, the payload format indicator, is missing or not first.
         public static let formatIndicatorNotFirst = Code(rawValue: "formatIndicatorNotFirst")
         /// Tag 63, the CRC, is missing.
@@ -78,8 +76,6 @@ public struct EMVQRError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let crcMismatch = Code(rawValue: "crcMismatch")
         /// The same tag appears twice in one template (an error in strict reading).
         public static let duplicateTag = Code(rawValue: "duplicateTag")
-        /// The lengths fit neither UTF-8 bytes nor characters consistently.
-        public static let inconsistentLengths = Code(rawValue: "inconsistentLengths")
         /// A tag outside 00–99 was given to the serializer.
         public static let tagOutOfRange = Code(rawValue: "tagOutOfRange")
         /// A value longer than 99 bytes was given to the serializer.

@@ -93,6 +93,19 @@ extension GrayImage {
     ///   - radius: half the window side in pixels.
     ///   - percent: how far below the local mean a pixel must be to count as dark.
     func adaptiveThresholded(radius: Int, percent: Int = 15) -> GrayImage {
+        windowed(radius: radius) { value, total, area in
+            Int(value) * area * 100 < total * (100 - percent) ? 0 : 255
+        }
+    }
+
+    /// The image averaged over a `(2 × radius + 1)²` box around each pixel, which tames sensor noise.
+    func boxBlurred(radius: Int) -> GrayImage {
+        windowed(radius: radius) { _, total, area in UInt8((total + area / 2) / area) }
+    }
+
+    /// Maps each pixel with the sum and area of the square window of `radius` around it, through a summed-area
+    /// table: O(pixels) whatever the radius.
+    private func windowed(radius: Int, _ transform: (_ value: UInt8, _ total: Int, _ area: Int) -> UInt8) -> GrayImage {
         let stride = width + 1
         var integral = [Int](repeating: 0, count: stride * (height + 1))
         var out = [UInt8](repeating: 0, count: pixels.count)
@@ -112,10 +125,10 @@ extension GrayImage {
                         for x in 0..<width {
                             let x0 = max(0, x - radius)
                             let x1 = min(width, x + radius + 1)
-                            let area = (x1 - x0) * (y1 - y0)
-                            let total = sum[y1 * stride + x1] - sum[y0 * stride + x1] - sum[y1 * stride + x0]
+                            let total =
+                                sum[y1 * stride + x1] - sum[y0 * stride + x1] - sum[y1 * stride + x0]
                                 + sum[y0 * stride + x0]
-                            dst[y * width + x] = Int(src[y * width + x]) * area * 100 < total * (100 - percent) ? 0 : 255
+                            dst[y * width + x] = transform(src[y * width + x], total, (x1 - x0) * (y1 - y0))
                         }
                     }
                 }

@@ -86,7 +86,9 @@ public enum ImageFormat: String, Hashable, Sendable, CaseIterable, CustomStringC
             self = .jpeg
         } else if head.count >= 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) {
             self = .webp
-        } else if head.count >= 2, head[0] == UInt8(ascii: "P"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(head[1]) {
+        } else if head.count >= 2, head[0] == UInt8(ascii: "P"),
+            (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(head[1])
+        {
             self = .pnm
         } else {
             return nil

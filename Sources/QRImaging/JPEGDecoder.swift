@@ -62,7 +62,9 @@ enum JPEGDecoder {
             let body = offset + 4
             switch marker {
             case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
-                guard length >= 8 else { throw QRImagingError(.corrupt, offset: offset, "a JPEG frame header is short") }
+                guard length >= 8 else {
+                    throw QRImagingError(.corrupt, offset: offset, "a JPEG frame header is short")
+                }
                 layout.height = data.bigEndian16(at: body + 1)
                 layout.width = data.bigEndian16(at: body + 3)
                 layout.frameOffset = offset

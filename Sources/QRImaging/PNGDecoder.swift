@@ -49,7 +49,8 @@ enum PNGDecoder {
             guard length <= 0x7FFF_FFFF, offset + 12 + length <= data.count else {
                 throw QRImagingError(.truncated, offset: offset, "a \(length)-byte PNG chunk runs past the end")
             }
-            let isEnd = data[offset + 4] == UInt8(ascii: "I") && data[offset + 5] == UInt8(ascii: "E")
+            let isEnd =
+                data[offset + 4] == UInt8(ascii: "I") && data[offset + 5] == UInt8(ascii: "E")
                 && data[offset + 6] == UInt8(ascii: "N") && data[offset + 7] == UInt8(ascii: "D")
             offset += 12 + length
             if isEnd { return }

@@ -12,7 +12,8 @@ enum PNMDecoder {
             try limits.check(width: width, height: height, format: .pnm, offset: 3)
             let maxval = kind == 1 || kind == 4 ? 1 : try reader.number()
             guard (1...65535).contains(maxval) else {
-                throw QRImagingError(.corrupt, offset: reader.offset, "the PNM maximum value \(maxval) is not 1...65535")
+                throw QRImagingError(
+                    .corrupt, offset: reader.offset, "the PNM maximum value \(maxval) is not 1...65535")
             }
             let channels = kind == 3 || kind == 6 ? 3 : 1
             var pixels = [UInt8](repeating: 0, count: width * height)

@@ -19,7 +19,9 @@ public struct PNGOptions: Hashable, Sendable {
     /// The print resolution written in the pHYs chunk, so that the printed size is right; none when `nil`.
     public var dotsPerInch: Int?
 
-    public init(style: QRRenderStyle = QRRenderStyle(), scale: Int = 8, bitDepth: BitDepth = .one, dotsPerInch: Int? = nil) {
+    public init(
+        style: QRRenderStyle = QRRenderStyle(), scale: Int = 8, bitDepth: BitDepth = .one, dotsPerInch: Int? = nil
+    ) {
         self.style = style
         self.scale = scale
         self.bitDepth = bitDepth
@@ -35,6 +37,8 @@ public struct PNGOptions: Hashable, Sendable {
     /// - Parameters:
     ///   - moduleMillimetres: the side of one module on paper; 0.5 mm makes a version-5 code 22.5 mm wide.
     ///   - dotsPerInch: the printer's resolution.
+    ///   - style: the quiet zone and colours; `style.force` allows modules under the minimum.
+    ///   - bitDepth: the bits per pixel.
     /// - Throws: ``QRImagingError/Code/moduleTooSmall`` below ``minimumModuleMillimetres`` (unless
     ///   `style.force`), ``QRImagingError/Code/invalidOption`` for a resolution outside 1...10000.
     public static func print(

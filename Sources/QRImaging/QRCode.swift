@@ -1,6 +1,6 @@
 /// A QR code symbol: a square of dark and light modules, ready to render.
 ///
-/// Build one from bytes or text with ``init(encoding:options:)-(some Collection<UInt8>,_)``. Encoding is always
+/// Build one from bytes or text with ``init(encoding:options:)-(Collection<UInt8>,_)``. Encoding is always
 /// case-sensitive, mixes numeric, alphanumeric and byte segments to reach the smallest version, never uses the Kanji
 /// mode, and adds an ECI 26 (UTF-8) header when the data is UTF-8 text beyond ASCII.
 public struct QRCode: Hashable, Sendable {
@@ -13,7 +13,7 @@ public struct QRCode: Hashable, Sendable {
     /// Row-major modules, 1 for dark, 0 for light.
     let modules: [UInt8]
 
-    /// Options for ``QRCode/init(encoding:options:)-(some Collection<UInt8>,_)``.
+    /// Options for ``QRCode/init(encoding:options:)-(Collection<UInt8>,_)``.
     public struct EncodeOptions: Hashable, Sendable {
         /// When to add an ECI designator to the symbol.
         public enum ECIPolicy: String, Hashable, Sendable, CaseIterable {
@@ -53,7 +53,8 @@ public struct QRCode: Hashable, Sendable {
     ///   - options: the error-correction level, version range and ECI policy.
     /// - Throws: ``QRImagingError/Code/dataTooLong`` when the data does not fit `options.maximumVersion`;
     ///   ``QRImagingError/Code/invalidOption`` for a version range outside 1...40.
-    public init(encoding data: some Collection<UInt8>, options: EncodeOptions = EncodeOptions()) throws(QRImagingError) {
+    public init(encoding data: some Collection<UInt8>, options: EncodeOptions = EncodeOptions()) throws(QRImagingError)
+    {
         guard 1 <= options.minimumVersion, options.minimumVersion <= options.maximumVersion,
             options.maximumVersion <= 40
         else {
@@ -71,12 +72,16 @@ public struct QRCode: Hashable, Sendable {
             guard versions.upperBound >= options.minimumVersion, versions.lowerBound <= options.maximumVersion else {
                 continue
             }
+            // Plan the segments for this class; encode only if they can fit it, so a long payload is encoded once.
+            let segments = QRSegmenter.segments(bytes, versionClass: index)
+            let bits = QRSegmenter.bitCount(segments, versionClass: index) + (needsECI ? 12 : 0)
+            guard QRSegmenter.fits(bits: bits, versionClass: index, level: options.errorCorrection) else { continue }
             let input = try QREncoderInput(
                 minimumVersion: max(versions.lowerBound, options.minimumVersion),
                 errorCorrection: options.errorCorrection
             )
             if needsECI { try input.appendECI(26) }
-            for segment in QRSegmenter.segments(bytes, versionClass: index) {
+            for segment in segments {
                 try input.append(segment.mode, bytes[segment.range])
             }
             // A result past this class used widths planned for the wrong class: try the next class.
@@ -95,7 +100,7 @@ public struct QRCode: Hashable, Sendable {
         )
     }
 
-    /// Encodes the UTF-8 bytes of `text` as a QR code. See ``init(encoding:options:)-(some Collection<UInt8>,_)``.
+    /// Encodes the UTF-8 bytes of `text` as a QR code. See ``init(encoding:options:)-(Collection<UInt8>,_)``.
     public init(encoding text: String, options: EncodeOptions = EncodeOptions()) throws(QRImagingError) {
         try self.init(encoding: Array(text.utf8), options: options)
     }

@@ -46,7 +46,9 @@ public enum QRImageFile {
     ///   - overwrite: replace an existing file; without it an existing file is left alone and the call fails.
     /// - Throws: ``QRImagingError/Code/fileExists`` when `path` exists and `overwrite` is false;
     ///   ``QRImagingError/Code/io`` when the file cannot be written.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, overwrite: Bool = false) throws(QRImagingError) {
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, overwrite: Bool = false
+    ) throws(QRImagingError) {
         if !overwrite && access(path, F_OK) == 0 {
             throw QRImagingError(.fileExists, "\(path) exists; pass --force to overwrite it")
         }
@@ -65,12 +67,18 @@ public enum QRImageFile {
             }
             done += n
         }
-        if failure == nil && fsync(fd) != 0 { failure = QRImagingError(.io, "cannot sync \(temporary): \(errnoText())") }
-        if close(fd) != 0 && failure == nil { failure = QRImagingError(.io, "cannot close \(temporary): \(errnoText())") }
+        if failure == nil && fsync(fd) != 0 {
+            failure = QRImagingError(.io, "cannot sync \(temporary): \(errnoText())")
+        }
+        if close(fd) != 0 && failure == nil {
+            failure = QRImagingError(.io, "cannot close \(temporary): \(errnoText())")
+        }
         defer { unlink(temporary) }
         if let failure { throw failure }
         if overwrite {
-            guard rename(temporary, path) == 0 else { throw QRImagingError(.io, "cannot rename to \(path): \(errnoText())") }
+            guard rename(temporary, path) == 0 else {
+                throw QRImagingError(.io, "cannot rename to \(path): \(errnoText())")
+            }
         } else {
             // link() fails if `path` appeared meanwhile: no window in which another file is clobbered.
             guard link(temporary, path) == 0 else {

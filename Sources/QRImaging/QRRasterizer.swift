@@ -9,29 +9,36 @@ struct QRRasterizer {
         let side = code.pixelSize(scale: scale, margin: margin)
         let rowBytes = bitsPerPixel == 1 ? (side + 7) / 8 : side
         let quiet = margin * scale
-        var pixels = [UInt8](repeating: 0, count: rowBytes * side)
-        pixels.withUnsafeMutableBufferPointer { out in
-            // Build one pixel row per module row, then copy it `scale` times.
-            var row = [UInt8](repeating: 0, count: rowBytes)
-            func fill(moduleRow y: Int?) {
-                for i in 0..<rowBytes { row[i] = 0 }
-                for x in 0..<side {
-                    let mx = (x - quiet) / scale
-                    let isDark = y.map { x >= quiet && code[mx, $0] } ?? false
-                    let value = isDark ? dark : light
-                    if bitsPerPixel == 1 {
-                        row[x >> 3] |= (value & 1) << (7 - UInt8(x & 7))
-                    } else {
-                        row[x] = value
+        let size = code.size
+        // A light row: the quiet zone rows, and the start of every other row.
+        let lightRow =
+            bitsPerPixel == 1
+            ? [UInt8](repeating: light & 1 == 1 ? 0xFF : 0, count: rowBytes)
+            : [UInt8](repeating: light, count: rowBytes)
+        var pixels = [UInt8]()
+        pixels.reserveCapacity(rowBytes * side)
+        for _ in 0..<quiet { pixels.append(contentsOf: lightRow) }
+        var row = lightRow
+        code.modules.withUnsafeBufferPointer { modules in
+            for y in 0..<size {
+                row.withUnsafeMutableBufferPointer { row in
+                    for i in 0..<rowBytes { row[i] = lightRow[i] }
+                    for x in 0..<size where modules[y * size + x] != 0 {
+                        let start = quiet + x * scale
+                        for px in start..<(start + scale) {
+                            if bitsPerPixel == 1 {
+                                let mask = UInt8(0x80) >> UInt8(px & 7)
+                                row[px >> 3] = dark & 1 == 1 ? row[px >> 3] | mask : row[px >> 3] & ~mask
+                            } else {
+                                row[px] = dark
+                            }
+                        }
                     }
                 }
-            }
-            for y in 0..<side {
-                let moduleRow = y >= quiet && y < quiet + code.size * scale ? (y - quiet) / scale : nil
-                if y == 0 || (y - quiet) % scale == 0 || y == quiet + code.size * scale { fill(moduleRow: moduleRow) }
-                for i in 0..<rowBytes { out[y * rowBytes + i] = row[i] }
+                for _ in 0..<scale { pixels.append(contentsOf: row) }
             }
         }
+        for _ in 0..<(side - quiet - size * scale) { pixels.append(contentsOf: lightRow) }
         return (pixels, rowBytes)
     }
 }

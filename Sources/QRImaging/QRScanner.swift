@@ -4,7 +4,8 @@
 ///
 /// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
 /// 2. an upscale of small images;
-/// 3. a global (Otsu) threshold, then adaptive thresholds, then the inverted image (light-on-dark codes);
+/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing, then the inverted image
+///    (light-on-dark codes) and a 2× upscale of the working image;
 /// 4. the full resolution last, for tiny codes in big frames.
 ///
 /// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
@@ -74,11 +75,19 @@ struct ScanPipeline {
         for divisor in [16, 8] {
             if let found = attempt(base.adaptiveThresholded(radius: max(4, base.longSide / divisor))) { return found }
         }
-        if let found = attempt(base.inverted()) { return found }
+        // Sensor noise and JPEG artefacts: smooth, then threshold.
+        let smooth = base.boxBlurred(radius: 1)
+        if let found = attempt(smooth.otsuThresholded()) { return found }
+        if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 16))) { return found }
         let small = base.downscaled(toLongSide: workingSize / 2)
-        if small.longSide < base.longSide, let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16))) {
+        if small.longSide < base.longSide,
+            let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
+        {
             return found
         }
+        if let found = attempt(base.inverted()) { return found }
+        // Small modules: zbar needs a few pixels per module.
+        if base.longSide <= workingSize, let found = attempt(smooth.upscaled(by: 2)) { return found }
         if working.longSide == base.longSide { fullResolutionTried = true }
         return nil
     }
@@ -100,7 +109,9 @@ struct ScanPipeline {
         return found.map { symbol in
             QRSymbol(
                 bytes: symbol.bytes,
-                corners: symbol.corners.map { QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded())) }
+                corners: symbol.corners.map {
+                    QRPoint(x: Int((Double($0.x) * factor).rounded()), y: Int((Double($0.y) * factor).rounded()))
+                }
             )
         }
     }

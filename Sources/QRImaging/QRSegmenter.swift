@@ -25,6 +25,17 @@ enum QRSegmenter {
     /// The three version classes that share character-count widths: 1–9, 10–26, 27–40.
     static let versionClasses: [ClosedRange<Int>] = [1...9, 10...26, 27...40]
 
+    /// Data codewords of the largest version in each class (9, 26, 40), by level L, M, Q, H (ISO/IEC 18004, table 7).
+    static let classCapacityBytes: [[Int]] = [
+        [232, 182, 132, 100], [1370, 1062, 754, 596], [2956, 2334, 1666, 1276],
+    ]
+
+    /// Whether a stream of `bits` fits the largest version of `versionClass` at `level`.
+    static func fits(bits: Int, versionClass: Int, level: ErrorCorrection) -> Bool {
+        let column = ErrorCorrection.allCases.firstIndex(of: level)!
+        return bits <= classCapacityBytes[versionClass][column] * 8
+    }
+
     /// Character-count bits for `mode` in version class `versionClass` (0, 1 or 2).
     static func countBits(_ mode: Mode, versionClass: Int) -> Int {
         switch mode {

@@ -30,9 +30,12 @@ final class ZBarScanner {
             var symbol = zbar_image_first_symbol(zimage)
             while let current = symbol {
                 let length = Int(zbar_symbol_get_data_length(current))
-                let bytes = zbar_symbol_get_data(current).map { data in
-                    data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-                } ?? []
+                let bytes =
+                    zbar_symbol_get_data(current).map { data in
+                        data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                            Array(UnsafeBufferPointer(start: $0, count: length))
+                        }
+                    } ?? []
                 let corners = (0..<zbar_symbol_get_loc_size(current)).map { i in
                     QRPoint(x: Int(zbar_symbol_get_loc_x(current, i)), y: Int(zbar_symbol_get_loc_y(current, i)))
                 }

@@ -10,6 +10,8 @@ enum PayloadReport {
         var payload: EMVPayload?
         var errors: [Diagnostic]
         var warnings: [Diagnostic]
+        /// The typed VietQR view, for VietQR payloads.
+        var payment: PaymentReport?
 
         var isValid: Bool { payload != nil && errors.isEmpty }
     }
@@ -50,9 +52,12 @@ enum PayloadReport {
     static func analyse(_ bytes: [UInt8], mode: EMVPayload.ReadingMode = .lenient) -> Analysis {
         do {
             let payload = try EMVPayload(parsing: bytes, mode: mode)
-            return Analysis(bytes: bytes, payload: payload, errors: [], warnings: payload.warnings.map(Diagnostic.init))
+            let payment = PaymentReport(payload: payload, mode: mode)
+            return Analysis(
+                bytes: bytes, payload: payload, errors: payment?.errorDiagnostics ?? [],
+                warnings: payload.warnings.map(Diagnostic.init) + (payment?.warningDiagnostics ?? []), payment: payment)
         } catch {
-            return Analysis(bytes: bytes, payload: nil, errors: [Diagnostic(error)], warnings: [])
+            return Analysis(bytes: bytes, payload: nil, errors: [Diagnostic(error)], warnings: [], payment: nil)
         }
     }
 
@@ -74,6 +79,9 @@ enum PayloadReport {
         if let payload = analysis.payload {
             members.append(("lengthUnit", .string(payload.lengthUnit.rawValue)))
             members.append(("fields", .array(payload.fields.map(fieldJSON))))
+            if let report = analysis.payment {
+                members.append(("payment", report.payment.map { PaymentReport.json($0, bank: report.bank) } ?? .null))
+            }
         } else {
             members.append(("fields", .array([])))
         }
@@ -101,6 +109,7 @@ enum PayloadReport {
         if let payload = analysis.payload {
             for field in payload.fields { tree(field, in: payload, indent: "", into: &lines) }
         }
+        lines.append(contentsOf: analysis.payment?.lines ?? [])
         lines.append(verdict(analysis))
         for warning in analysis.warnings {
             lines.append("warning \(warning.code): \(warning.message)")

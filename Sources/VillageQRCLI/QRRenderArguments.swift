@@ -81,7 +81,8 @@ public struct QRRenderArguments: ParsableArguments {
             if output.lowercased().hasSuffix(".svg") {
                 format = .svg(SVGOptions(style: style, moduleMillimetres: moduleMm))
             } else if let moduleMm, let dpi {
-                format = .png(try .print(moduleMillimetres: moduleMm, dotsPerInch: dpi, style: style, bitDepth: bitDepth))
+                format = .png(
+                    try .print(moduleMillimetres: moduleMm, dotsPerInch: dpi, style: style, bitDepth: bitDepth))
             } else {
                 format = .png(PNGOptions(style: style, scale: scale, bitDepth: bitDepth, dotsPerInch: dpi))
             }

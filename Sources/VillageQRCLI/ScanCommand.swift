@@ -43,8 +43,10 @@ struct ScanCommand: ParsableCommand {
             let result: Result<[QRSymbol], QRImagingError>
             do {
                 let data = try QRImageFile.read(path)
-                result = .success(once ? scanner.scanOnce(try GrayImage(decoding: data, limits: scanner.limits))
-                    : try scanner.scan(imageData: data))
+                result = .success(
+                    once
+                        ? scanner.scanOnce(try GrayImage(decoding: data, limits: scanner.limits))
+                        : try scanner.scan(imageData: data))
             } catch {
                 result = .failure(error)
             }

@@ -6,7 +6,12 @@ public struct VillageQRCommand: ParsableCommand {
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",
         subcommands: [
-            DecodeCommand.self, RenderCommand.self, ScanCommand.self, HouseholdCommand.self,
+            DecodeCommand.self,
+            PayCommand.self,
+            BanksCommand.self,
+            RenderCommand.self,
+            ScanCommand.self,
+            HouseholdCommand.self,
         ]
     )
 

@@ -77,17 +77,20 @@ func runReference() -> [String: Double] {
 
 // MARK: EMVQR
 
-func parseVerifyNanoseconds(_ payload: [UInt8]) -> Double {
+/// Parse+verify time per payload, in ns. With `reader`, through one `EMVReader` that reuses its field storage (a
+/// log or a scanner stream); without, through `EMVPayload(parsing:)`, which allocates it each time.
+func parseVerifyNanoseconds(_ payload: [UInt8], reader: Bool) -> Double {
     // Eight copies at different addresses, as the C yardstick does: nothing to hoist out of the loop.
     let copies: [[UInt8]] = (0..<8).map { _ in Array(payload) }
     let slices = copies.map { $0[...] }
+    var emvReader = EMVReader()
     return measure { iterations in
         var acc: UInt64 = 0
         let t0 = threadCPUNanoseconds()
         for i in 0..<iterations {
             do {
-                let parsed = try EMVPayload(parsing: slices[i & 7])
-                acc &+= UInt64(parsed.nodeCount)
+                let parsed = reader ? try emvReader.read(slices[i & 7]) : try EMVPayload(parsing: slices[i & 7])
+                acc &+= UInt64(parsed.fieldCount)
             } catch {
                 acc &+= 1
             }
@@ -113,13 +116,30 @@ func crcGigabytesPerSecond(_ size: Int) -> Double {
     return Double(size) / ns
 }
 
-// `bench cg NAME COUNT`: parse one payload COUNT times and nothing else, for callgrind.
+// `bench cg NAME COUNT`: parse one payload COUNT times and nothing else, for callgrind; `cg-vietqr` adds the typed
+// VietQR reading.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg-vietqr",
+    let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
+    let count = Int(CommandLine.arguments[3])
+{
+    print("\(payload.name): \(count) typed parses, \(typedParses(payload.bytes, count: count))")
+    exit(0)
+}
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg",
     let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
     let count = Int(CommandLine.arguments[3])
 {
     var acc = 0
-    for _ in 0..<count { acc &+= (try? EMVPayload(parsing: payload.bytes[...]))?.nodeCount ?? 0 }
+    let slice = payload.bytes[...]
+    var reader = EMVReader()
+    for _ in 0..<count {
+        do {
+            let parsed = try reader.read(slice)
+            acc &+= parsed.fieldCount
+        } catch {
+            acc &+= 1
+        }
+    }
     print("\(payload.name): \(count) parses, \(acc) fields")
     exit(0)
 }
@@ -128,24 +148,52 @@ for (name, bytes) in payloads {
     do { _ = try EMVPayload(parsing: bytes) } catch { fail("benchmark payload \(name) does not parse: \(error)") }
 }
 
-let reference = runReference()
-var ours: [String: Double] = [:]
-for (name, bytes) in payloads {
-    ours[name] = parseVerifyNanoseconds(bytes)
-    report("emvqr.parse_verify_ns.\(name)", ours[name]!, "ns")
+// The machine is shared, so C and Swift take turns: each round runs the C yardstick and then ours, and the figures
+// are medians over the rounds. Ratios are the median of each round's own ratio, so a busy spell that slows one
+// round slows both sides of its ratio.
+let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 3
+var refRounds: [[String: Double]] = []
+var ourRounds: [[String: Double]] = []
+for _ in 0..<rounds {
+    refRounds.append(runReference())
+    var ours: [String: Double] = [:]
+    for (name, bytes) in payloads {
+        ours["parse \(name)"] = parseVerifyNanoseconds(bytes, reader: true)
+        ours["oneshot \(name)"] = parseVerifyNanoseconds(bytes, reader: false)
+    }
+    for (label, size) in [("64B", 64), ("4KiB", 4096), ("1MiB", 1 << 20)] {
+        ours["crc \(label)"] = crcGigabytesPerSecond(size)
+    }
+    ourRounds.append(ours)
 }
-for (label, size) in [("64B", 64), ("4KiB", 4096), ("1MiB", 1 << 20)] {
-    report("emvqr.crc_gbps.\(label)", crcGigabytesPerSecond(size), "GB/s")
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+}
+@MainActor func ours(_ key: String) -> Double { median(ourRounds.map { $0[key] ?? .nan }) }
+@MainActor func ref(_ key: String) -> Double { median(refRounds.map { $0[key] ?? .nan }) }
+@MainActor func ratio(_ ourKey: String, _ refKey: String) -> Double {
+    median(zip(ourRounds, refRounds).map { ($0[ourKey] ?? .nan) / ($1[refKey] ?? .nan) })
+}
+
+for (name, _) in payloads {
+    report("emvqr.parse_verify_ns.\(name)", ours("parse \(name)"), "ns")
+    report("emvqr.parse_verify_oneshot_ns.\(name)", ours("oneshot \(name)"), "ns")
+}
+for label in ["64B", "4KiB", "1MiB"] {
+    report("emvqr.crc_gbps.\(label)", ours("crc \(label)"), "GB/s")
 }
 for (name, _) in payloads {
-    let best = reference["C-ref:parse parse_verify_ns \(name)"] ?? .nan
-    let portable = reference["C-ref:parse-portable parse_verify_ns \(name)"] ?? .nan
-    report("ref.parse_verify_ns.\(name)", best, "ns")
-    report("ref.portable_parse_verify_ns.\(name)", portable, "ns")
+    report("ref.parse_verify_ns.\(name)", ref("C-ref:parse parse_verify_ns \(name)"), "ns")
+    report("ref.portable_parse_verify_ns.\(name)", ref("C-ref:parse-portable parse_verify_ns \(name)"), "ns")
 }
-let refCRC = reference["C-ref:crc-sb16p crc_gbps 1MiB"] ?? .nan
-report("ref.crc_gbps.1MiB", refCRC, "GB/s")
+report("ref.crc_gbps.1MiB", ref("C-ref:crc-sb16p crc_gbps 1MiB"), "GB/s")
 for (name, _) in payloads {
-    let best = reference["C-ref:parse parse_verify_ns \(name)"] ?? .nan
-    report("ratio.parse_verify.\(name)", ours[name]! / best, "x")
+    report("ratio.parse_verify.\(name)", ratio("parse \(name)", "C-ref:parse parse_verify_ns \(name)"), "x")
+    report(
+        "ratio.parse_verify_vs_portable.\(name)",
+        ratio("parse \(name)", "C-ref:parse-portable parse_verify_ns \(name)"), "x")
 }
+report("ratio.crc.1MiB", ratio("crc 1MiB", "C-ref:crc-sb16p crc_gbps 1MiB"), "x")
+reportVietQR(payloads, rounds: rounds)

@@ -1,7 +1,7 @@
 // The EMVQR parser under libFuzzer. Any input must give a payload or an EMVQRError, and a payload must keep its
 // promises: it re-serializes byte for byte, its fields lie inside their parents, and strict reading accepts no
-// more than lenient reading.
-import EMVQR
+// more than lenient reading, and the common-case path agrees with the full parser.
+@testable import EMVQR
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -9,6 +9,17 @@ public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let lenient = try? EMVPayload(parsing: bytes)
     let strict = try? EMVPayload(parsing: bytes, mode: .strict)
     if strict != nil && lenient == nil { fatalError("strict reading accepted what lenient reading refused") }
+    // The common-case path and the full parser agree.
+    let full = try? EMVPayload(parsingFully: bytes[...])
+    if (full == nil) != (lenient == nil) { fatalError("the common case and the full parser disagree on validity") }
+    if let full, let lenient,
+        full.allFields.map({ [$0.tag, $0.offset, $0.length, $0.depth] })
+            != lenient.allFields.map({
+                [$0.tag, $0.offset, $0.length, $0.depth]
+            }) || full.warnings != lenient.warnings
+    {
+        fatalError("the common case and the full parser read different fields")
+    }
     guard let payload = lenient else { return 0 }
     guard payload.serialized() == bytes else { fatalError("the payload does not re-serialize byte for byte") }
     for field in payload.allFields {

@@ -1,0 +1,60 @@
+// Typed VietQR reading beside the core figures. The budget: typed parsing of P121 adds at most 30% over
+// EMVQR parse+verify.
+//
+// Typed parsing is EMVQR parse+verify (through an EMVReader, as emvqr.parse_verify_ns measures it) followed by
+// VietQRPayload: the NAPAS rules, the bank lookup and the warning check. Each round measures EMVQR alone and then
+// the typed parse, so the ratio is the median of same-round ratios (the machine is shared).
+//
+// Output: `vietqr.parse_ns.NAME`, `ratio.vietqr_parse_over_emvqr.NAME`, and `vietqr.payment_ns.NAME` for also
+// copying every typed field out as Strings (VietQRPayload.payment).
+import EMVQR
+import VietQR
+
+func vietQRNanoseconds(_ payload: [UInt8], materialize: Bool) -> Double {
+    let copies: [[UInt8]] = (0..<8).map { _ in Array(payload) }
+    let slices = copies.map { $0[...] }
+    var reader = EMVReader()
+    return measure { iterations in
+        var acc: UInt64 = 0
+        let t0 = threadCPUNanoseconds()
+        for i in 0..<iterations {
+            do {
+                let code = try VietQRPayload(try reader.read(slices[i & 7]))
+                acc &+= materialize ? UInt64(code.payment.account.utf8.count) : UInt64(code.emv.fieldCount)
+            } catch {
+                acc &+= 1
+            }
+        }
+        let t1 = threadCPUNanoseconds()
+        sink &+= acc
+        return t1 - t0
+    }.median
+}
+
+/// Prints the VietQR figures for every benchmark payload that is a valid VietQR payment.
+func reportVietQR(_ payloads: [(name: String, bytes: [UInt8])], rounds: Int) {
+    for (name, bytes) in payloads {
+        guard (try? VietQRPayload(parsing: bytes[...])) != nil else { continue }
+        var core: [Double] = []
+        var typed: [Double] = []
+        var full: [Double] = []
+        for _ in 0..<max(rounds, 1) {
+            core.append(parseVerifyNanoseconds(bytes, reader: true))
+            typed.append(vietQRNanoseconds(bytes, materialize: false))
+            full.append(vietQRNanoseconds(bytes, materialize: true))
+        }
+        report("vietqr.parse_ns.\(name)", median(typed), "ns")
+        report("ratio.vietqr_parse_over_emvqr.\(name)", median(zip(typed, core).map { $0 / $1 }), "x")
+        report("vietqr.payment_ns.\(name)", median(full), "ns")
+    }
+}
+
+/// `count` typed parses of `payload`, for callgrind.
+func typedParses(_ payload: [UInt8], count: Int) -> Int {
+    var reader = EMVReader()
+    var acc = 0
+    for _ in 0..<count {
+        acc &+= (try? VietQRPayload(try reader.read(payload[...])))?.emv.fieldCount ?? 1
+    }
+    return acc
+}

@@ -1,0 +1,184 @@
+// The hot path: the common case of a well-formed payload with nothing to warn about, in one pass with no calls
+// beyond the CRC. Anything else (an error, a warning, a length that runs past the end, non-byte lengths) makes it
+// give up, and the full parser (EMVPayload+Parsing.swift) reads the payload again and says exactly what it found.
+// Both must agree on every payload the fast path accepts; the fuzz target checks that they do.
+
+extension EMVPayload {
+    /// Reads the common case into `nodes`; returns the number of fields, or `nil` to hand over to the full parser.
+    ///
+    /// Accepts exactly the payloads that the full parser accepts, in either mode, with no warnings and with lengths in
+    /// UTF-8 bytes, and records the same fields.
+    @inline(__always)
+    static func parseCommonCase(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        into nodes: UnsafeMutablePointer<EMVNode>
+    ) -> Int? {
+        let raw = UnsafeRawPointer(base)
+        // The shortest payload is 00 02 01 then 63 04 XXXX; the longest is 512 bytes.
+        guard count >= 14, count <= maximumLength else { return nil }
+        // "0002" "01": the format indicator, first and equal to 01.
+        guard raw.loadUnaligned(as: UInt32.self) == UInt32(littleEndian: 0x3230_3030),
+            raw.loadUnaligned(fromByteOffset: 4, as: UInt16.self) == UInt16(littleEndian: 0x3130)
+        else { return nil }
+        nodes.initialize(
+            to: EMVNode(
+                tag: 0, depth: 0, isTemplate: false, declaredLength: 2, headerOffset: 0, valueStart: 4, valueEnd: 6,
+                subtreeEnd: 1))
+        var k = 1
+        var position = 6
+        var seenLow: UInt64 = 1
+        var seenHigh: UInt64 = 0
+
+        while position < count {
+            guard count &- position >= 4, let (tag, length) = header(raw, position) else { return nil }
+            let valueStart = position &+ 4
+            let valueEnd = valueStart &+ length
+            guard valueEnd <= count, markSeen(tag, &seenLow, &seenHigh) else { return nil }
+            let index = k
+            let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
+            nodes[index] = EMVNode(
+                tag: UInt8(truncatingIfNeeded: tag), depth: 0, isTemplate: isTemplate,
+                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
+                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
+                subtreeEnd: UInt16(truncatingIfNeeded: index &+ 1))
+            k &+= 1
+
+            if isTemplate {
+                guard parseChildren(raw, tag, valueStart, valueEnd, nodes, &k) else { return nil }
+                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: k)
+            } else if tag == 63 {
+                // The CRC: four uppercase hex digits, last, and equal to the checksum of what comes before.
+                guard length == 4, valueEnd == count, let stated = upperHex(raw, valueStart) else { return nil }
+                guard CRC16.update(CRC16.initialValue, base, valueStart) == stated else { return nil }
+                return k
+            } else if tag >= 65 && tag <= 79 {
+                return nil  // reserved: the full parser warns
+            }
+            position = valueEnd
+        }
+        return nil  // no CRC
+    }
+
+    /// The children of a top-level template, and of the templates nested one level inside it.
+    @inline(__always)
+    static func parseChildren(
+        _ raw: UnsafeRawPointer,
+        _ parentTag: Int,
+        _ start: Int,
+        _ end: Int,
+        _ nodes: UnsafeMutablePointer<EMVNode>,
+        _ k: inout Int
+    ) -> Bool {
+        var position = start
+        var seenLow: UInt64 = 0
+        var seenHigh: UInt64 = 0
+        var napas = false
+        let isMerchantAccount = parentTag <= 51 || parentTag >= 80
+        while position < end {
+            guard end &- position >= 4, let (tag, length) = header(raw, position) else { return false }
+            let valueStart = position &+ 4
+            let valueEnd = valueStart &+ length
+            guard valueEnd <= end, markSeen(tag, &seenLow, &seenHigh),
+                !EMVGrammar.isReservedChild(tag, of: parentTag)
+            else { return false }
+            var isTemplate = false
+            if parentTag == 62 {
+                isTemplate = tag >= 50
+            } else if isMerchantAccount {
+                if tag == 0 {
+                    napas = EMVGrammar.childIsTemplate(
+                        guid: UnsafeRawBufferPointer(start: raw + valueStart, count: length), child: 1)
+                } else {
+                    isTemplate = napas && tag == 1
+                }
+            }
+            let index = k
+            nodes[index] = EMVNode(
+                tag: UInt8(truncatingIfNeeded: tag), depth: 1, isTemplate: isTemplate,
+                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
+                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
+                subtreeEnd: UInt16(truncatingIfNeeded: index &+ 1))
+            k &+= 1
+            if isTemplate {
+                guard parseGrandchildren(raw, valueStart, valueEnd, nodes, &k) else { return false }
+                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: k)
+            }
+            position = valueEnd
+        }
+        return true
+    }
+
+    /// The fields of a template nested inside a template: always primitive.
+    @inline(__always)
+    static func parseGrandchildren(
+        _ raw: UnsafeRawPointer,
+        _ start: Int,
+        _ end: Int,
+        _ nodes: UnsafeMutablePointer<EMVNode>,
+        _ k: inout Int
+    ) -> Bool {
+        var position = start
+        var seenLow: UInt64 = 0
+        var seenHigh: UInt64 = 0
+        while position < end {
+            guard end &- position >= 4, let (tag, length) = header(raw, position) else { return false }
+            let valueStart = position &+ 4
+            let valueEnd = valueStart &+ length
+            guard valueEnd <= end, markSeen(tag, &seenLow, &seenHigh) else { return false }
+            nodes[k] = EMVNode(
+                tag: UInt8(truncatingIfNeeded: tag), depth: 2, isTemplate: false,
+                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
+                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
+                subtreeEnd: UInt16(truncatingIfNeeded: k &+ 1))
+            k &+= 1
+            position = valueEnd
+        }
+        return true
+    }
+
+    /// Reads "IDLL" at `position`; `nil` when any of the four bytes is not an ASCII digit.
+    @inline(__always)
+    static func header(_ raw: UnsafeRawPointer, _ position: Int) -> (tag: Int, length: Int)? {
+        let x = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)) ^ 0x3030_3030
+        // '0'...'9' become 0...9; any other byte keeps a high nibble or exceeds 9, which the +0x76 carry exposes.
+        guard (x & 0xF0F0_F0F0) | ((x &+ 0x7676_7676) & 0x8080_8080) == 0 else { return nil }
+        // Bytes d0 d1 d2 d3 (first digit lowest): x·10 + x>>8 puts 10·d0+d1 in byte 0 and 10·d2+d3 in byte 2, and no
+        // byte carries (each is at most 99).
+        let y = x &* 10 &+ (x >> 8)
+        return (Int(y & 0xFF), Int((y >> 16) & 0xFF))
+    }
+
+    /// Records `tag` as seen at this level; `false` when it was seen already.
+    @inline(__always)
+    static func markSeen(_ tag: Int, _ low: inout UInt64, _ high: inout UInt64) -> Bool {
+        let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: tag & 63)
+        if tag < 64 {
+            if low & bit != 0 { return false }
+            low |= bit
+        } else {
+            if high & bit != 0 { return false }
+            high |= bit
+        }
+        return true
+    }
+
+    /// Four uppercase hexadecimal digits at `position`, or `nil`.
+    @inline(__always)
+    static func upperHex(_ raw: UnsafeRawPointer, _ position: Int) -> UInt16? {
+        var value: UInt16 = 0
+        for i in 0..<4 {
+            let c = raw.load(fromByteOffset: position &+ i, as: UInt8.self)
+            let digit: UInt8
+            if c &- 0x30 < 10 {
+                digit = c &- 0x30
+            } else if c &- 0x41 < 6 {
+                digit = c &- 0x41 &+ 10
+            } else {
+                return nil
+            }
+            value = value &<< 4 | UInt16(digit)
+        }
+        return value
+    }
+}

@@ -1,0 +1,147 @@
+public import EMVQR
+
+/// Why a payload is not a VietQR payment, or why a payment cannot be built.
+///
+/// Each error has a stable ``code``, a byte ``offset`` and the ``path`` of the field it concerns. When reading, the
+/// offset is where the field starts in the payload (for a missing field, where it would have to be). When building,
+/// there is no payload yet: the offset counts characters into the offending value (0 when the whole value is at
+/// fault). Errors compare by code, offset and path; the ``message`` is for people.
+///
+/// When the payload is not even well-formed EMVCo, the error carries the `EMVQRError`'s code unchanged.
+public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as a stable machine-readable code.
+    public var code: Code
+    /// The byte offset in the payload; for building, the character offset in the value.
+    public var offset: Int
+    /// The field the problem concerns, for example `38.01.00`.
+    public var path: TagPath
+    /// A sentence a person can act on.
+    public var message: String
+
+    /// Makes an error.
+    public init(code: Code, offset: Int, path: TagPath, message: String) {
+        self.code = code
+        self.offset = offset
+        self.path = path
+        self.message = message
+    }
+
+    /// The VietQR error for a payload that EMVQR could not read: the same code, offset and path.
+    public init(_ error: EMVQRError) {
+        self.init(
+            code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path,
+            message: error.message)
+    }
+
+    public var description: String {
+        "VietQRError.\(code) at byte \(offset)\(path.count > 0 ? " (\(path))" : ""): \(message)"
+    }
+
+    public static func == (lhs: VietQRError, rhs: VietQRError) -> Bool {
+        lhs.code == rhs.code && lhs.offset == rhs.offset && lhs.path == rhs.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(offset)
+        hasher.combine(path)
+    }
+
+    /// A stable error code. Its ``rawValue`` is what JSON output carries.
+    ///
+    /// Codes of ``VietQRWarning`` are codes too: strict reading throws them.
+    public struct Code: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// A mandatory field is absent: 01, 38, 38.00, 38.01, 38.01.00, 38.01.01, 38.02, 53 or 58 when reading;
+        /// 59 and 60 for QRPUSH, 62.05 and 62.07 for QRCASH, 56 or 57 for a fee, 64.00 and 64.01 for a
+        /// language template.
+        public static let missingField = Code(rawValue: "missingField")
+        /// Tag 38's GUID is not NAPAS's `A000000727`.
+        public static let wrongGUID = Code(rawValue: "wrongGUID")
+        /// The acquirer BIN (38.01.00) is not six digits.
+        public static let invalidBIN = Code(rawValue: "invalidBIN")
+        /// The account or card number (38.01.01) is empty, longer than 19 or not letters and digits.
+        public static let invalidAccount = Code(rawValue: "invalidAccount")
+        /// The service code (38.02) is empty, longer than 10 or not ASCII; or, when building, not one of the four
+        /// NAPAS codes.
+        public static let invalidService = Code(rawValue: "invalidService")
+        /// The point of initiation (01) is neither `11` nor `12`.
+        public static let invalidInitiation = Code(rawValue: "invalidInitiation")
+        /// The amount (54) or the fixed fee (56) is not a number, or is too long; when building, VND amounts are
+        /// whole numbers from 1.
+        public static let invalidAmount = Code(rawValue: "invalidAmount")
+        /// The currency (53) is not `704`, the Vietnamese dong.
+        public static let invalidCurrency = Code(rawValue: "invalidCurrency")
+        /// The country (58) is not `VN`.
+        public static let invalidCountry = Code(rawValue: "invalidCountry")
+        /// The merchant category code (52) is not four digits.
+        public static let invalidMerchantCategory = Code(rawValue: "invalidMerchantCategory")
+        /// The tip indicator (55) is not `01`, `02` or `03`, or the percentage fee (57) is not a percentage.
+        public static let invalidTip = Code(rawValue: "invalidTip")
+        /// The language (64.00) is not two lowercase ASCII letters.
+        public static let invalidLanguage = Code(rawValue: "invalidLanguage")
+        /// A value is longer than its field allows (an error when building and in strict reading).
+        public static let fieldTooLong = Code(rawValue: "fieldTooLong")
+        /// A value holds characters its field cannot carry: after folding Vietnamese letters, fields 52–62 take
+        /// printable ASCII only (an error when building and in strict reading).
+        public static let invalidCharacters = Code(rawValue: "invalidCharacters")
+        /// A static code carries an amount (an error only in strict reading).
+        public static let staticWithAmount = Code(rawValue: "staticWithAmount")
+        /// A dynamic transfer or merchant code has no amount (an error only in strict reading).
+        public static let dynamicWithoutAmount = Code(rawValue: "dynamicWithoutAmount")
+        /// The merchant category code (52) is absent, as in every bank's transfer code (an error only in strict
+        /// reading).
+        public static let merchantCategoryAbsent = Code(rawValue: "merchantCategoryAbsent")
+        /// The amount is zero (an error only in strict reading).
+        public static let zeroAmount = Code(rawValue: "zeroAmount")
+        /// Another scheme's merchant account template, such as VNPay's 26, sits beside tag 38 (an error only in
+        /// strict reading).
+        public static let otherScheme = Code(rawValue: "otherScheme")
+        /// The BIN is not in the bank directory (an error only in strict reading).
+        public static let unknownBank = Code(rawValue: "unknownBank")
+        /// The service code is well-formed but not one NAPAS defines (an error only in strict reading).
+        public static let unknownService = Code(rawValue: "unknownService")
+    }
+}
+
+/// A real-world deviation from the NAPAS rules that lenient reading accepts.
+///
+/// Strict reading throws a ``VietQRError`` with the same code instead. Warnings of the underlying EMVCo reading
+/// (`EMVQRWarning`) come through with their own codes.
+public struct VietQRWarning: Sendable, Hashable, CustomStringConvertible {
+    /// What deviates; the same code strict reading would throw.
+    public var code: VietQRError.Code
+    /// The byte offset in the payload.
+    public var offset: Int
+    /// The field it concerns.
+    public var path: TagPath
+    /// A sentence a person can act on.
+    public var message: String
+
+    /// Makes a warning.
+    public init(code: VietQRError.Code, offset: Int, path: TagPath, message: String) {
+        self.code = code
+        self.offset = offset
+        self.path = path
+        self.message = message
+    }
+
+    /// The VietQR warning for an EMVCo-level warning: the same code, offset and path.
+    public init(_ warning: EMVQRWarning) {
+        self.init(
+            code: VietQRError.Code(rawValue: warning.code.rawValue), offset: warning.offset, path: warning.path,
+            message: warning.message)
+    }
+
+    public var description: String {
+        "warning \(code) at byte \(offset)\(path.count > 0 ? " (\(path))" : ""): \(message)"
+    }
+
+    /// The error strict reading throws in its place.
+    public var asError: VietQRError {
+        VietQRError(code: code, offset: offset, path: path, message: message)
+    }
+}

@@ -1,0 +1,140 @@
+public import EMVQR
+
+/// A VietQR payment read from a parsed EMVCo payload and checked against the NAPAS rules.
+///
+/// Reading validates once and keeps nothing but the payload and the bank: the typed values (``payment``, ``bin``,
+/// ``amount``...) are read from the payload's bytes when asked for, and ``warnings`` are listed only when asked
+/// for. Ask for ``payment`` once rather than for several single fields.
+///
+/// ```swift
+/// let code = try VietQRPayload(parsing: scanned)
+/// code.bank?.shortName            // "Vietcombank"
+/// code.account                    // "0011001234567"
+/// code.amount                     // "50000"
+/// code.payment.additionalData.purpose
+/// for warning in code.warnings { print(warning) }   // e.g. merchantCategoryAbsent (52)
+/// ```
+///
+/// The rules and where each comes from are in the article <doc:VietQRRules>.
+public struct VietQRPayload: Sendable {
+    /// The EMVCo payload underneath.
+    public let emv: EMVPayload
+    let hasWarnings: Bool
+    let bankIndex: Int
+
+    /// Reads a VietQR payment from a parsed payload.
+    ///
+    /// - Parameters:
+    ///   - emv: A parsed EMVCo payload.
+    ///   - mode: `EMVPayload/ReadingMode/lenient` lists real-world deviations in ``warnings``;
+    ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
+    /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
+    public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
+        let index = FieldIndex(emv)
+        var findings = Findings(mode: mode == .strict ? .strict : .flag)
+        let bankIndex = try Self.validate(emv, index, &findings)
+        self.emv = emv
+        self.hasWarnings = findings.found
+        self.bankIndex = bankIndex
+    }
+
+    /// Parses and reads a payload.
+    ///
+    /// - Parameters:
+    ///   - text: The payload, for example what a QR scanner returned.
+    ///   - mode: As for ``init(_:mode:)``; it applies to the EMVCo reading too.
+    /// - Throws: ``VietQRError``; when the text is not well-formed EMVCo, with the `EMVQRError`'s code.
+    public init(parsing text: String, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
+        try self.init(parsing: Array(text.utf8)[...], mode: mode)
+    }
+
+    /// Parses and reads a payload held in a slice, without copying it.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload's bytes.
+    ///   - mode: As for ``init(_:mode:)``; it applies to the EMVCo reading too.
+    /// - Throws: ``VietQRError``; when the bytes are not well-formed EMVCo, with the `EMVQRError`'s code.
+    public init(parsing bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
+        let emv: EMVPayload
+        do throws(EMVQRError) {
+            emv = try EMVPayload(parsing: bytes, mode: mode)
+        } catch {
+            throw VietQRError(error)
+        }
+        try self.init(emv, mode: mode)
+    }
+
+    /// The deviations lenient reading accepted: the EMVCo ones first, then the VietQR ones.
+    public var warnings: [VietQRWarning] {
+        guard hasWarnings else { return [] }
+        var findings = Findings(mode: .collect)
+        // The payload passed validation once; a second pass with the same input finds the same, and collects.
+        _ = try? Self.validate(emv, FieldIndex(emv), &findings)
+        return findings.warnings
+    }
+
+    /// The bank the BIN belongs to, or `nil` when the directory does not know it (see the `unknownBank` warning).
+    public var bank: Bank? {
+        bankIndex >= 0 ? BankDirectory.all[bankIndex] : nil
+    }
+
+    /// Static (11) or dynamic (12).
+    public var initiation: VietQRPayment.Initiation {
+        string(index.initiation) == "11" ? .static : .dynamic
+    }
+
+    /// The acquirer BIN, 38.01.00.
+    public var bin: String { string(index.bin) }
+
+    /// The account or card number, 38.01.01.
+    public var account: String { string(index.account) }
+
+    /// The service code, 38.02.
+    public var service: VietQRService { VietQRService(rawValue: string(index.service)) }
+
+    /// The amount as written, 54.
+    public var amount: String? { optionalString(index.amount) }
+
+    /// The purpose of the transaction, 62.08.
+    public var purpose: String? { optionalString(index.additional8) }
+
+    /// Every typed field, copied out of the payload.
+    public var payment: VietQRPayment {
+        let index = self.index
+        var payment = VietQRPayment(
+            bin: bin, account: account, service: service, amount: amount, initiation: initiation)
+        payment.currency = string(index.currency)
+        payment.country = string(index.country)
+        payment.merchantCategoryCode = optionalString(index.merchantCategory)
+        payment.merchantName = optionalString(index.merchantName)
+        payment.merchantCity = optionalString(index.merchantCity)
+        payment.postalCode = optionalString(index.postalCode)
+        switch optionalString(index.tip) {
+        case "01": payment.tip = .prompt
+        case "02": payment.tip = .fixedFee(string(index.fixedFee))
+        case "03": payment.tip = .percentageFee(string(index.percentageFee))
+        default: payment.tip = nil
+        }
+        for tag in 1...9 {
+            payment.additionalData[tag] = optionalString(index[additional: tag])
+        }
+        if index.languageTemplate.isPresent {
+            payment.alternateLanguage = VietQRPayment.AlternateLanguage(
+                language: string(index.language), name: string(index.languageName),
+                city: optionalString(index.languageCity))
+        }
+        return payment
+    }
+
+    /// Where the fields are; found again on each call, which is cheaper than keeping it in every value.
+    var index: FieldIndex { FieldIndex(emv) }
+
+    func string(_ span: FieldIndex.Span) -> String {
+        let base = emv.bytes.startIndex
+        return String(decoding: emv.bytes[(base + Int(span.start))..<(base + Int(span.end))], as: UTF8.self)
+    }
+
+    func optionalString(_ span: FieldIndex.Span) -> String? {
+        span.isPresent ? string(span) : nil
+    }
+}

@@ -1,0 +1,219 @@
+import ArgumentParser
+import EMVQR
+import Foundation
+import QRImaging
+import VietQR
+
+/// `villageqr pay`: makes a VietQR code for a shop's counter or for one order.
+struct PayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pay",
+        abstract: "Make a VietQR payment code.",
+        discussion: """
+            Prints the payload on standard output, and on standard error each Vietnamese letter it folded to ASCII \
+            and each warning. Exits 64 on bad usage and 65 when the payment cannot be encoded.
+
+            Examples:
+              villageqr pay --bank VCB --account 0011001234567
+              villageqr pay --bank vietcombank --account 0011001234567 --amount 50000 --purpose "Mua rau"
+            """
+    )
+
+    /// The NAPAS service (38.02).
+    enum Service: String, ExpressibleByArgument, CaseIterable {
+        case account, card, push, cash
+
+        var service: VietQRService {
+            switch self {
+            case .account: return .accountTransfer
+            case .card: return .cardTransfer
+            case .push: return .merchantPayment
+            case .cash: return .cashWithdrawal
+            }
+        }
+    }
+
+    /// Static (reusable) or dynamic (one order) code.
+    enum Initiation: String, EnumerableFlag {
+        case `static`, dynamic
+
+        static func help(for value: Initiation) -> ArgumentHelp? {
+            value == .static
+                ? "A reusable counter code (01 = 11); the default without --amount."
+                : "A code for one order (01 = 12); the default with --amount."
+        }
+    }
+
+    @Option(help: "The bank: BIN, short name, code, SWIFT code or name (see `villageqr banks`).")
+    var bank: String
+
+    @Option(help: "The account number, or card number with --card; up to 19 letters and digits.")
+    var account: String
+
+    @Flag(help: "Pay to a card number (QRIBFTTC) instead of an account.")
+    var card = false
+
+    @Option(help: "The NAPAS service; --card is short for --service card.")
+    var service: Service?
+
+    @Option(help: "The amount in VND, a whole number such as 50000.")
+    var amount: String?
+
+    @Option(help: "The transfer message (62.08), up to 25 characters; Vietnamese letters are folded.")
+    var purpose: String?
+
+    @Option(help: "The bill or invoice number (62.01).")
+    var bill: String?
+
+    @Option(name: .customLong("merchant-name"), help: "The shop's name (59), up to 25; required for --service push.")
+    var merchantName: String?
+
+    @Option(help: "The shop's city (60), up to 15; required for --service push.")
+    var city: String?
+
+    @Option(help: "The merchant category code (52), four digits such as 5411 (grocery).")
+    var mcc: String?
+
+    @Option(help: "The store label (62.03).")
+    var store: String?
+
+    @Option(help: "The terminal label (62.07); required for --service cash.")
+    var terminal: String?
+
+    @Option(help: "The reference label (62.05); required for --service cash.")
+    var reference: String?
+
+    @Option(
+        name: .customLong("local-name"),
+        help: "The shop's name with Vietnamese diacritics, written to the alternate-language template (64).")
+    var localName: String?
+
+    @Flag var initiation: Initiation?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Option(name: [.short, .customLong("output")], help: "Write the code as an image: FILE.png or FILE.svg.")
+    var output: String?
+
+    @Flag(help: "Overwrite the --output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        if card, let service, service != .card {
+            throw ValidationError("--card conflicts with --service \(service.rawValue)")
+        }
+        if let output {
+            guard output.hasSuffix(".png") || output.hasSuffix(".svg") else {
+                throw ValidationError("--output must name a .png or .svg file, not '\(output)'")
+            }
+            if !force && FileManager.default.fileExists(atPath: output) {
+                throw ValidationError("\(output) exists; pass --force to overwrite it")
+            }
+        }
+        if resolvedBank() == nil {
+            let candidates = BankDirectory.search(bank).prefix(5).map(\.shortName)
+            throw ValidationError(
+                candidates.isEmpty
+                    ? "no bank matches '\(bank)'; `villageqr banks` lists them"
+                    : "'\(bank)' matches several banks (\(candidates.joined(separator: ", "))); be more specific")
+        }
+    }
+
+    /// The bank named by --bank; a six-digit BIN the directory lacks is taken as it is (with a warning).
+    func resolvedBank() -> (bin: String, bank: Bank?)? {
+        if let bank = BankDirectory.lookup(bank), let bin = bank.bin { return (bin, bank) }
+        if bank.count == 6, bank.allSatisfy({ $0.isASCII && $0.isNumber }) { return (bank, nil) }
+        return nil
+    }
+
+    /// The payment the options describe.
+    func payment() -> VietQRPayment {
+        let resolved = resolvedBank()
+        var payment = VietQRPayment(
+            bin: resolved?.bin ?? bank, account: account,
+            service: (card ? .card : service ?? .account).service, amount: amount,
+            initiation: initiation.map { $0 == .static ? .static : .dynamic })
+        payment.merchantName = merchantName
+        payment.merchantCity = city
+        payment.merchantCategoryCode = mcc
+        payment.additionalData.purpose = purpose
+        payment.additionalData.billNumber = bill
+        payment.additionalData.storeLabel = store
+        payment.additionalData.terminalLabel = terminal
+        payment.additionalData.referenceLabel = reference
+        if let localName { payment.alternateLanguage = .init(language: "vi", name: localName) }
+        return payment
+    }
+
+    /// What the command prints: the payload or JSON on standard output, the report on standard error.
+    func render() throws(VietQRError) -> (output: String, payload: [UInt8], report: [String]) {
+        let built = try payment().build()
+        let report =
+            built.folds.map { "folded \($0)" }
+            + built.warnings.map { "warning: \($0.code) at \($0.path): \($0.message)" }
+        guard json else { return (built.text, Array(built.payload), report) }
+        let bank = resolvedBank()?.bank
+        let payment = try VietQRPayload(parsing: built.payload[...]).payment
+        let object: JSONWriter.Value = .object([
+            ("payload", .string(built.text)),
+            ("payment", PaymentReport.json(payment, bank: bank)),
+            ("folds", .array(built.folds.map(Self.json))),
+            (
+                "warnings",
+                .array(
+                    built.warnings.map {
+                        PayloadReport.Diagnostic(
+                            code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message
+                        ).json
+                    })
+            ),
+        ])
+        return (JSONWriter.encode(object), Array(built.payload), [])
+    }
+
+    static func json(_ fold: VietQRPayment.Fold) -> JSONWriter.Value {
+        .object([
+            ("path", .string(fold.path.description)), ("original", .string(fold.original)),
+            ("folded", .string(fold.folded)),
+            (
+                "replacements",
+                .array(
+                    fold.replacements.map {
+                        .object([
+                            ("from", .string($0.original)), ("to", .string($0.replacement)),
+                            ("offset", .number($0.offset)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    func run() throws {
+        let rendered: (output: String, payload: [UInt8], report: [String])
+        do throws(VietQRError) {
+            rendered = try render()
+        } catch {
+            Stderr.line("error: \(error.code) at \(error.path): \(error.message)")
+            throw ExitCode(65)
+        }
+        print(rendered.output)
+        for line in rendered.report { Stderr.line(line) }
+        if let output {
+            // The image: the same defaults as `villageqr render` (ECC M, 8 px per module, a 4-module quiet zone).
+            do {
+                let image = try QRRenderArguments.parse(["-o", output] + (force ? ["--force"] : []))
+                Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
+            } catch let error as QRImagingError {
+                Stderr.line("error: cannot write \(output): \(error)")
+                throw ExitCode(73)
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

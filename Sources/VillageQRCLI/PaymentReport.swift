@@ -1,0 +1,100 @@
+public import EMVQR
+import VietQR
+
+/// The typed VietQR view of a decoded payload, as `villageqr decode` shows it.
+///
+/// `decode` prints ``lines`` under its field tree, puts the `payment` object in its JSON output, and adds the
+/// profile's errors and warnings to its own.
+public struct PaymentReport: Sendable {
+    /// Lines for people: bank, account, amount in VND, purpose, static or dynamic.
+    public let lines: [String]
+    /// The payment; `nil` when the payload breaks a VietQR rule.
+    let payment: VietQRPayment?
+    let bank: Bank?
+    let errorDiagnostics: [PayloadReport.Diagnostic]
+    let warningDiagnostics: [PayloadReport.Diagnostic]
+
+    /// The report for `payload`, or `nil` when it carries no VietQR template (tag 38 with NAPAS's GUID).
+    ///
+    /// - Parameters:
+    ///   - payload: A payload that parsed.
+    ///   - mode: ``EMVPayload/ReadingMode/strict`` turns VietQR's warnings into errors.
+    public init?(payload: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) {
+        guard payload.schemes.contains(where: { $0.scheme == .vietQR }) else { return nil }
+        let code: VietQRPayload
+        do throws(VietQRError) {
+            code = try VietQRPayload(payload, mode: mode)
+        } catch {
+            lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
+            payment = nil
+            bank = nil
+            errorDiagnostics = [
+                PayloadReport.Diagnostic(
+                    code: error.code.rawValue, offset: error.offset, path: error.path.description,
+                    message: error.message)
+            ]
+            warningDiagnostics = []
+            return
+        }
+        let payment = code.payment
+        let bank = code.bank
+        var lines = [
+            "VietQR payment",
+            "  Bank:     "
+                + (bank.map { "\($0.shortName) (\(payment.bin)), \($0.name)" } ?? "unknown BIN \(payment.bin)"),
+            "  Account:  \(payment.account)",
+            "  Service:  \(payment.service) (\(Self.describe(payment.service)))",
+            "  Amount:   " + (payment.amount.map(VietQRAmount.formattedVND) ?? "entered by the payer"),
+        ]
+        if let purpose = payment.additionalData.purpose { lines.append("  Purpose:  \(purpose)") }
+        if let bill = payment.additionalData.billNumber { lines.append("  Bill:     \(bill)") }
+        if let name = payment.merchantName {
+            lines.append("  Merchant: \(name)" + (payment.merchantCity.map { ", \($0)" } ?? ""))
+        }
+        lines.append(
+            "  Code:     " + (payment.initiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
+        self.lines = lines
+        self.payment = payment
+        self.bank = bank
+        self.errorDiagnostics = []
+        // The payload's own EMVCo warnings are decode's already.
+        let emvCodes = Set(payload.warnings.map(\.code.rawValue))
+        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map {
+            PayloadReport.Diagnostic(
+                code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message)
+        }
+    }
+
+    /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
+    /// `currency`, `purpose`, `bill` and `initiation`; `nil` when the payload breaks a VietQR rule.
+    public var json: String? {
+        payment.map { JSONWriter.encode(Self.json($0, bank: bank)) }
+    }
+
+    /// The VietQR errors, each a JSON object with `code`, `offset`, `path` and `message`.
+    public var errors: [String] { errorDiagnostics.map { JSONWriter.encode($0.json) } }
+
+    /// The VietQR warnings, as JSON objects like ``errors``.
+    public var warnings: [String] { warningDiagnostics.map { JSONWriter.encode($0.json) } }
+
+    static func describe(_ service: VietQRService) -> String {
+        switch service {
+        case .accountTransfer: return "transfer to an account"
+        case .cardTransfer: return "transfer to a card"
+        case .merchantPayment: return "merchant payment"
+        case .cashWithdrawal: return "ATM withdrawal"
+        default: return "not a NAPAS service"
+        }
+    }
+
+    static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
+        func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
+        return .object([
+            ("bin", string(payment.bin)), ("bank", string(bank?.shortName)), ("bankName", string(bank?.name)),
+            ("account", string(payment.account)), ("service", string(payment.service.rawValue)),
+            ("amount", string(payment.amount)), ("currency", string(payment.currency)),
+            ("purpose", string(payment.additionalData.purpose)), ("bill", string(payment.additionalData.billNumber)),
+            ("initiation", string(payment.initiation == .static ? "static" : "dynamic")),
+        ])
+    }
+}

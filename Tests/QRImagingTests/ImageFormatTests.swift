@@ -1,0 +1,49 @@
+import QRImaging
+import Testing
+
+/// Every committed format variant decodes to the size a viewer shows and scans to its exact text.
+@Suite struct ImageFormatTests {
+    struct Variant: CustomTestStringConvertible, Sendable {
+        let file: String
+        let width: Int
+        let height: Int
+        let text: String
+        var testDescription: String { file }
+    }
+
+    static let variants: [Variant] = Fixtures.manifest(Fixtures.formats).map {
+        Variant(file: $0[0], width: Int($0[1])!, height: Int($0[2])!, text: $0[3])
+    }
+
+    @Test func everyKindIsCovered() {
+        let names = Set(Self.variants.map(\.file))
+        for required in [
+            "gray1.png", "gray16.png", "palette.png", "rgba-transparent.png", "rgba16.png", "gray-alpha.png",
+            "interlaced.png", "colour.jpg", "gray.jpg", "progressive.jpg", "exif-orientation-6.jpg", "ascii.pbm",
+            "binary.pbm", "ascii.pgm", "binary16.pgm", "ascii.ppm", "binary.ppm", "lossy.webp", "lossless.webp",
+            "alpha.webp",
+        ] {
+            #expect(names.contains(required), "\(required)")
+        }
+    }
+
+    @Test(arguments: variants)
+    func decodesAndScans(_ variant: Variant) throws {
+        let data = Fixtures.bytes(Fixtures.formats + "/" + variant.file)
+        let image = try GrayImage(decoding: data)
+        #expect(image.width == variant.width)
+        #expect(image.height == variant.height)
+        let found = QRScanner().scanOnce(image)
+        #expect(found.map(\.text) == [variant.text])
+        // The code sits at the left of a wider canvas: a wrong orientation would move it.
+        #expect(found.first.map { $0.corners.allSatisfy { $0.x < variant.height } } == true)
+    }
+
+    /// Transparent light modules must come out white: alpha composited on black would hide the code.
+    @Test(arguments: ["rgba-transparent.png", "rgba16.png", "gray-alpha.png", "alpha.webp"])
+    func alphaIsCompositedOnWhite(_ file: String) throws {
+        let image = try GrayImage(decoding: Fixtures.bytes(Fixtures.formats + "/" + file))
+        #expect(image.pixels[0] == 255)
+        #expect(image.pixels[image.width * image.height - 1] == 255)
+    }
+}

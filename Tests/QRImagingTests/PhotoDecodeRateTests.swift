@@ -1,0 +1,49 @@
+import QRImaging
+import Testing
+
+/// The photo-like fixture set (scripts/make-photo-fixtures.sh) must keep its measured decode rate per category.
+///
+/// The minimums are the counts measured for the pipeline when the fixtures were made (Docs/imaging-decode-rates.md):
+/// a change to the pipeline that loses one image fails here.
+@Suite struct PhotoDecodeRateTests {
+    static let minimumDecoded: [String: Int] = [
+        "perspective": 1, "rotation": 8, "blur": 5, "noise": 8, "glare": 8, "lowcontrast": 7, "jpeg": 8, "tiny": 4,
+        "fill": 8, "multi": 6, "12mp": 3, "webp": 2,
+    ]
+
+    struct Category: CustomTestStringConvertible, Sendable {
+        let name: String
+        let images: [(file: String, texts: [String])]
+        var testDescription: String { name }
+    }
+
+    static let categories: [Category] = {
+        var order: [String] = []
+        var byCategory: [String: [(String, [String])]] = [:]
+        for row in Fixtures.manifest(Fixtures.photos) {
+            let (file, category, text) = (row[0], row[1], row[2])
+            if byCategory[category] == nil { order.append(category) }
+            if let last = byCategory[category]?.last, last.0 == file {
+                byCategory[category]![byCategory[category]!.count - 1].1.append(text)
+            } else {
+                byCategory[category, default: []].append((file, [text]))
+            }
+        }
+        return order.map { Category(name: $0, images: byCategory[$0]!.map { (file: $0.0, texts: $0.1) }) }
+    }()
+
+    @Test func everyCategoryHasAMinimum() {
+        #expect(Set(Self.categories.map(\.name)) == Set(Self.minimumDecoded.keys))
+    }
+
+    @Test(arguments: categories)
+    func decodeRate(_ category: Category) throws {
+        var decoded = 0
+        for image in category.images {
+            let found = try QRScanner().scan(imageData: Fixtures.bytes(Fixtures.photos + "/" + image.file))
+            let texts = Set(found.compactMap(\.text))
+            if image.texts.allSatisfy(texts.contains) { decoded += 1 }
+        }
+        #expect(decoded >= Self.minimumDecoded[category.name] ?? .max, "\(decoded) of \(category.images.count)")
+    }
+}

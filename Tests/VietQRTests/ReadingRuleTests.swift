@@ -1,0 +1,145 @@
+import EMVQR
+import Testing
+import VietQR
+
+/// Each reading rule, on a payload that breaks only that rule.
+@Suite struct ReadingRuleTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let payload: TestPayload
+        let code: VietQRError.Code
+        let path: TagPath
+        let testDescription: String
+
+        init(_ description: String, _ payload: TestPayload, _ code: VietQRError.Code, _ path: TagPath) {
+            self.testDescription = description
+            self.payload = payload
+            self.code = code
+            self.path = path
+        }
+    }
+
+    static let base = TestPayload.base
+
+    static let errors: [Case] = [
+        Case("no 38", base.removing("38"), .missingField, "38"),
+        Case("no GUID", base.removing("38.00"), .missingField, "38.00"),
+        Case("VNPay's GUID in 38", base.setting("38.00", "A000000775"), .wrongGUID, "38.00"),
+        Case("no beneficiary", base.removing("38.01"), .missingField, "38.01"),
+        Case("no BIN", base.removing("38.01.00"), .missingField, "38.01.00"),
+        Case("5-digit BIN", base.setting("38.01.00", "97043"), .invalidBIN, "38.01.00"),
+        Case("BIN with a letter", base.setting("38.01.00", "97043A"), .invalidBIN, "38.01.00"),
+        Case("no account", base.removing("38.01.01"), .missingField, "38.01.01"),
+        Case(
+            "20-character account", base.setting("38.01.01", String(repeating: "1", count: 20)),
+            .invalidAccount, "38.01.01"),
+        Case("account with a dash", base.setting("38.01.01", "0011-22"), .invalidAccount, "38.01.01"),
+        Case("no service", base.removing("38.02"), .missingField, "38.02"),
+        Case("11-character service", base.setting("38.02", "QRADVERTISE"), .invalidService, "38.02"),
+        Case("no initiation", base.removing("01"), .missingField, "01"),
+        Case("initiation 13", base.setting("01", "13"), .invalidInitiation, "01"),
+        Case("MCC with a letter", base.setting("52", "54A1"), .invalidMerchantCategory, "52"),
+        Case("no currency", base.removing("53"), .missingField, "53"),
+        Case("US dollars", base.setting("53", "840"), .invalidCurrency, "53"),
+        Case("no country", base.removing("58"), .missingField, "58"),
+        Case("Thailand", base.setting("58", "TH"), .invalidCountry, "58"),
+        Case("amount with a comma", base.setting("54", "50,000"), .invalidAmount, "54"),
+        Case("amount with two dots", base.setting("54", "1.2.3"), .invalidAmount, "54"),
+        Case("amount starting with a dot", base.setting("54", ".5"), .invalidAmount, "54"),
+        Case("14-digit amount", base.setting("54", "12345678901234"), .invalidAmount, "54"),
+        Case("negative amount", base.setting("54", "-5"), .invalidAmount, "54"),
+        Case("tip indicator 04", base.setting("55", "04"), .invalidTip, "55"),
+        Case("fixed fee missing", base.setting("55", "02"), .missingField, "56"),
+        Case("fixed fee not a number", base.setting("55", "02").setting("56", "abc"), .invalidAmount, "56"),
+        Case("percentage missing", base.setting("55", "03"), .missingField, "57"),
+        Case("percentage too long", base.setting("55", "03").setting("57", "12.345"), .invalidTip, "57"),
+        Case(
+            "language template without language", base.setting("64", .template(64, [.primitive(1, "Chợ")])),
+            .missingField, "64.00"),
+        Case(
+            "language in capitals", base.setting("64", .template(64, [.primitive(0, "VI"), .primitive(1, "Chợ")])),
+            .invalidLanguage, "64.00"),
+        Case(
+            "language template without name", base.setting("64", .template(64, [.primitive(0, "vi")])),
+            .missingField, "64.01"),
+    ]
+
+    @Test(arguments: errors)
+    func rejects(_ c: Case) throws {
+        let emv = try EMVPayload(parsing: c.payload.text)
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(emv) }
+        #expect(error?.code == c.code)
+        #expect(error?.path == c.path)
+        #expect(error?.offset == emv.reportedOffset(of: c.path))
+    }
+
+    static let withoutMCC = base.removing("52")
+
+    static let warnings: [Case] = [
+        Case("no MCC", withoutMCC, .merchantCategoryAbsent, "52"),
+        Case("static with amount", base.setting("01", "11"), .staticWithAmount, "54"),
+        Case("dynamic without amount", base.removing("54"), .dynamicWithoutAmount, "01"),
+        Case("zero amount", base.setting("54", "000"), .zeroAmount, "54"),
+        Case(
+            "VNPay template beside",
+            base.setting("26", .template(26, [.primitive(0, "A000000775"), .primitive(1, "M1")])), .otherScheme, "26"),
+        Case("unknown BIN", base.setting("38.01.00", "970999"), .unknownBank, "38.01.00"),
+        Case("unknown service", base.setting("38.02", "QRXYZ"), .unknownService, "38.02"),
+        Case("26-character name", base.setting("59", String(repeating: "N", count: 26)), .fieldTooLong, "59"),
+        Case("16-character city", base.setting("60", String(repeating: "C", count: 16)), .fieldTooLong, "60"),
+        Case("11-character postal code", base.setting("61", "12345678901"), .fieldTooLong, "61"),
+        Case("26-character purpose", base.setting("62.08", String(repeating: "p", count: 26)), .fieldTooLong, "62.08"),
+        Case("accented name", base.setting("59", "Chợ Làng"), .invalidCharacters, "59"),
+        Case("accented purpose", base.setting("62.08", "Mua rau cải"), .invalidCharacters, "62.08"),
+        Case(
+            "26-character alternate name",
+            base.setting("64", .template(64, [.primitive(0, "vi"), .primitive(1, String(repeating: "ơ", count: 26))])),
+            .fieldTooLong, "64.01"),
+    ]
+
+    @Test(arguments: warnings)
+    func warnsLenientlyAndThrowsStrictly(_ c: Case) throws {
+        let emv = try EMVPayload(parsing: c.payload.text)
+        let code = try VietQRPayload(emv)
+        let found = code.warnings.filter { $0.code == c.code }
+        #expect(found.map(\.path) == [c.path])
+        #expect(found.first?.offset == emv.reportedOffset(of: c.path))
+        // Strict reading throws the first warning; the base has none but the one under test (or 52's absence).
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(emv, mode: .strict) }
+        #expect(error?.code == code.warnings.first?.code)
+    }
+
+    @Test func theBaseIsClean() throws {
+        let code = try VietQRPayload(parsing: Self.base.text, mode: .strict)
+        #expect(code.warnings.isEmpty)
+        #expect(code.bank?.shortName == "Vietcombank")
+        #expect(code.payment.merchantName == "CHO LANG")
+        #expect(code.payment.additionalData.billNumber == "HD001")
+    }
+
+    @Test func cashWithdrawalMayBeDynamicWithoutAmount() throws {
+        let cash = Self.base.removing("54").setting("38.02", "QRCASH")
+            .setting("62.05", "REF1").setting("62.07", "ATM1")
+        let code = try VietQRPayload(parsing: cash.text)
+        #expect(code.warnings.isEmpty)
+    }
+
+    @Test func emvWarningsComeThrough() throws {
+        // A lowercase CRC is an EMVQR warning. Take the first bill number whose CRC has a hex letter.
+        let text = try #require(
+            (0..<100).lazy.map { Self.base.setting("62.01", "HD\($0)").text }
+                .first { $0.suffix(4).contains { $0.isLetter } })
+        let lowered = String(text.dropLast(4)) + text.suffix(4).lowercased()
+        let code = try VietQRPayload(parsing: lowered)
+        #expect(code.warnings.map(\.code.rawValue) == ["lowercaseCRC"])
+        #expect(code.warnings.first?.path == "63")
+    }
+
+    @Test(arguments: ["000201", "00020101021238", String(TestPayload.base.text.dropLast()) + "0"])
+    func malformedEMVKeepsItsCodeAndPosition(_ text: String) {
+        let emvError = #expect(throws: EMVQRError.self) { try EMVPayload(parsing: text) }
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.code.rawValue == emvError?.code.rawValue)
+        #expect(error?.offset == emvError?.offset)
+        #expect(error?.path == emvError?.path)
+    }
+}

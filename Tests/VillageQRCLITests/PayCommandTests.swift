@@ -1,0 +1,129 @@
+import ArgumentParser
+import EMVQR
+import Foundation
+import Testing
+import VietQR
+
+@testable import VillageQRCLI
+
+@Suite struct PayCommandTests {
+    func render(_ arguments: [String]) throws -> (output: String, report: [String]) {
+        let rendered = try PayCommand.parse(arguments).render()
+        return (rendered.output, rendered.report)
+    }
+
+    @Test("-o writes a PNG that scans back to the payload, and will not overwrite it without --force")
+    func writesAnImage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("counter.png").path
+        let arguments = ["pay", "--bank", "VCB", "--account", "0011001234567", "--amount", "50000", "-o", png]
+        let first = try ToolRunner.run(arguments)
+        #expect(first.status == 0)
+        let payload = first.stdout.trimmingCharacters(in: .newlines)
+        let scan = try ToolRunner.run(["scan", "--json", png])
+        #expect(scan.status == 0)
+        #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
+        let before = try Data(contentsOf: URL(fileURLWithPath: png))
+        let again = try ToolRunner.run(arguments.dropLast(2) + ["--amount", "1", "-o", png])
+        #expect(again.status == 64)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == before)
+    }
+
+    @Test(arguments: ["VCB", "vietcombank", "970436", "BFTVVNVX"])
+    func makesAStaticCounterCode(_ bank: String) throws {
+        let (output, _) = try render(["--bank", bank, "--account", "0011001234567"])
+        let code = try VietQRPayload(parsing: output)
+        #expect(code.bin == BankDirectory.lookup("Vietcombank")?.bin)
+        #expect(code.account == "0011001234567")
+        #expect(code.initiation == .static)
+        #expect(code.amount == nil)
+    }
+
+    @Test func makesADynamicCodeAndReportsFoldsAndWarnings() throws {
+        let (output, report) = try render([
+            "--bank", "ACB", "--account", "123456", "--amount", "50000", "--purpose", "Mua rau cải",
+            "--bill", "HD7", "--merchant-name", "Chợ Làng", "--city", "Hà Nội",
+        ])
+        let payment = try VietQRPayload(parsing: output).payment
+        #expect(payment.initiation == .dynamic)
+        #expect(payment.amount == "50000")
+        #expect(payment.additionalData.purpose == "Mua rau cai")
+        #expect(payment.additionalData.billNumber == "HD7")
+        #expect(report.filter { $0.hasPrefix("folded ") }.count == 3)
+        #expect(report.contains { $0.contains("merchantCategoryAbsent") })
+    }
+
+    @Test func cardServiceAndExplicitInitiation() throws {
+        let (output, report) = try render([
+            "--bank", "970436", "--account", "9704368625581601018", "--card", "--static", "--amount", "1000",
+        ])
+        let code = try VietQRPayload(parsing: output)
+        #expect(code.service == .cardTransfer)
+        #expect(code.initiation == .static)
+        #expect(report.contains { $0.contains("staticWithAmount") })
+    }
+
+    @Test func unknownSixDigitBINIsAWarning() throws {
+        let (output, report) = try render(["--bank", "970999", "--account", "1"])
+        #expect(try VietQRPayload(parsing: output).bank == nil)
+        #expect(report.contains { $0.contains("unknownBank") })
+    }
+
+    @Test func jsonCarriesPayloadPaymentFoldsAndWarnings() throws {
+        let (output, report) = try render([
+            "--bank", "VCB", "--account", "1", "--amount", "20000", "--purpose", "Phở", "--json",
+        ])
+        #expect(report.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let payload = try #require(object["payload"] as? String)
+        #expect(try VietQRPayload(parsing: payload).purpose == "Pho")
+        let payment = try #require(object["payment"] as? [String: Any])
+        #expect(payment["amount"] as? String == "20000")
+        #expect(payment["initiation"] as? String == "dynamic")
+        let folds = try #require(object["folds"] as? [[String: Any]])
+        #expect(folds.first?["path"] as? String == "62.08")
+        #expect((object["warnings"] as? [[String: Any]])?.first?["code"] as? String == "merchantCategoryAbsent")
+    }
+
+    @Test(arguments: [
+        ["--bank", "no such bank", "--account", "1"],
+        ["--bank", "ngân hàng", "--account", "1"],
+        ["--bank", "VCB", "--account", "1", "--card", "--service", "push"],
+        ["--bank", "VCB", "--account", "1", "-o", "code.jpg"],
+        ["--bank", "VCB"],
+    ])
+    func badUsageExits64(_ arguments: [String]) {
+        #expect(throws: (any Error).self) { try PayCommand.parse(arguments) }
+        do {
+            _ = try PayCommand.parse(arguments)
+        } catch {
+            #expect(PayCommand.exitCode(for: error) == ExitCode(64))
+        }
+    }
+
+    @Test func refusesToOverwriteWithoutForce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("villageqr-pay-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("code.png").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: existing))
+        #expect(throws: (any Error).self) { try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing]) }
+        _ = try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing, "--force"])
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep")
+    }
+
+    @Test(arguments: [
+        (["--amount", "5.5"], VietQRError.Code.invalidAmount, "54"),
+        (["--purpose", String(repeating: "x", count: 26)], .fieldTooLong, "62.08"),
+        (["--service", "push"], .missingField, "59"),
+        (["--service", "cash", "--reference", "R1"], .missingField, "62.07"),
+    ])
+    func unencodablePaymentsNameTheField(_ extra: [String], _ code: VietQRError.Code, _ path: String) throws {
+        let command = try PayCommand.parse(["--bank", "VCB", "--account", "1"] + extra)
+        let error = #expect(throws: VietQRError.self) { try command.render() }
+        #expect(error?.code == code)
+        #expect(error?.path == TagPath(path))
+    }
+}
