@@ -62,8 +62,8 @@ def main():
     options = parser.parse_args()
     binary = options.villageqr
     if binary is None:
-        path = subprocess.run(["swift", "build", "--show-bin-path"], capture_output=True, check=True)
-        binary = os.path.join(path.stdout.decode().strip(), "villageqr")
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "villageqr-path.sh")
+        binary = subprocess.run([script], capture_output=True, check=True).stdout.decode().strip()
     if shutil.which("zbarimg") is None:
         print("check-imaging-peers: zbarimg is missing (apt-get install zbar-tools)", file=sys.stderr)
         return 2

@@ -6,11 +6,7 @@
 # Usage: scripts/make-format-fixtures.sh [VILLAGEQR_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-villageqr=${1:-}
-if [ -z "$villageqr" ]; then
-    swift build --product villageqr >/dev/null
-    villageqr=$(swift build --show-bin-path)/villageqr
-fi
+villageqr=${1:-$(scripts/villageqr-path.sh)}
 out=Tests/QRImagingTests/Fixtures/formats
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +23,7 @@ save() {
     local spec=$1 name=${1#*:} prefix=
     [ "$spec" != "$name" ] && prefix=${spec%%:*}:
     shift
-    convert "$work/wide.png" "$@" "$prefix$out/$name"
+    convert "$work/wide.png" "$@" -define png:exclude-chunks=date,time "$prefix$out/$name"
     printf '%s\t%s\t%s\t%s\n' "$name" "$(identify -format %w "$work/wide.png")" \
         "$(identify -format %h "$work/wide.png")" "$text" >> "$out/manifest.tsv"
 }

@@ -9,11 +9,7 @@
 #   file <TAB> category <TAB> exact text of one code     (one line per code; a file with 3 codes has 3 lines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-villageqr=${1:-}
-if [ -z "$villageqr" ]; then
-    swift build --product villageqr >/dev/null
-    villageqr=$(swift build --show-bin-path)/villageqr
-fi
+villageqr=${1:-$(scripts/villageqr-path.sh)}
 command -v convert >/dev/null || { echo "needs ImageMagick's convert (apt-get install imagemagick)" >&2; exit 1; }
 
 out=Fixtures/photos

@@ -50,8 +50,8 @@ def main():
     options = parser.parse_args()
     binary = options.villageqr
     if binary is None:
-        bin_path = subprocess.run(["swift", "build", "--show-bin-path"], capture_output=True, check=True)
-        binary = os.path.join(bin_path.stdout.decode().strip(), "villageqr")
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "villageqr-path.sh")
+        binary = subprocess.run([script], capture_output=True, check=True).stdout.decode().strip()
 
     expected = collections.OrderedDict()
     category = {}

@@ -4,9 +4,11 @@
 ///
 /// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
 /// 2. an upscale of small images;
-/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing, then the inverted image
-///    (light-on-dark codes) and a 2× upscale of the working image;
-/// 4. the full resolution last, for tiny codes in big frames.
+/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing (one tuned for low contrast), then
+///    the inverted image (light-on-dark codes) and a 2× upscale of the working image;
+/// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
+///    for zbar;
+/// 5. the full resolution last, for tiny codes in big frames.
 ///
 /// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
 public struct QRScanner: Sendable {
@@ -79,6 +81,10 @@ struct ScanPipeline {
         let smooth = base.boxBlurred(radius: 1)
         if let found = attempt(smooth.otsuThresholded()) { return found }
         if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 16))) { return found }
+        // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
+        if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
+            return found
+        }
         let small = base.downscaled(toLongSide: workingSize / 2)
         if small.longSide < base.longSide,
             let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
@@ -88,6 +94,23 @@ struct ScanPipeline {
         if let found = attempt(base.inverted()) { return found }
         // Small modules: zbar needs a few pixels per module.
         if base.longSide <= workingSize, let found = attempt(smooth.upscaled(by: 2)) { return found }
+        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol.
+        for source in [smooth, smooth.upscaled(by: 2)] {
+            let binary = source.adaptiveThresholded(radius: max(4, source.longSide / 16))
+            for upright in QRRectifier(image: binary).rectified() {
+                passes += 1
+                let found = zbar.scan(upright.image)
+                guard !found.isEmpty else { continue }
+                let factor = Double(working.width) / fullScale / Double(source.width)
+                return found.map { symbol in
+                    let corners = symbol.corners.map { corner in
+                        let point = upright.sourcePoint(corner)
+                        return QRPoint(x: Int((point.x * factor).rounded()), y: Int((point.y * factor).rounded()))
+                    }
+                    return QRSymbol(bytes: symbol.bytes, corners: corners)
+                }
+            }
+        }
         if working.longSide == base.longSide { fullResolutionTried = true }
         return nil
     }
