@@ -19,11 +19,13 @@ let package = Package(
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
         .library(name: "VietQR", targets: ["VietQR"]),
+        .library(name: "Provenance", targets: ["Provenance"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The TLV/CRC core. No dependencies, not even Foundation.
@@ -45,6 +47,15 @@ let package = Package(
         // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
         .target(name: "VietQR", dependencies: ["EMVQR"]),
 
+        // Signed household-provenance codes: the record, its wire format, keys, trust and verdicts.
+        .target(
+            name: "Provenance",
+            dependencies: [
+                "EMVQR",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         .target(
             name: "VillageQRCLI",
@@ -52,6 +63,7 @@ let package = Package(
                 "EMVQR",
                 "QRImaging",
                 "VietQR",
+                "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +86,15 @@ let package = Package(
             name: "QRImagingTests",
             dependencies: ["QRImaging"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ProvenanceTests",
+            dependencies: [
+                "Provenance",
+                "EMVQR",
+                "QRImaging",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "VillageQRCLITests",

@@ -18,6 +18,8 @@ let package = Package(
             dependencies: [
                 .product(name: "EMVQR", package: "VillageQR"),
                 .product(name: "VietQR", package: "VillageQR"),
+                .product(name: "Provenance", package: "VillageQR"),
+                .product(name: "QRImaging", package: "VillageQR"),
             ]
         ),
         // The C yardstick: libqrencode + libpng and libzbar called directly, as a careful C programmer would.

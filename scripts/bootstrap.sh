@@ -16,6 +16,8 @@ APT_PACKAGES=(
     # The imaging peer check and the photo fixture script.
     zbar-tools
     imagemagick
+    # Provenance: the openssl key interop tests (openssl genpkey / pkeyutl).
+    openssl
 )
 
 missing=()

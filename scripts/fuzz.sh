@@ -8,13 +8,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# FUZZ_TARGET, FUZZ_CORPUS and FUZZ_DICT pick another target (scripts/fuzz-provenance.sh sets them).
+product="${FUZZ_TARGET:-EMVQRFuzz}"
+dict=()
+if [ -n "${FUZZ_DICT:-}" ]; then dict=(-dict="$FUZZ_DICT"); fi
+
 # The coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
-swift build --package-path Tests/Fuzz -c debug --product EMVQRFuzz \
+swift build --package-path Tests/Fuzz -c debug --product "$product" \
     --sanitize=fuzzer --sanitize=address --disable-dead-strip \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 # (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
-bin=Tests/Fuzz/.build/debug/EMVQRFuzz
-corpus=Fixtures/fuzz/emvqr
+bin=Tests/Fuzz/.build/debug/$product
+corpus="${FUZZ_CORPUS:-Fixtures/fuzz/emvqr}"
 export SWIFT_BACKTRACE=enable=no
 
 if [ "${1:-}" = "--build-only" ]; then
@@ -28,7 +33,7 @@ fi
 seconds="${1:-60}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$bin" -max_total_time="$seconds" -max_len=2100 -timeout=5 -print_final_stats=1 \
+"$bin" -max_total_time="$seconds" -max_len=2100 -timeout=5 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
     -artifact_prefix=./ "$work" "$corpus"
 # Keep what the run found interesting, minimised, beside the existing corpus.
 "$bin" -merge=1 "$corpus" "$work" >/dev/null 2>&1

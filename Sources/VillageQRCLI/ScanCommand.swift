@@ -27,6 +27,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Refuse images larger than this many megapixels, before decoding them.")
     var maxMegapixels: Int = 50
 
+    @OptionGroup(title: "Household codes (verified when --trust is given)")
+    var household: HouseholdTrustOptions
+
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("Give at least one image.") }
         guard (1...1000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be 1 to 1000.") }
@@ -34,6 +37,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let scanner = QRScanner(limits: ImageLimits(maximumPixels: maxMegapixels * 1_000_000))
+        let verifier = try household.verifier()
         var allFound = true
         for path in images {
             let result: Result<[QRSymbol], QRImagingError>
@@ -48,6 +52,9 @@ struct ScanCommand: ParsableCommand {
             }
             if case .success(let codes) = result, !codes.isEmpty {} else { allFound = false }
             print(json ? Self.jsonLine(path, result) : Self.humanText(path, result), terminator: "")
+            if let verifier, case .success(let codes) = result {
+                print(household.report(codes, image: path, verifier: verifier, json: json), terminator: "")
+            }
         }
         if !allFound { throw ExitCode.failure }
     }

@@ -11,6 +11,7 @@ public struct VillageQRCommand: ParsableCommand {
             BanksCommand.self,
             RenderCommand.self,
             ScanCommand.self,
+            HouseholdCommand.self,
         ]
     )
 

@@ -16,5 +16,12 @@ let package = Package(
             dependencies: ["EMVQR"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The household-code parser: Sources/ProvenanceParser links Provenance's parsing files one by one.
+        .target(name: "ProvenanceParser", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "ProvenanceFuzz",
+            dependencies: ["EMVQR", "ProvenanceParser"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )

@@ -19,6 +19,12 @@ func report(_ name: String, _ value: Double, _ unit: String) {
     print("\(name) \(String(format: "%.2f", value)) \(unit)")
 }
 
+// `bench household`: the household-code figures only (HouseholdBenchmarks.swift).
+if CommandLine.arguments.dropFirst().first == "household" {
+    runHouseholdBenchmarks(root: root)
+    exit(0)
+}
+
 // MARK: Payloads
 
 guard let text = try? String(contentsOfFile: payloadsPath, encoding: .utf8) else {

@@ -1,0 +1,61 @@
+// Signs each household of a village CSV with the demo key and writes a sticker sheet and the matching trust list.
+//
+//     village-households [HOUSEHOLDS.csv] [OUT-DIR]
+import Foundation
+import Provenance
+import QRImaging
+
+let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let arguments = CommandLine.arguments.dropFirst()
+let csvPath =
+    arguments.first ?? here.appendingPathComponent("../../Fixtures/Provenance/village-85.csv").standardized.path
+let outDir = arguments.dropFirst().first ?? "stickers"
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("village-households: \(message)\n".utf8))
+    exit(1)
+}
+
+// DEMO ONLY: this key is public in the repository. Never sign a real household with it.
+let keyID = "DEMO.1"
+let key: HouseholdSigningKey
+let csv: HouseholdCSV
+do {
+    key = try HouseholdSigningKey(
+        pem: String(
+            decoding: try QRImageFile.read(here.appendingPathComponent("demo-key-DEMO-ONLY.pem").path), as: UTF8.self))
+    csv = try HouseholdCSV(try QRImageFile.read(csvPath))
+} catch {
+    fail("\(error)")
+}
+let issuer = HouseholdIssuer(key: key, keyID: keyID)
+
+var sheet = StickerSheet()
+var bad: [String] = []
+for row in csv.rows {
+    do {
+        let record = try row.record.get()
+        let code = try QRCode(encoding: try issuer.issue(record), options: .init(errorCorrection: .medium))
+        try sheet.append(
+            svg: try code.svg(), modules: code.size + 2 * QRRenderStyle().margin, caption: record.head,
+            subcaption: "\(record.householdID) · \(record.place.village)")
+    } catch {
+        bad.append("row \(row.number): \(error)")
+    }
+}
+
+let trust = TrustList([
+    TrustList.Entry(
+        keyID: keyID, publicKey: key.publicKey, owner: "DEMO ONLY — not a real commune",
+        from: CivilDate("2026-01-01")!, until: CivilDate("2027-12-31")!)
+])
+do {
+    try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+    try QRImageFile.write(Array(sheet.svg().utf8), to: "\(outDir)/stickers.svg")
+    try QRImageFile.write(trust.json, to: "\(outDir)/trust.json")
+} catch {
+    fail("\(error)")
+}
+for line in bad { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+print("\(sheet.count) of \(csv.rows.count) households on \(outDir)/stickers.svg; trust list \(outDir)/trust.json")

@@ -1,0 +1,84 @@
+import Glibc
+
+// A calendar date, as the wire format writes it:
+//
+//     date = year month day      ; YYYYMMDD, Gregorian, for example 20261101
+//
+// JSON, CSV and the trust list write the ISO 8601 form YYYY-MM-DD.
+
+/// A calendar day with no time and no zone: issue, expiry, harvest and key-validity dates.
+public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 1–9999.
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31 as the month allows.
+    public let day: Int
+
+    /// A date from its parts, or `nil` when there is no such day.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYYMMDD` (the wire form) or `YYYY-MM-DD` (the ISO 8601 form).
+    public init?(_ text: some StringProtocol) {
+        let digits = Array(text.utf8)
+        let parts: [ArraySlice<UInt8>]
+        if digits.count == 8 {
+            parts = [digits[0..<4], digits[4..<6], digits[6..<8]]
+        } else if digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-") {
+            parts = [digits[0..<4], digits[5..<7], digits[8..<10]]
+        } else {
+            return nil
+        }
+        var values: [Int] = []
+        for part in parts {
+            var value = 0
+            for byte in part {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            values.append(value)
+        }
+        self.init(year: values[0], month: values[1], day: values[2])
+    }
+
+    /// `YYYYMMDD`, as the wire format writes it.
+    public var compact: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Today's date at a fixed offset from UTC; Vietnam keeps UTC+7 all year.
+    ///
+    /// - Parameter utcOffsetHours: The zone's offset from UTC in hours.
+    /// - Returns: The date there now.
+    public static func today(utcOffsetHours: Int = 7) -> CivilDate {
+        var now = time(nil) + time_t(utcOffsetHours * 3600)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,59 @@
+import EMVQR
+
+/// Signs household records into codes with a commune's key.
+///
+/// ```swift
+/// let issuer = HouseholdIssuer(key: try HouseholdSigningKey(pem: pemText), keyID: "18223.1")
+/// let code: [UInt8] = try issuer.issue(record)     // "0002P1011018223-0042..." ending in 6304XXXX
+/// ```
+public struct HouseholdIssuer: Sendable {
+    /// The commune's private key.
+    public let key: HouseholdSigningKey
+    /// The key's ID in the trust list, written into every code (tag 12).
+    public let keyID: String
+
+    /// Makes an issuer.
+    ///
+    /// - Parameters:
+    ///   - key: The private key.
+    ///   - keyID: Its ID in the trust list, for example `18223.1`.
+    public init(key: HouseholdSigningKey, keyID: String) {
+        self.key = key
+        self.keyID = keyID
+    }
+
+    /// Normalizes, checks, encodes and signs a record.
+    ///
+    /// The signature covers every byte before the signature field: the format indicator, the record, the key ID.
+    ///
+    /// - Parameter record: The record; text is NFC-normalized before signing.
+    /// - Returns: The code's bytes: UTF-8, ending in the CRC.
+    /// - Throws: ``ProvenanceError`` for a record that does not validate or does not fit in 512 bytes.
+    public func issue(_ record: HouseholdRecord) throws(ProvenanceError) -> [UInt8] {
+        var serializer = try record.signedPart(keyID: keyID)
+        let signature = try key.signature(for: serializer.bytes)
+        do {
+            try serializer.appendPrimitive(tag: HouseholdTag.signature, Base64URL.encode(signature))
+            return try serializer.finalize()
+        } catch {
+            throw ProvenanceError(
+                code: .tooLong, offset: error.offset, path: error.path,
+                message: "the signed code is longer than the 512 bytes a code may hold; shorten the notes")
+        }
+    }
+
+    /// Encodes a record without a signature: for layout tests and previews. It verifies as `unsigned`.
+    ///
+    /// - Parameter record: The record.
+    /// - Returns: The code's bytes.
+    /// - Throws: As ``issue(_:)``.
+    public static func unsignedCode(_ record: HouseholdRecord) throws(ProvenanceError) -> [UInt8] {
+        let serializer = try record.signedPart(keyID: nil)
+        do {
+            return try serializer.finalize()
+        } catch {
+            throw ProvenanceError(
+                code: .tooLong, offset: error.offset, path: error.path, message: error.message)
+        }
+    }
+}

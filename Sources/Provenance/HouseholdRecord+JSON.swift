@@ -1,0 +1,86 @@
+// JSON decoding is Foundation's; a record file is read once per command.
+import Foundation
+
+// A record file:
+//
+//     { "householdId": "18223-0042", "head": "Nguyễn Thị Hồng", "village": "Thôn Trường Sơn", "provinceCode": "42",
+//       "sanitation": "septic", "waste": ["sorting", "composting"],
+//       "products": [ { "name": "Gạo ST25", "category": "crop", "standard": "vietGAP", "certificate": "VG-42-0107",
+//                       "season": "2026-10", "process": "Cấy tay, phân hữu cơ" } ],
+//       "issued": "2026-11-01", "expires": "2027-10-31" }
+//
+// Optional: "communeName" and "provinceName" (required for a pre-2025 commune code), "url", and per product
+// "certificate" and "process". Code names match case-insensitively; the two-letter wire codes work too.
+
+extension HouseholdRecord {
+    /// Reads a record from JSON.
+    ///
+    /// - Parameter json: The file's bytes, UTF-8.
+    /// - Throws: ``ProvenanceError/Code/invalidField`` naming the JSON key, ``ProvenanceError/Code/unknownCode``.
+    public init(json: [UInt8]) throws(ProvenanceError) {
+        self = try decodeJSON(RecordFile.self, from: json, what: "the record", code: .invalidField).record()
+    }
+
+    struct RecordFile: Codable {
+        struct Product: Codable {
+            var name: String
+            var category: String
+            var standard: String
+            var certificate: String?
+            var season: String
+            var process: String?
+        }
+        var householdId: String
+        var head: String
+        var village: String
+        var communeName: String?
+        var provinceCode: String
+        var provinceName: String?
+        var sanitation: String
+        var waste: [String]
+        var products: [Product]
+        var issued: String
+        var expires: String
+        var url: String?
+    }
+}
+
+/// A record as text from a file, before its codes and dates are read: the JSON shape, which CSV rows fill too.
+extension HouseholdRecord.RecordFile {
+    func record() throws(ProvenanceError) -> HouseholdRecord {
+        func code<Code: TableCode>(_ name: String, _ field: String) throws(ProvenanceError) -> Code {
+            guard let code = Code(name: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ProvenanceError(
+                    code: .unknownCode, message: "\(field) \"\(name)\" is not one of \(Code.namesList)")
+            }
+            return code
+        }
+        func date(_ text: String, _ field: String) throws(ProvenanceError) -> CivilDate {
+            guard let date = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ProvenanceError(code: .invalidField, message: "\(field) \"\(text)\" is not a date YYYY-MM-DD")
+            }
+            return date
+        }
+        func optional(_ text: String?) -> String? {
+            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return text
+        }
+        var products: [HouseholdRecord.Product] = []
+        for (i, p) in self.products.enumerated() {
+            products.append(
+                HouseholdRecord.Product(
+                    name: p.name, category: try code(p.category, "product \(i + 1) category"),
+                    standard: try code(p.standard, "product \(i + 1) standard"), certificate: optional(p.certificate),
+                    season: p.season, process: optional(p.process)))
+        }
+        var waste: [WasteTreatment] = []
+        for name in self.waste { waste.append(try code(name, "waste treatment")) }
+        return HouseholdRecord(
+            householdID: householdId.trimmingCharacters(in: .whitespaces), head: head,
+            place: HouseholdRecord.Place(
+                village: village, communeName: optional(communeName),
+                provinceCode: provinceCode.trimmingCharacters(in: .whitespaces), provinceName: optional(provinceName)),
+            sanitation: try code(sanitation, "sanitation"), wasteTreatment: waste, products: products,
+            issued: try date(issued, "issued"), expires: try date(expires, "expires"), url: optional(url))
+    }
+}

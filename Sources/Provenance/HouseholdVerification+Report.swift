@@ -1,0 +1,114 @@
+// JSON output goes through Foundation's JSONEncoder, which escapes every string correctly.
+import EMVQR
+import Foundation
+
+extension HouseholdVerification {
+    /// The verdict and the record as a buyer reads them, in Vietnamese or English.
+    ///
+    /// A record that is not ``Verdict/verified`` is shown under a warning that it is not vouched for.
+    ///
+    /// - Parameter language: The language.
+    /// - Returns: Lines of text, ending in a newline.
+    public func text(_ language: DisplayLanguage) -> String {
+        let vi = language == .vietnamese
+        var lines = ["\(vi ? "Kết quả" : "Verdict"): \(verdict.label(language)) (\(verdict.rawValue))"]
+        lines.append("\(vi ? "Lý do" : "Reason"): \(message)")
+        if let signer {
+            lines.append("\(vi ? "Người ký" : "Signer"): \(signer.owner) — \(vi ? "khóa" : "key") \(signer.keyID)")
+        } else if let keyID {
+            lines.append("\(vi ? "Khóa" : "Key"): \(keyID)")
+        }
+        if let record {
+            if verdict != .verified {
+                lines.append(
+                    vi
+                        ? "CẢNH BÁO: thông tin dưới đây CHƯA được xác thực."
+                        : "WARNING: the record below is NOT vouched for.")
+            }
+            lines += record.lines(language)
+        }
+        for note in notes { lines.append("\(vi ? "Ghi chú" : "Note"): \(note)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"verdict", "reason", "message", "keyId", "record", "notes", "error"}` as one line of JSON.
+    public var json: String {
+        let report = Report(
+            verdict: verdict.rawValue, reason: reason, message: message, keyId: keyID,
+            record: record.map(HouseholdRecord.RecordFile.init), notes: notes,
+            error: error.map { Report.ErrorInfo(code: $0.code.rawValue, offset: $0.offset, path: $0.path.description) })
+        return HouseholdRecord.jsonText(report)
+    }
+
+    struct Report: Encodable {
+        struct ErrorInfo: Encodable {
+            var code: String
+            var offset: Int
+            var path: String
+        }
+        var verdict: String
+        var reason: String
+        var message: String
+        var keyId: String?
+        var record: HouseholdRecord.RecordFile?
+        var notes: [String]
+        var error: ErrorInfo?
+    }
+}
+
+extension HouseholdRecord {
+    /// The record as labelled lines.
+    ///
+    /// - Parameter language: The language.
+    /// - Returns: One line per field, products indented.
+    public func lines(_ language: DisplayLanguage) -> [String] {
+        let vi = language == .vietnamese
+        var lines: [String] = []
+        lines.append("\(vi ? "Mã hộ" : "Household"): \(householdID)")
+        lines.append("\(vi ? "Chủ hộ" : "Head of household"): \(head)")
+        let commune = place.communeName.map { "\($0) (\(communeCode))" } ?? communeCode
+        let province = place.provinceName.map { "\($0) (\(place.provinceCode))" } ?? place.provinceCode
+        lines.append("\(vi ? "Địa chỉ" : "Address"): \(place.village), \(commune), \(province)")
+        lines.append("\(vi ? "Nhà tiêu" : "Toilet"): \(sanitation.label(language))")
+        lines.append(
+            "\(vi ? "Xử lý rác thải" : "Waste treatment"): "
+                + wasteTreatment.map { $0.label(language) }.joined(separator: ", "))
+        for (i, product) in products.enumerated() {
+            var line = "\(vi ? "Sản phẩm" : "Product") \(i + 1): \(product.name) — \(product.category.label(language))"
+            line += ", \(product.standard.label(language))"
+            if let certificate = product.certificate {
+                line += " (\(vi ? "số chứng nhận" : "certificate") \(certificate))"
+            }
+            lines.append(line)
+            lines.append("    \(vi ? "Mùa vụ / thu hoạch" : "Season / harvest"): \(product.season)")
+            if let process = product.process { lines.append("    \(vi ? "Quy trình" : "Process"): \(process)") }
+        }
+        lines.append("\(vi ? "Hiệu lực" : "Valid"): \(issued) → \(expires)")
+        if let url { lines.append("\(vi ? "Thông tin thêm" : "More"): \(url)") }
+        return lines
+    }
+
+    /// The record as one line of JSON, in the shape ``init(json:)`` reads.
+    public var json: String { Self.jsonText(RecordFile(self)) }
+
+    static func jsonText(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+extension HouseholdRecord.RecordFile {
+    init(_ record: HouseholdRecord) {
+        self.init(
+            householdId: record.householdID, head: record.head, village: record.place.village,
+            communeName: record.place.communeName, provinceCode: record.place.provinceCode,
+            provinceName: record.place.provinceName, sanitation: record.sanitation.rawValue,
+            waste: record.wasteTreatment.map(\.rawValue),
+            products: record.products.map {
+                Product(
+                    name: $0.name, category: $0.category.rawValue, standard: $0.standard.rawValue,
+                    certificate: $0.certificate, season: $0.season, process: $0.process)
+            }, issued: record.issued.description, expires: record.expires.description, url: record.url)
+    }
+}

@@ -1,0 +1,134 @@
+import EMVQR
+
+/// Verifies scanned household codes against a trust list and a revocation list, offline.
+///
+/// The checks run in a fixed order and the first that fails gives the verdict:
+///
+/// 1. Structure: the TLV grammar, the CRC, the format indicator, the signature's place → ``Verdict/malformed``.
+/// 2. A signature at all → ``Verdict/unsigned``.
+/// 3. The key ID in the trust list → ``Verdict/unknownKey``.
+/// 4. The Ed25519 signature over the bytes as scanned, before the signature field → ``Verdict/badSignature``.
+/// 5. The key's status → ``Verdict/revoked``.
+/// 6. The record's fields → ``Verdict/malformed``.
+/// 7. The issue date within the key's validity → ``Verdict/unknownKey``.
+/// 8. The household on the revocation list → ``Verdict/revoked``.
+/// 9. The expiry date → ``Verdict/expired``.
+///
+/// The signature is checked before any field is interpreted, so a tampered field reads as ``Verdict/badSignature``
+/// whatever it was changed to.
+public struct HouseholdVerifier: Sendable {
+    /// The trusted keys.
+    public var trustList: TrustList
+    /// The withdrawn households.
+    public var revocations: RevocationList
+
+    /// Makes a verifier.
+    public init(trustList: TrustList, revocations: RevocationList = .empty) {
+        self.trustList = trustList
+        self.revocations = revocations
+    }
+
+    /// Verifies a code.
+    ///
+    /// - Parameters:
+    ///   - bytes: The code's bytes exactly as scanned.
+    ///   - today: The day to check expiry against; Vietnam's date by default.
+    /// - Returns: The verdict, its reason and what could be read.
+    public func verify(_ bytes: ArraySlice<UInt8>, today: CivilDate = .today()) -> HouseholdVerification {
+        let code: HouseholdCode
+        do {
+            code = try HouseholdCode(parsing: bytes)
+        } catch {
+            return result(.malformed, error.code.rawValue, error.message, error: error)
+        }
+        return verify(code, today: today)
+    }
+
+    /// Verifies a code held in an array.
+    public func verify(_ bytes: [UInt8], today: CivilDate = .today()) -> HouseholdVerification {
+        verify(bytes[...], today: today)
+    }
+
+    /// Verifies a code read from text, such as a scanner's output.
+    public func verify(_ text: String, today: CivilDate = .today()) -> HouseholdVerification {
+        verify(Array(text.utf8)[...], today: today)
+    }
+
+    /// Verifies a code that has been read.
+    public func verify(_ code: HouseholdCode, today: CivilDate = .today()) -> HouseholdVerification {
+        let record = try? code.record.get()
+        var outcome = check(code, today: today)
+        outcome.keyID = code.keyID
+        if outcome.record == nil { outcome.record = record }
+        if let record, record.hasPre2025Place {
+            outcome.notes.append(
+                "commune code \(record.communeCode) is not in the 2025-07-01 list; read as a pre-2025 code")
+        }
+        if !code.unknownTags.isEmpty {
+            outcome.notes.append(
+                "\(code.unknownTags.count) field(s) this version does not know: "
+                    + code.unknownTags.map(\.description).joined(separator: ", "))
+        }
+        return outcome
+    }
+
+    func check(_ code: HouseholdCode, today: CivilDate) -> HouseholdVerification {
+        guard let signature = code.signature else {
+            if case .failure(let error) = code.record {
+                return result(.malformed, error.code.rawValue, error.message, error: error)
+            }
+            return result(.unsigned, "noSignature", "the code carries no signature; it proves nothing")
+        }
+        guard let keyID = code.keyID else {
+            let error = ProvenanceError(
+                code: .missingField, offset: code.signedBytes.count, path: TagPath(HouseholdTag.keyID),
+                message: "the code is signed but names no key (tag 12)")
+            return result(.malformed, error.code.rawValue, error.message, error: error)
+        }
+        guard let entry = trustList[keyID] else {
+            return result(.unknownKey, "keyNotInTrustList", "key \(keyID) is not in the trust list; cannot check")
+        }
+        guard entry.publicKey.isValidSignature(signature, for: code.signedBytes) else {
+            return result(
+                .badSignature, "signatureMismatch",
+                "the signature does not match the code's bytes for key \(keyID): altered or forged", signer: entry)
+        }
+        if entry.status == .revoked {
+            return result(.revoked, "keyRevoked", "key \(keyID) of \(entry.owner) has been revoked", signer: entry)
+        }
+        let record: HouseholdRecord
+        switch code.record {
+        case .failure(let error):
+            return result(.malformed, error.code.rawValue, error.message, signer: entry, error: error)
+        case .success(let decoded):
+            record = decoded
+        }
+        guard entry.from <= record.issued && record.issued <= entry.until else {
+            return result(
+                .unknownKey, "keyNotValidOnIssueDate",
+                "key \(keyID) signs codes issued \(entry.from) to \(entry.until), not on \(record.issued)",
+                signer: entry, record: record)
+        }
+        if let revocation = revocations.revocation(of: record.householdID, issued: record.issued) {
+            return result(
+                .revoked, "householdRevoked",
+                "codes for \(record.householdID) issued before \(revocation.issuedBefore) are withdrawn"
+                    + (revocation.reason.map { ": \($0)" } ?? ""), signer: entry, record: record)
+        }
+        if record.expires < today {
+            return result(
+                .expired, "expiredOn", "the code expired on \(record.expires)", signer: entry, record: record)
+        }
+        return result(
+            .verified, "signatureValid", "signed by \(entry.owner) (key \(keyID))", signer: entry, record: record)
+    }
+
+    func result(
+        _ verdict: Verdict, _ reason: String, _ message: String, signer: TrustList.Entry? = nil,
+        record: HouseholdRecord? = nil, error: ProvenanceError? = nil
+    ) -> HouseholdVerification {
+        HouseholdVerification(
+            verdict: verdict, reason: reason, message: message, keyID: nil, record: record, signer: signer, notes: [],
+            error: error)
+    }
+}

@@ -1,0 +1,115 @@
+public import EMVQR
+
+/// Why a household code, a record, a key or a list could not be read or made.
+///
+/// Each error has a stable ``code``, a position — the byte ``offset`` and tag ``path`` in a payload, or the ``row``
+/// of a CSV file — and a ``message`` a person can act on. Errors compare by code and position; the message may
+/// change wording between versions.
+///
+/// ```swift
+/// do {
+///     _ = try HouseholdCode(parsing: scannedBytes)
+/// } catch {
+///     print(error.code, error.offset, error.path)   // signatureNotLast 231 25
+/// }
+/// ```
+public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as a stable machine-readable code.
+    public var code: Code
+    /// The byte offset in the payload where the problem starts; 0 where no payload is involved.
+    public var offset: Int
+    /// The field the problem concerns, for example `80.02`; the root for the payload as a whole.
+    public var path: TagPath
+    /// The 1-based line of a CSV file (the header is row 1), when the problem is in one.
+    public var row: Int?
+    /// A sentence a person can act on.
+    public var message: String
+
+    /// Makes an error.
+    public init(code: Code, offset: Int = 0, path: TagPath = .root, row: Int? = nil, message: String) {
+        self.code = code
+        self.offset = offset
+        self.path = path
+        self.row = row
+        self.message = message
+    }
+
+    /// Wraps an error of the EMVQR grammar: CRC, lengths, nesting.
+    package init(_ error: EMVQRError) {
+        self.init(
+            code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path, message: error.message)
+    }
+
+    /// The same error, placed at a row of a CSV file.
+    package func at(row: Int) -> ProvenanceError {
+        var copy = self
+        copy.row = row
+        return copy
+    }
+
+    public var description: String {
+        var place = ""
+        if let row { place += " at row \(row)" }
+        if path.count > 0 { place += " (\(path))" }
+        return "ProvenanceError.\(code)\(place): \(message)"
+    }
+
+    public static func == (lhs: ProvenanceError, rhs: ProvenanceError) -> Bool {
+        lhs.code == rhs.code && lhs.offset == rhs.offset && lhs.path == rhs.path && lhs.row == rhs.row
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(offset)
+        hasher.combine(path)
+        hasher.combine(row)
+    }
+
+    /// A stable error code. Its ``rawValue`` is what JSON output carries. Errors of the EMVQR grammar keep their
+    /// ``EMVQRError/Code`` raw value (`crcMismatch`, `lengthOverrun`, ...).
+    public struct Code: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        // The wire format.
+        /// Tag 00 is not a household format indicator (`"01"` is a payment code).
+        public static let notHouseholdCode = Code(rawValue: "notHouseholdCode")
+        /// Tag 00 names a later version of the household format than this reader knows.
+        public static let unsupportedVersion = Code(rawValue: "unsupportedVersion")
+        /// The lengths count characters; the household format counts UTF-8 bytes.
+        public static let characterLengths = Code(rawValue: "characterLengths")
+        /// A tag appears twice where the format allows it once.
+        public static let duplicateTag = Code(rawValue: "duplicateTag")
+        /// A required field is missing.
+        public static let missingField = Code(rawValue: "missingField")
+        /// A field's value breaks its grammar (digits, dates, codes, UTF-8, control characters).
+        public static let invalidField = Code(rawValue: "invalidField")
+        /// The signature (tag 25) is not immediately before the CRC.
+        public static let signatureNotLast = Code(rawValue: "signatureNotLast")
+        /// The signature is not 86 base64url characters encoding 64 bytes.
+        public static let invalidSignatureEncoding = Code(rawValue: "invalidSignatureEncoding")
+        /// Products (80–89) are not numbered from 80 without gaps.
+        public static let productOutOfOrder = Code(rawValue: "productOutOfOrder")
+        /// The encoded code would exceed the EMVCo maximum of 512 bytes, or a field 99 bytes.
+        public static let tooLong = Code(rawValue: "tooLong")
+
+        // The record.
+        /// A province or commune code is not in the lists, or the commune is not in the province.
+        public static let unknownPlace = Code(rawValue: "unknownPlace")
+        /// A code from one of the small tables (sanitation, waste, category, standard) is unknown.
+        public static let unknownCode = Code(rawValue: "unknownCode")
+        /// The expiry date is before the issue date.
+        public static let invalidValidity = Code(rawValue: "invalidValidity")
+
+        // Keys and lists.
+        /// A key file is not a PKCS#8 / SubjectPublicKeyInfo PEM holding an Ed25519 key.
+        public static let invalidKey = Code(rawValue: "invalidKey")
+        /// A trust list or revocation list is not valid JSON of the documented shape.
+        public static let invalidList = Code(rawValue: "invalidList")
+        /// A CSV file cannot be read: no header, missing columns, bad quoting.
+        public static let invalidCSV = Code(rawValue: "invalidCSV")
+        /// Signing failed in the cryptographic library.
+        public static let signingFailed = Code(rawValue: "signingFailed")
+    }
+}

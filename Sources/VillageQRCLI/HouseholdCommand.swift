@@ -1,0 +1,109 @@
+public import ArgumentParser
+import Glibc
+public import Provenance
+import QRImaging
+
+/// `villageqr household`: issue and verify signed household-provenance codes.
+struct HouseholdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "household",
+        abstract: "Issue and verify signed household-provenance codes, offline.",
+        subcommands: [
+            HouseholdKeygenCommand.self, HouseholdIssueCommand.self, HouseholdVerifyCommand.self,
+            HouseholdBatchCommand.self,
+        ]
+    )
+}
+
+/// The commune's signing key, for `issue` and `batch`.
+struct HouseholdSigningOptions: ParsableArguments {
+    @Option(help: "The commune's Ed25519 private key, PKCS#8 PEM (from keygen or openssl genpkey).")
+    var key: String
+
+    @Option(help: "The key's ID in the trust list, for example 18223.1.")
+    var keyId: String
+
+    /// The issuer for the key file.
+    func issuer() throws -> HouseholdIssuer {
+        let pem = String(decoding: try QRImageFile.read(key, maximumBytes: 64 << 10), as: UTF8.self)
+        return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
+    }
+}
+
+/// The trust list and revocation list, for `verify` and `scan`.
+struct HouseholdTrustOptions: ParsableArguments {
+    @Option(help: "The trust list: JSON mapping key IDs to public keys, owners, validity and status.")
+    var trust: String?
+
+    @Option(help: "The revocation list: JSON of household IDs with an issued-before date.")
+    var revoked: String?
+
+    @Option(help: "Check expiry against this day (YYYY-MM-DD) instead of today in Vietnam.")
+    var today: String?
+
+    @Option(help: "Present the record in Vietnamese (vi) or English (en).")
+    var lang: DisplayLanguage = .vietnamese
+
+    func validate() throws {
+        if let today, CivilDate(today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD.") }
+    }
+
+    /// The verifier, or `nil` when no trust list was given.
+    func verifier() throws -> HouseholdVerifier? {
+        guard let trust else { return nil }
+        let trustList = try TrustList(json: try QRImageFile.read(trust, maximumBytes: 16 << 20))
+        let revocations = try revoked.map { (path) throws in
+            try RevocationList(json: try QRImageFile.read(path, maximumBytes: 64 << 20))
+        }
+        return HouseholdVerifier(trustList: trustList, revocations: revocations ?? .empty)
+    }
+
+    var day: CivilDate { today.flatMap { CivilDate($0) } ?? .today() }
+}
+
+extension DisplayLanguage: ExpressibleByArgument {}
+
+/// Prints a library error the way ArgumentParser prints its own, with the code and position, and exits 1.
+func failing(_ error: ProvenanceError) -> ExitCode {
+    printError("error: \(error)")
+    return ExitCode.failure
+}
+
+func printError(_ text: String) {
+    var standardError = StandardError()
+    print(text, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        let bytes = Array(string.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            done += n
+        }
+    }
+}
+
+extension HouseholdTrustOptions {
+    /// For `scan`: the verification of every household code among `symbols`, beside the payment codes.
+    ///
+    /// Text mode prints an indented block per household code; JSON mode one line per household code,
+    /// `{"image": PATH, "index": N, "household": {verdict...}}`, `index` counting the image's codes from 1.
+    func report(_ symbols: [QRSymbol], image: String, verifier: HouseholdVerifier, json: Bool) -> String {
+        var out = ""
+        for (index, symbol) in symbols.enumerated() where symbol.bytes.starts(with: Array("0002P".utf8)) {
+            let result = verifier.verify(symbol.bytes, today: day)
+            if json {
+                out +=
+                    "{\"image\":\(ScanCommand.jsonString(image)),\"index\":\(index + 1),\"household\":\(result.json)}\n"
+            } else {
+                out += "  [\(index + 1)] household code:\n"
+                for line in result.text(lang).split(separator: "\n") { out += "      \(line)\n" }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Glibc
+import Provenance
+
+/// `villageqr household keygen`: a commune's new Ed25519 key pair.
+struct HouseholdKeygenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Make an Ed25519 key pair: ID.pem (private, mode 0600) and ID.pub.pem.",
+        discussion: """
+            Never overwrites an existing key. Prints a trust list holding the new public key; save it and
+            hand it to verifiers. A key from `openssl genpkey -algorithm ed25519` works as well.
+            """
+    )
+
+    @Option(help: "The key's ID, for example 18223.1 (commune code, a dot, a serial).")
+    var keyId: String
+
+    @Option(help: "The folder to write the key files into.")
+    var outDir: String = "."
+
+    @Option(help: "The key's owner, for the printed trust list entry.")
+    var owner: String?
+
+    @Option(help: "First issue day the key may sign (YYYY-MM-DD); today by default.")
+    var from: String?
+
+    @Option(help: "Last issue day the key may sign (YYYY-MM-DD); five years on by default.")
+    var until: String?
+
+    func validate() throws {
+        let ok =
+            !keyId.isEmpty && keyId.utf8.count <= 32
+            && keyId.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }
+        guard ok else { throw ValidationError("--key-id must be 1–32 letters, digits, '.', '-' or '_'.") }
+        for date in [from, until].compactMap({ $0 }) where CivilDate(date) == nil {
+            throw ValidationError("\(date) is not a date YYYY-MM-DD.")
+        }
+    }
+
+    func run() throws {
+        let key = HouseholdSigningKey()
+        let privatePath = "\(outDir)/\(keyId).pem"
+        let publicPath = "\(outDir)/\(keyId).pub.pem"
+        for path in [privatePath, publicPath] where access(path, F_OK) == 0 {
+            printError("error: \(path) exists; keygen never overwrites a key")
+            throw ExitCode.failure
+        }
+        try writeNew(key.pemRepresentation, to: privatePath, mode: 0o600)
+        try writeNew(key.publicKey.pemRepresentation, to: publicPath, mode: 0o644)
+        let start = from.flatMap { CivilDate($0) } ?? .today()
+        let end =
+            until.flatMap { CivilDate($0) } ?? CivilDate(
+                year: start.year + 5, month: start.month, day: min(start.day, 28))!
+        let trust = TrustList([
+            TrustList.Entry(
+                keyID: keyId, publicKey: key.publicKey, owner: owner ?? "commune \(keyId.prefix { $0 != "." })",
+                from: start, until: end)
+        ])
+        printError("wrote \(privatePath) (private, mode 0600) and \(publicPath)")
+        print(String(decoding: trust.json, as: UTF8.self), terminator: "")
+    }
+
+    /// Writes a new file atomically and never over an existing one: a temporary file in the same folder, with the
+    /// final mode from the start, hard-linked into place (which fails if the name exists), then removed.
+    func writeNew(_ text: String, to path: String, mode: mode_t) throws {
+        let temporary = "\(path).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            printError("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
+            throw ExitCode.failure
+        }
+        defer { unlink(temporary) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced, link(temporary, path) == 0 else {
+            printError("error: cannot write \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Provenance
+import QRImaging
+
+/// `villageqr household verify`: what a buyer runs on a scanned code.
+struct HouseholdVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a household code offline and show its record.",
+        discussion: """
+            Give the payload text, `-` to read it from standard input, or --image PHOTO. Prints one verdict:
+            verified, unsigned, unknownKey, badSignature (tampered), expired, revoked or malformed, with its
+            reason and the record, in Vietnamese unless --lang en. --json prints
+            {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code.
+            Exit status: 0 only when every code is verified; 1 otherwise; 64 on a usage error.
+            """
+    )
+
+    @Argument(help: "The payload as scanned, or - for standard input.")
+    var payload: String?
+
+    @Option(help: "Read the code(s) from a photo or image instead.")
+    var image: String?
+
+    @OptionGroup var trust: HouseholdTrustOptions
+
+    @Flag(help: "Print JSON, one object per line.")
+    var json = false
+
+    func validate() throws {
+        guard (payload == nil) != (image == nil) else { throw ValidationError("Give a payload or --image, not both.") }
+        guard trust.trust != nil else { throw ValidationError("Give --trust TRUST.json.") }
+    }
+
+    func run() throws {
+        let verifier: HouseholdVerifier
+        var codes: [[UInt8]] = []
+        do {
+            guard let loaded = try trust.verifier() else { throw ExitCode(64) }
+            verifier = loaded
+            if let image {
+                let symbols = try QRScanner().scan(imageData: try QRImageFile.read(image))
+                codes = symbols.map(\.bytes)
+                if codes.isEmpty {
+                    printError("error: no QR code found in \(image)")
+                    throw ExitCode.failure
+                }
+            } else if payload == "-" {
+                var line: [UInt8] = []
+                while let text = readLine(strippingNewline: true) { line += Array(text.utf8) }
+                codes = [line]
+            } else if let payload {
+                codes = [Array(payload.utf8)]
+            }
+        } catch let error as ProvenanceError {
+            throw failing(error)
+        } catch let error as QRImagingError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        var allVerified = true
+        for bytes in codes {
+            let result = verifier.verify(bytes, today: trust.day)
+            allVerified = allVerified && result.isVerified
+            print(json ? result.json : result.text(trust.lang), terminator: json ? "\n" : "")
+        }
+        if !allVerified { throw ExitCode.failure }
+    }
+}

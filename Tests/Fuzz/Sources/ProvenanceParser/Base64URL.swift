@@ -1,0 +1,1 @@
+../../../../Sources/Provenance/Base64URL.swift

@@ -1,0 +1,31 @@
+import Foundation
+import Provenance
+import Testing
+
+/// Replays the libFuzzer corpus: every input the fuzzer kept must read as a code or a typed error, and a verifier
+/// with no trusted key must never call any of them verified.
+@Suite struct FuzzCorpusTests {
+    static let inputs: [String] = {
+        let folder = fixtures.deletingLastPathComponent().appendingPathComponent("fuzz/provenance")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+            folder.appendingPathComponent($0).path
+        }
+    }()
+
+    @Test func corpusIsPresent() {
+        #expect(Self.inputs.count >= 3)
+    }
+
+    @Test func noInputReadsAsVerifiedWithoutATrustedKey() throws {
+        let verifier = HouseholdVerifier(trustList: TrustList())
+        var verdicts: Set<Verdict> = []
+        for path in Self.inputs {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let result = verifier.verify(bytes, today: fixtureToday)
+            #expect(result.verdict != .verified && result.verdict != .badSignature, "\(path)")
+            verdicts.insert(result.verdict)
+        }
+        #expect(verdicts.contains(.unknownKey))
+        #expect(verdicts.contains(.malformed))
+    }
+}

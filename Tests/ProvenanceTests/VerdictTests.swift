@@ -1,0 +1,123 @@
+import EMVQR
+import Provenance
+import Testing
+
+@Suite struct VerdictTests {
+    let signer: TestSigner
+    let record: HouseholdRecord
+    let code: [UInt8]
+
+    init() throws {
+        signer = try TestSigner()
+        record = try HouseholdRecord(json: try fixtureBytes("record-18223-0042.json"))
+        code = try signer.issuer.issue(record)
+    }
+
+    func verify(
+        _ bytes: [UInt8], trust: TrustList? = nil, revocations: RevocationList = .empty, today: CivilDate = fixtureToday
+    )
+        -> HouseholdVerification
+    {
+        HouseholdVerifier(trustList: trust ?? signer.trust, revocations: revocations).verify(bytes, today: today)
+    }
+
+    @Test func verified() throws {
+        let result = verify(code)
+        #expect(result.verdict == .verified)
+        #expect(result.keyID == "18223.1")
+        #expect(result.record == (try record.validated()))
+    }
+
+    @Test func wrongKeyIsBadSignature() throws {
+        // Another key under the same ID: the signature does not match.
+        let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: signer.keyID)
+        let result = verify(try other.issue(record))
+        #expect(result.verdict == .badSignature)
+        #expect(result.reason == "signatureMismatch")
+    }
+
+    @Test func unknownKeyCannotBeChecked() throws {
+        let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: "99999.9")
+        let result = verify(try other.issue(record))
+        #expect(result.verdict == .unknownKey)
+        #expect(result.reason == "keyNotInTrustList")
+        #expect(result.keyID == "99999.9")
+    }
+
+    @Test func keyOutsideItsValidityCannotVouch() throws {
+        var early = record
+        early.issued = CivilDate(year: 2025, month: 6, day: 1)!
+        let result = verify(try signer.issuer.issue(early))
+        #expect(result.verdict == .unknownKey)
+        #expect(result.reason == "keyNotValidOnIssueDate")
+    }
+
+    @Test func expired() throws {
+        let result = verify(code, today: CivilDate(year: 2027, month: 11, day: 1)!)
+        #expect(result.verdict == .expired)
+        #expect(result.reason == "expiredOn")
+        // The last day is still valid.
+        #expect(verify(code, today: record.expires).verdict == .verified)
+    }
+
+    @Test func revokedHousehold() throws {
+        let list = RevocationList([
+            RevocationList.Entry(householdID: "18223-0042", issuedBefore: CivilDate(year: 2026, month: 11, day: 15)!)
+        ])
+        let result = verify(code, revocations: list)
+        #expect(result.verdict == .revoked)
+        #expect(result.reason == "householdRevoked")
+        // A replacement issued on the cut-off day is not revoked.
+        var replacement = record
+        replacement.issued = CivilDate(year: 2026, month: 11, day: 15)!
+        #expect(verify(try signer.issuer.issue(replacement), revocations: list).verdict == .verified)
+    }
+
+    @Test func revokedKey() throws {
+        let revoked = try TestSigner(status: .revoked)
+        let result = verify(code, trust: revoked.trust)
+        #expect(result.verdict == .revoked)
+        #expect(result.reason == "keyRevoked")
+    }
+
+    @Test func unsigned() throws {
+        let result = verify(try HouseholdIssuer.unsignedCode(record))
+        #expect(result.verdict == .unsigned)
+        #expect(result.record?.householdID == "18223-0042")
+    }
+
+    @Test func brokenCRCIsMalformedNotForged() throws {
+        var damaged = code
+        damaged[damaged.count - 1] =
+            damaged[damaged.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        let result = verify(damaged)
+        #expect(result.verdict == .malformed)
+        #expect(result.error?.code.rawValue == "crcMismatch")
+        #expect(result.error?.offset == code.count - 4)
+    }
+
+    @Test func truncatedCodeIsMalformed() throws {
+        let result = verify(Array(code.prefix(100)))
+        #expect(result.verdict == .malformed)
+    }
+
+    @Test func revocationListJSON() throws {
+        let json =
+            #"{"version":1,"revoked":[{"householdId":"18223-0042","issuedBefore":"2026-12-01","reason":"lost"}]}"#
+        let list = try RevocationList(json: Array(json.utf8))
+        #expect(verify(code, revocations: list).verdict == .revoked)
+        #expect(throws: ProvenanceError(code: .invalidList, row: 1, message: "")) {
+            try RevocationList(
+                json: Array(#"{"version":1,"revoked":[{"householdId":"x","issuedBefore":"soon"}]}"#.utf8))
+        }
+    }
+
+    @Test func trustListJSONRoundTrip() throws {
+        let reread = try TrustList(json: signer.trust.json)
+        #expect(reread["18223.1"] == signer.trust["18223.1"])
+        #expect(verify(code, trust: reread).verdict == .verified)
+        #expect(throws: ProvenanceError(code: .invalidList, message: "")) {
+            try TrustList(json: Array(#"{"version":2,"keys":[]}"#.utf8))
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+@Suite("villageqr household")
+struct HouseholdCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/Provenance")
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("household-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
+
+    /// keygen into the scratch folder; returns the trust list path.
+    func keygen(_ id: String = "18223.1") throws -> String {
+        let result = try ToolRunner.run([
+            "household", "keygen", "--key-id", id, "--out-dir", directory.path, "--from", "2026-01-01",
+            "--until", "2030-12-31",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let trust = path("trust-\(id).json")
+        try result.stdout.write(toFile: trust, atomically: true, encoding: .utf8)
+        return trust
+    }
+
+    @Test("keygen writes a 0600 private key and never overwrites it")
+    func keygenRefusesOverwrite() throws {
+        _ = try keygen()
+        let attributes = try FileManager.default.attributesOfItem(atPath: path("18223.1.pem"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let before = try String(contentsOfFile: path("18223.1.pem"), encoding: .utf8)
+        let again = try ToolRunner.run(["household", "keygen", "--key-id", "18223.1", "--out-dir", directory.path])
+        #expect(again.status == 1)
+        #expect(try String(contentsOfFile: path("18223.1.pem"), encoding: .utf8) == before)
+    }
+
+    @Test("issue then verify: verified exits 0, in Vietnamese by default")
+    func issueVerify() throws {
+        let trust = try keygen()
+        let issued = try ToolRunner.run([
+            "household", "issue", fixture("record-18223-0042.json"), "--key", path("18223.1.pem"), "--key-id",
+            "18223.1",
+        ])
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let payload = issued.stdout.trimmingCharacters(in: .newlines)
+        #expect(payload.hasPrefix("0002P1"))
+        let verified = try ToolRunner.run(["household", "verify", payload, "--trust", trust, "--today", "2026-11-29"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("(verified)"))
+        #expect(verified.stdout.contains("Chủ hộ: Nguyễn Thị Hồng"))
+        let english = try ToolRunner.run([
+            "household", "verify", payload, "--trust", trust, "--today", "2026-11-29", "--lang", "en", "--json",
+        ])
+        let json = try JSONSerialization.jsonObject(with: Data(english.stdout.utf8)) as? [String: Any]
+        #expect(json?["verdict"] as? String == "verified")
+        #expect(json?["keyId"] as? String == "18223.1")
+        #expect((json?["record"] as? [String: Any])?["householdId"] as? String == "18223-0042")
+    }
+
+    @Test("a tampered payload reads badSignature and exits 1; expired exits 1")
+    func tamperedAndExpired() throws {
+        let trust = try keygen()
+        let issued = try ToolRunner.run([
+            "household", "issue", fixture("record-typical.json"), "--key", path("18223.1.pem"), "--key-id", "18223.1",
+            "--json",
+        ])
+        let object = try JSONSerialization.jsonObject(with: Data(issued.stdout.utf8)) as? [String: Any]
+        let payload = try #require(object?["payload"] as? String)
+        #expect(object?["bytes"] as? Int == payload.utf8.count)
+        // Trần -> Trân in the head's name, CRC recomputed.
+        var bytes = Array(payload.replacingOccurrences(of: "Trần Văn Đức", with: "Trần Văn Đực").utf8.dropLast(4))
+        bytes += Array(crc16Hex(bytes).utf8)
+        let tampered = try ToolRunner.run([
+            "household", "verify", String(decoding: bytes, as: UTF8.self), "--trust", trust, "--json", "--today",
+            "2026-11-29",
+        ])
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.contains("\"verdict\":\"badSignature\""))
+        let expired = try ToolRunner.run(["household", "verify", payload, "--trust", trust, "--today", "2028-01-01"])
+        #expect(expired.status == 1)
+        #expect(expired.stdout.contains("(expired)"))
+    }
+
+    @Test("an openssl-made key issues codes that verify")
+    func opensslKey() throws {
+        let key = path("openssl.pem")
+        let made = try ToolRunner.runProgram(
+            "/usr/bin/env", ["openssl", "genpkey", "-algorithm", "ed25519", "-out", key])
+        #expect(made.status == 0)
+        let pub = try ToolRunner.runProgram(
+            "/usr/bin/env", ["openssl", "pkey", "-in", key, "-pubout", "-outform", "DER"])
+        #expect(pub.status == 0)
+        let raw = Data(pub.data.suffix(32))
+        let base64url = raw.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let trust = path("trust-openssl.json")
+        try """
+        {"version":1,"keys":[{"keyId":"18223.7","publicKey":"\(base64url)","owner":"openssl","from":"2026-01-01",
+        "until":"2030-12-31","status":"active"}]}
+        """.write(toFile: trust, atomically: true, encoding: .utf8)
+        let image = path("hh.png")
+        let issued = try ToolRunner.run([
+            "household", "issue", fixture("record-18223-0042.json"), "--key", key, "--key-id", "18223.7", "-o", image,
+        ])
+        #expect(issued.status == 0, "\(issued.stderr)")
+        // Round trip through the image: render, scan, verify.
+        let verified = try ToolRunner.run([
+            "household", "verify", "--image", image, "--trust", trust, "--today", "2026-11-29",
+        ])
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let scanned = try ToolRunner.run(["scan", image, "--trust", trust, "--today", "2026-11-29", "--lang", "en"])
+        #expect(scanned.stdout.contains("household code"))
+        #expect(scanned.stdout.contains("VERIFIED"))
+    }
+
+    @Test("batch: 85 households, 5 bad rows reported by number, exit 1, no overwrite without --force")
+    func batch() throws {
+        let trust = try keygen()
+        let out = path("stickers")
+        let arguments = [
+            "household", "batch", fixture("village-85.csv"), "--key", path("18223.1.pem"), "--key-id", "18223.1",
+            "--out-dir", out, "--sheet", path("sheet.svg"),
+        ]
+        let first = try ToolRunner.run(arguments)
+        #expect(first.status == 1)
+        for row in [11, 24, 38, 52, 70] { #expect(first.stderr.contains("row \(row): ")) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".png") }
+        #expect(files.count == 80)
+        #expect(!files.contains("18223-0010.png"))  // row 11
+        let sheet = try String(contentsOfFile: path("sheet.svg"), encoding: .utf8)
+        #expect(sheet.components(separatedBy: "<svg x=").count - 1 == 80)
+        #expect(sheet.contains(">Hoàng Đức Trang</text>"))
+        // One sticker, scanned back and verified.
+        let verified = try ToolRunner.run([
+            "household", "verify", "--image", "\(out)/18223-0001.png", "--trust", trust, "--today", "2026-11-29",
+        ])
+        #expect(verified.status == 0)
+        // A second run must not overwrite anything.
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(out)/18223-0001.png"))
+        let second = try ToolRunner.run(arguments)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("fileExists") || second.stderr.contains("exists"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/18223-0001.png")) == before)
+        let forced = try ToolRunner.run(arguments + ["--force"])
+        #expect(forced.stderr.contains("80 of 85 households issued"))
+    }
+
+    func crc16Hex(_ bytes: [UInt8]) -> String {
+        var crc: UInt16 = 0xFFFF
+        for byte in bytes {
+            crc ^= UInt16(byte) << 8
+            for _ in 0..<8 { crc = crc & 0x8000 != 0 ? (crc << 1) ^ 0x1021 : crc << 1 }
+        }
+        let hex = String(crc, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}
+
+extension ToolRunner {
+    /// Runs another program, keeping its raw standard output.
+    static func runProgram(
+        _ executable: String, _ arguments: [String]
+    ) throws -> (status: Int32, data: Data, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data, String(decoding: data, as: UTF8.self))
+    }
+}
