@@ -12,7 +12,7 @@ extension HouseholdVerification {
     public func text(_ language: DisplayLanguage) -> String {
         let vi = language == .vietnamese
         var lines = ["\(vi ? "Kết quả" : "Verdict"): \(verdict.label(language)) (\(verdict.rawValue))"]
-        lines.append("\(vi ? "Lý do" : "Reason"): \(message)")
+        lines.append("\(vi ? "Lý do" : "Reason"): \(message(language))")
         if let signer {
             lines.append("\(vi ? "Người ký" : "Signer"): \(signer.owner) — \(vi ? "khóa" : "key") \(signer.keyID)")
         } else if let keyID {
@@ -29,6 +29,40 @@ extension HouseholdVerification {
         }
         for note in notes { lines.append("\(vi ? "Ghi chú" : "Note"): \(note)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The reason in a sentence, in `language`. ``message`` is the English one.
+    ///
+    /// - Parameter language: The language.
+    /// - Returns: The sentence; for a ``Verdict/malformed`` code in Vietnamese, a Vietnamese lead and the English
+    ///   detail, which names the byte and field.
+    public func message(_ language: DisplayLanguage) -> String {
+        guard language == .vietnamese else { return message }
+        let key = keyID ?? signer?.keyID ?? "?"
+        switch reason {
+        case "signatureValid":
+            return "do \(signer?.owner ?? "?") ký (khóa \(key))"
+        case "noSignature":
+            return "mã không có chữ ký nên không chứng minh được nguồn gốc"
+        case "keyNotInTrustList":
+            return "khóa \(key) không có trong danh sách tin cậy; không kiểm tra được"
+        case "signatureMismatch":
+            return "chữ ký không khớp với nội dung mã (khóa \(key)): mã đã bị sửa hoặc bị giả mạo"
+        case "keyRevoked":
+            return "khóa \(key) của \(signer?.owner ?? "?") đã bị thu hồi"
+        case "keyNotValidOnIssueDate":
+            guard let signer, let record else { break }
+            return "khóa \(key) chỉ ký các mã phát hành từ \(signer.from) đến \(signer.until), "
+                + "không phải ngày \(record.issued)"
+        case "householdRevoked":
+            return "các mã cũ của hộ \(record?.householdID ?? "?") đã bị thu hồi (\(message))"
+        case "expiredOn":
+            guard let record else { break }
+            return "mã đã hết hạn ngày \(record.expires)"
+        default:
+            break
+        }
+        return verdict == .malformed ? "mã bị hỏng hoặc sai định dạng (\(message))" : message
     }
 
     /// `{"verdict", "reason", "message", "keyId", "record", "notes", "error"}` as one line of JSON.

@@ -28,6 +28,21 @@ import Testing
         #expect(result.record == (try record.validated()))
     }
 
+    @Test("A buyer reads the reason in Vietnamese by default, with the dates and key it concerns")
+    func vietnameseReasons() throws {
+        let expired = verify(code, today: CivilDate(year: 2027, month: 11, day: 1)!)
+        #expect(expired.message(.vietnamese) == "mã đã hết hạn ngày \(record.expires)")
+        #expect(expired.text(.vietnamese).contains("Lý do: mã đã hết hạn"))
+        #expect(expired.text(.english).contains("Reason: \(expired.message)"))
+        let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: signer.keyID)
+        let forged = verify(try other.issue(record))
+        #expect(forged.message(.vietnamese).contains("bị sửa hoặc bị giả mạo"))
+        var broken = code
+        broken[broken.count - 1] ^= 1
+        let malformed = verify(broken)
+        #expect(malformed.message(.vietnamese).hasPrefix("mã bị hỏng hoặc sai định dạng"))
+    }
+
     @Test func wrongKeyIsBadSignature() throws {
         // Another key under the same ID: the signature does not match.
         let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: signer.keyID)
