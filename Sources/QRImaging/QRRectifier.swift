@@ -42,28 +42,52 @@ struct QRRectifier {
         var results: [Upright] = []
         for triple in bestTriples(finders).prefix(2) {
             let (topLeft, topRight, bottomLeft) = oriented(triple)
-            let moduleSize = (topLeft.moduleSize + topRight.moduleSize + bottomLeft.moduleSize) / 3
-            let across = (distance(topLeft.center, topRight.center) + distance(topLeft.center, bottomLeft.center)) / 2
-            var dimension = Int((across / moduleSize).rounded()) + 7
-            switch dimension % 4 {
-            case 0: dimension += 1
-            case 2: dimension -= 1
-            case 3: dimension += 2
-            default: break
-            }
-            for candidateDimension in [dimension, dimension + 4, dimension - 4, dimension + 8, dimension - 8]
-            where (21...177).contains(candidateDimension) {
+            for candidateDimension in Self.dimensions(topLeft, topRight, bottomLeft) {
                 if let symbol = sample(topLeft.center, topRight, bottomLeft, candidateDimension) {
                     results.append(symbol)
+                }
+            }
+        }
+        // Then strong perspective, where the apparent module size varies more across the symbol: the fourth corner
+        // from the finders' own edges, the alignment pattern on the local module grid, and the size from the
+        // finders' cross-ratio first.
+        for triple in bestTriples(finders, maximumSpread: 3).prefix(4) {
+            let (topLeft, topRight, bottomLeft) = oriented(triple)
+            guard let quads = finderQuads(topLeft, topRight, bottomLeft) else { continue }
+            var sizes = Self.dimensions(topLeft, topRight, bottomLeft)
+            if let measured = Self.dimension(from: quads) {
+                sizes = [measured, measured + 4, measured - 4] + sizes
+            }
+            var seen = Set<Int>()
+            for candidateDimension in sizes where (21...177).contains(candidateDimension) {
+                guard seen.insert(candidateDimension).inserted else { continue }
+                for transform in perspectiveTransforms(quads, dimension: candidateDimension) {
+                    if let symbol = sample(transform, candidateDimension) { results.append(symbol) }
                 }
             }
         }
         return results
     }
 
+    /// Likely symbol sizes from the finders' distance apart in module sizes, nearest first.
+    private static func dimensions(_ topLeft: Candidate, _ topRight: Candidate, _ bottomLeft: Candidate) -> [Int] {
+        let moduleSize = (topLeft.moduleSize + topRight.moduleSize + bottomLeft.moduleSize) / 3
+        let across = (distance(topLeft.center, topRight.center) + distance(topLeft.center, bottomLeft.center)) / 2
+        var dimension = Int((across / moduleSize).rounded()) + 7
+        switch dimension % 4 {
+        case 0: dimension += 1
+        case 2: dimension -= 1
+        case 3: dimension += 2
+        default: break
+        }
+        return [dimension, dimension + 4, dimension - 4, dimension + 8, dimension - 8].filter {
+            (21...177).contains($0)
+        }
+    }
+
     // MARK: Finder patterns
 
-    private func dark(_ x: Int, _ y: Int) -> Bool {
+    func dark(_ x: Int, _ y: Int) -> Bool {
         x >= 0 && y >= 0 && x < image.width && y < image.height && image.pixels[y * image.width + x] < 128
     }
 
@@ -144,7 +168,10 @@ struct QRRectifier {
                     let cx = x - counts[4] - counts[3] - counts[2] / 2 - 1
                     if let vertical = crossCheck(cx, y, dx: 0, dy: 1, limit: limit) {
                         let cy = y + Int(vertical.center.rounded())
-                        if let horizontal = crossCheck(cx, cy, dx: 1, dy: 0, limit: limit) {
+                        // A one-pixel gap at the vertical centre can break the row there; the scan row matched.
+                        if let horizontal = crossCheck(cx, cy, dx: 1, dy: 0, limit: limit)
+                            ?? crossCheck(cx, y, dx: 1, dy: 0, limit: limit)
+                        {
                             let center = Point(x: Double(cx) + horizontal.center, y: Double(cy))
                             let size = Double(horizontal.counts.reduce(0, +) + vertical.counts.reduce(0, +)) / 14
                             add(Candidate(center: center, moduleSize: size, hits: 1), to: &candidates)
@@ -178,7 +205,7 @@ struct QRRectifier {
     }
 
     /// Triples of candidates with similar module sizes, those seen on the most scan lines first.
-    private func bestTriples(_ finders: [Candidate]) -> [[Candidate]] {
+    private func bestTriples(_ finders: [Candidate], maximumSpread: Double = 1.5) -> [[Candidate]] {
         let top = Array(finders.sorted { $0.hits > $1.hits }.prefix(8))
         var scored: [(Int, [Candidate])] = []
         for i in 0..<top.count {
@@ -191,7 +218,7 @@ struct QRRectifier {
                     let u = Point(x: b.center.x - a.center.x, y: b.center.y - a.center.y)
                     let v = Point(x: c.center.x - a.center.x, y: c.center.y - a.center.y)
                     let cosine = (u.x * v.x + u.y * v.y) / (distance(a.center, b.center) * distance(a.center, c.center))
-                    guard spread < 1.5, abs(cosine) < 0.6 else { continue }
+                    guard spread < maximumSpread, abs(cosine) < 0.6 else { continue }
                     scored.append((top[i].hits + top[j].hits + top[k].hits, [top[i], top[j], top[k]]))
                 }
             }
@@ -271,6 +298,12 @@ struct QRRectifier {
                 to: [tl, tr, bl, imageBR]
             )
         else { return nil }
+        return sample(transform, dimension)
+    }
+
+    /// Every module's centre read through `transform` (module coordinates to pixels) and redrawn upright; nil when a
+    /// module falls outside the image.
+    private func sample(_ transform: Homography, _ dimension: Int) -> Upright? {
         let scale = Upright.scale
         let quiet = Upright.quiet
         let side = (dimension + 2 * quiet) * scale
@@ -298,6 +331,10 @@ private func distance(_ a: QRRectifier.Point, _ b: QRRectifier.Point) -> Double 
 struct Homography {
     private var h: [Double]
 
+    init(_ h: [Double]) {
+        self.h = h
+    }
+
     init?(from source: [QRRectifier.Point], to target: [QRRectifier.Point]) {
         // Solve the 8×8 system A·h = b for h = (h0...h7), h8 = 1.
         var a = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 8)
@@ -306,6 +343,13 @@ struct Homography {
             a[2 * i] = [x, y, 1, 0, 0, 0, -u * x, -u * y, u]
             a[2 * i + 1] = [0, 0, 0, x, y, 1, -v * x, -v * y, v]
         }
+        guard let h = Self.solve(a) else { return nil }
+        self.h = h
+    }
+
+    /// h = (h0...h7, 1) from the augmented 8×9 system `a`, by Gauss-Jordan elimination with partial pivoting.
+    static func solve(_ system: [[Double]]) -> [Double]? {
+        var a = system
         for column in 0..<8 {
             guard let pivot = (column..<8).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }),
                 abs(a[pivot][column]) > 1e-12
@@ -316,7 +360,7 @@ struct Homography {
                 for k in column..<9 { a[row][k] -= factor * a[column][k] }
             }
         }
-        h = (0..<8).map { a[$0][8] / a[$0][$0] } + [1]
+        return (0..<8).map { a[$0][8] / a[$0][$0] } + [1]
     }
 
     func apply(_ p: QRRectifier.Point) -> QRRectifier.Point {

@@ -93,8 +93,9 @@ struct ScanPipeline {
         // Small modules: zbar needs a few pixels per module.
         let enlarged = smooth.upscaled(by: 2)
         if let found = attempt(enlarged) { return found }
-        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol.
-        for source in [smooth, enlarged] {
+        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol. The unsmoothed
+        // upscale last: a far, foreshortened finder is only a few pixels wide and smoothing closes its light ring.
+        for source in [smooth, enlarged, base.upscaled(by: 2)] {
             let binary = source.adaptiveThresholded(radius: max(4, source.longSide / 16))
             for upright in QRRectifier(image: binary).rectified() {
                 let found = zbar.scan(upright.image)

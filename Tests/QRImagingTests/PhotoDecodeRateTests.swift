@@ -3,11 +3,11 @@ import Testing
 
 /// The photo-like fixture set (scripts/make-photo-fixtures.sh) must keep its measured decode rate per category.
 ///
-/// The minimums are the counts measured for the pipeline when the fixtures were made (Docs/imaging-decode-rates.md):
-/// a change to the pipeline that loses one image fails here.
+/// The minimums are the counts last measured for the pipeline (Sources/QRImaging/Docs.docc/DecodeRates.md): a change
+/// to the pipeline that loses one image fails here.
 @Suite struct PhotoDecodeRateTests {
     static let minimumDecoded: [String: Int] = [
-        "perspective": 3, "rotation": 8, "blur": 5, "noise": 8, "glare": 8, "lowcontrast": 8, "jpeg": 8, "tiny": 4,
+        "perspective": 6, "rotation": 8, "blur": 5, "noise": 8, "glare": 8, "lowcontrast": 8, "jpeg": 8, "tiny": 4,
         "fill": 8, "multi": 6, "12mp": 3, "webp": 2,
     ]
 
