@@ -243,12 +243,14 @@ struct EMVParser<Unit: LengthCounting> {
     func headerError(at position: Int, path: TagPath) -> EMVQRError {
         var bad = position
         while bad < position + 4 && base[bad] >= 0x30 && base[bad] <= 0x39 { bad += 1 }
-        let part = bad < position + 2 ? "ID" : "length"
         let at = bad < position + 2 ? path : pathWith(path, tagAt: position)
         return EMVQRError(
             code: .invalidDigit, offset: bad, path: at,
-            message: "\(where_(at, position)): the \(part) holds \(describe(base[bad])) at byte \(bad); "
-                + "IDs and lengths are two ASCII digits")
+            message: at == path
+                ? "byte \(bad)\(path.count == 0 ? "" : " in tag \(path)"): the ID of a field holds "
+                    + "\(describe(base[bad])) where a digit belongs; IDs and lengths are two ASCII digits"
+                : "tag \(at) at byte \(position): its length holds \(describe(base[bad])) at byte \(bad); "
+                    + "lengths are two ASCII digits")
     }
 
     func pathWith(_ parent: TagPath, tagAt position: Int) -> TagPath {
@@ -261,10 +263,6 @@ struct EMVParser<Unit: LengthCounting> {
         }
         let hex = CRC16.hexString(UInt16(byte))
         return "byte 0x\(hex.dropFirst(2))"
-    }
-
-    func where_(_ path: TagPath, _ position: Int) -> String {
-        path.count == 0 ? "byte \(position)" : "tag \(path) at byte \(position)"
     }
 
     // MARK: Levels
