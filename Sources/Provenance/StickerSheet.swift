@@ -1,8 +1,8 @@
 /// A printable SVG sheet of household codes, each with the head's name and a second line under it.
 ///
 /// The codes come in as finished SVG documents (QRImaging's `QRCode.svg()`, for example), so this module needs no
-/// imaging code; the sheet adds the layout and the captions. Pages are A4 portrait, four stickers across, stacked
-/// one under the other in a single SVG, each code at 0.4 mm a module.
+/// imaging code; the sheet adds the layout and the captions. Pages are A4 portrait, four stickers across, each code
+/// at 0.4 mm a module: ``pages()`` gives one document per page for a printer, ``svg()`` all pages stacked in one.
 ///
 /// ```swift
 /// var sheet = StickerSheet()
@@ -56,11 +56,28 @@ public struct StickerSheet: Sendable {
 
     var rowsPerPage: Int { Int((Self.pageHeight - 2 * Self.margin) / Self.cellHeight) }
 
-    /// The sheet as an SVG document.
-    public func svg() -> String {
+    /// The number of A4 pages the stickers fill.
+    public var pageCount: Int {
         let perPage = Self.columns * rowsPerPage
-        let pages = max(1, (stickers.count + perPage - 1) / perPage)
-        let height = Double(pages) * Self.pageHeight
+        return max(1, (stickers.count + perPage - 1) / perPage)
+    }
+
+    /// The whole sheet as one SVG document: the pages one under the other, for a screen.
+    public func svg() -> String {
+        document(pages: 0..<pageCount)
+    }
+
+    /// One SVG document per A4 page, for a printer.
+    ///
+    /// - Returns: `pageCount` documents, each 210 × 297 mm.
+    public func pages() -> [String] {
+        (0..<pageCount).map { document(pages: $0..<($0 + 1)) }
+    }
+
+    /// The pages in `pages`, stacked, as one SVG document.
+    func document(pages: Range<Int>) -> String {
+        let perPage = Self.columns * rowsPerPage
+        let height = Double(pages.count) * Self.pageHeight
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(fmt(Self.pageWidth))mm" \
@@ -68,8 +85,11 @@ public struct StickerSheet: Sendable {
             <rect width="\(fmt(Self.pageWidth))" height="\(fmt(height))" fill="#ffffff"/>
 
             """
-        for (index, sticker) in stickers.enumerated() {
-            let page = index / perPage
+        let first = pages.lowerBound * perPage
+        let last = min(stickers.count, pages.upperBound * perPage)
+        for index in first..<max(first, last) {
+            let sticker = stickers[index]
+            let page = index / perPage - pages.lowerBound
             let slot = index % perPage
             let x = Self.margin + Double(slot % Self.columns) * Self.cellWidth
             let y = Double(page) * Self.pageHeight + Self.margin + Double(slot / Self.columns) * Self.cellHeight

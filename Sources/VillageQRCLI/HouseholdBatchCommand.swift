@@ -124,9 +124,19 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
         progress.finish()
         for failure in failures { printError(failure) }
+        var sheetFiles: [String] = []
         if let sheet {
+            // The whole sheet for a screen, and one file per A4 page for a printer when there is more than one.
+            let pages = sheetBuilder.pageCount > 1 ? sheetBuilder.pages() : []
+            let stem = String(sheet.dropLast(4))
+            let files =
+                [(sheet, sheetBuilder.svg())]
+                + pages.enumerated().map { ("\(stem)-page\($0.offset + 1).svg", $0.element) }
             do {
-                try QRImageFile.write(Array(sheetBuilder.svg().utf8), to: sheet, overwrite: force)
+                for (path, text) in files {
+                    try QRImageFile.write(Array(text.utf8), to: path, overwrite: force)
+                    sheetFiles.append(path)
+                }
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
@@ -134,7 +144,9 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
         printError(
             "\(issued) of \(csv.rows.count) households issued into \(outDir)"
-                + (sheet.map { ", sheet \($0)" } ?? "") + (failures.isEmpty ? "" : "; \(failures.count) row(s) failed"))
+                + (sheet.map { ", sheet \($0)" } ?? "")
+                + (sheetFiles.count > 1 ? " (\(sheetFiles.count - 1) A4 pages: \(sheetFiles[1]) …)" : "")
+                + (failures.isEmpty ? "" : "; \(failures.count) row(s) failed"))
         if !failures.isEmpty { throw ExitCode.failure }
     }
 }

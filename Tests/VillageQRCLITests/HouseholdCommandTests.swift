@@ -134,6 +134,12 @@ struct HouseholdCommandTests {
         let sheet = try String(contentsOfFile: path("sheet.svg"), encoding: .utf8)
         #expect(sheet.components(separatedBy: "<svg x=").count - 1 == 80)
         #expect(sheet.contains(">Hoàng Đức Trang</text>"))
+        // For a printer: one A4 document per page, the stickers shared out among them.
+        let pages = try (1...4).map { try String(contentsOfFile: path("sheet-page\($0).svg"), encoding: .utf8) }
+        #expect(!FileManager.default.fileExists(atPath: path("sheet-page5.svg")))
+        #expect(pages.allSatisfy { $0.contains("height=\"297.00mm\"") })
+        #expect(pages.map { $0.components(separatedBy: "<svg x=").count - 1 } == [24, 24, 24, 8])
+        #expect(pages[0].contains(">Hoàng Đức Trang</text>"))
         // One sticker, scanned back and verified.
         let verified = try ToolRunner.run([
             "household", "verify", "--image", "\(out)/18223-0001.png", "--trust", trust, "--today", "2026-11-29",

@@ -53,9 +53,15 @@ let trust = TrustList([
 do {
     try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
     try QRImageFile.write(Array(sheet.svg().utf8), to: "\(outDir)/stickers.svg")
+    // One file per A4 page, for the printer.
+    for (number, page) in sheet.pages().enumerated() {
+        try QRImageFile.write(Array(page.utf8), to: "\(outDir)/stickers-page\(number + 1).svg")
+    }
     try QRImageFile.write(trust.json, to: "\(outDir)/trust.json")
 } catch {
     fail("\(error)")
 }
 for line in bad { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
-print("\(sheet.count) of \(csv.rows.count) households on \(outDir)/stickers.svg; trust list \(outDir)/trust.json")
+print(
+    "\(sheet.count) of \(csv.rows.count) households on \(outDir)/stickers.svg (\(sheet.pageCount) A4 pages: "
+        + "stickers-page1.svg …); trust list \(outDir)/trust.json")
