@@ -23,8 +23,7 @@ extension EMVPayload {
         else { return nil }
         nodes.initialize(
             to: EMVNode(
-                tag: 0, depth: 0, isTemplate: false, declaredLength: 2, headerOffset: 0, valueStart: 4, valueEnd: 6,
-                subtreeEnd: 1))
+                tag: 0, depth: 0, isTemplate: false, length: 2, header: 0, valueStart: 4, valueEnd: 6, subtreeEnd: 1))
         var k = 1
         var position = 6
         var seenLow: UInt64 = 1
@@ -38,10 +37,8 @@ extension EMVPayload {
             let index = k
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
             nodes[index] = EMVNode(
-                tag: UInt8(truncatingIfNeeded: tag), depth: 0, isTemplate: isTemplate,
-                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
-                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
-                subtreeEnd: UInt16(truncatingIfNeeded: index &+ 1))
+                tag: tag, depth: 0, isTemplate: isTemplate, length: length, header: position,
+                valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: index &+ 1)
             k &+= 1
 
             if isTemplate {
@@ -95,10 +92,8 @@ extension EMVPayload {
             }
             let index = k
             nodes[index] = EMVNode(
-                tag: UInt8(truncatingIfNeeded: tag), depth: 1, isTemplate: isTemplate,
-                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
-                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
-                subtreeEnd: UInt16(truncatingIfNeeded: index &+ 1))
+                tag: tag, depth: 1, isTemplate: isTemplate, length: length, header: position,
+                valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: index &+ 1)
             k &+= 1
             if isTemplate {
                 guard parseGrandchildren(raw, valueStart, valueEnd, nodes, &k) else { return false }
@@ -127,10 +122,8 @@ extension EMVPayload {
             let valueEnd = valueStart &+ length
             guard valueEnd <= end, markSeen(tag, &seenLow, &seenHigh) else { return false }
             nodes[k] = EMVNode(
-                tag: UInt8(truncatingIfNeeded: tag), depth: 2, isTemplate: false,
-                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
-                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
-                subtreeEnd: UInt16(truncatingIfNeeded: k &+ 1))
+                tag: tag, depth: 2, isTemplate: false, length: length, header: position,
+                valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: k &+ 1)
             k &+= 1
             position = valueEnd
         }

@@ -30,11 +30,12 @@ extension EMVPayload {
     }
 
     /// Parses `bytes`, writing the common case's fields into `storage` when it is given (it must have room for
-    /// ``EMVNodeStorage/capacity(forPayloadOf:)`` fields).
+    /// ``EMVNodeStorage/capacity(forPayloadOf:)`` fields). Without `commonCase`, only the full parser reads.
     static func read(
         _ bytes: ArraySlice<UInt8>,
         mode: ReadingMode,
-        into storage: EMVNodeStorage?
+        into storage: EMVNodeStorage?,
+        commonCase: Bool = true
     ) throws(EMVQRError) -> EMVPayload {
         let count = bytes.count
         guard count > 0 else {
@@ -44,12 +45,17 @@ extension EMVPayload {
         guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
 
         // The common case first: one pass, no messages to build.
-        let storage = storage ?? EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
-        let fields = bytes.withUnsafeBufferPointer { buffer in
-            storage.withUnsafeMutablePointerToElements { Self.parseCommonCase(buffer.baseAddress!, count, into: $0) }
-        }
-        if let fields {
-            return EMVPayload(bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
+        if commonCase {
+            let storage = storage ?? EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
+            let fields = bytes.withUnsafeBufferPointer { buffer in
+                storage.withUnsafeMutablePointerToElements {
+                    Self.parseCommonCase(buffer.baseAddress!, count, into: $0)
+                }
+            }
+            if let fields {
+                return EMVPayload(
+                    bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
+            }
         }
         let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
             Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode)
@@ -60,15 +66,7 @@ extension EMVPayload {
     /// Reads a payload with the full parser, which explains every error and warning. For tests that compare it
     /// with the common-case path.
     init(parsingFully bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
-        let count = bytes.count
-        guard count > 0 else {
-            throw EMVQRError(code: .emptyPayload, offset: 0, path: .root, message: "the payload is empty")
-        }
-        guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
-        let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
-            Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode)
-        }
-        self = try result.get()
+        self = try Self.read(bytes, mode: mode, into: nil, commonCase: false)
     }
 
     private static func parseFully(
@@ -322,10 +320,8 @@ struct EMVParser<Unit: LengthCounting> {
     ) {
         (nodes + nodeCount).initialize(
             to: EMVNode(
-                tag: UInt8(truncatingIfNeeded: tag), depth: UInt8(truncatingIfNeeded: depth), isTemplate: isTemplate,
-                declaredLength: UInt8(truncatingIfNeeded: length), headerOffset: UInt16(truncatingIfNeeded: position),
-                valueStart: UInt16(truncatingIfNeeded: valueStart), valueEnd: UInt16(truncatingIfNeeded: valueEnd),
-                subtreeEnd: UInt16(truncatingIfNeeded: nodeCount &+ 1)))
+                tag: tag, depth: depth, isTemplate: isTemplate, length: length, header: position,
+                valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: nodeCount &+ 1))
         nodeCount &+= 1
     }
 

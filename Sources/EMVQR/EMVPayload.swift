@@ -172,6 +172,23 @@ package struct EMVNode: Sendable {
     /// The index after this field's last descendant.
     package var subtreeEnd: UInt16
 
+    /// A field from the parser's integers, which the grammar keeps within each stored width (tags and lengths
+    /// under 100, offsets and indices within a 2,048-byte payload).
+    @inline(__always)
+    init(
+        tag: Int, depth: Int, isTemplate: Bool, length: Int, header: Int, valueStart: Int, valueEnd: Int,
+        subtreeEnd: Int
+    ) {
+        self.tag = UInt8(truncatingIfNeeded: tag)
+        self.depth = UInt8(truncatingIfNeeded: depth)
+        self.isTemplate = isTemplate
+        self.declaredLength = UInt8(truncatingIfNeeded: length)
+        self.headerOffset = UInt16(truncatingIfNeeded: header)
+        self.valueStart = UInt16(truncatingIfNeeded: valueStart)
+        self.valueEnd = UInt16(truncatingIfNeeded: valueEnd)
+        self.subtreeEnd = UInt16(truncatingIfNeeded: subtreeEnd)
+    }
+
     @inline(__always)
     func value(in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         let base = bytes.startIndex
