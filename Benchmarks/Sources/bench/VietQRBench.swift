@@ -11,24 +11,15 @@ import EMVQR
 import VietQR
 
 func vietQRNanoseconds(_ payload: [UInt8], materialize: Bool) -> Double {
-    let copies: [[UInt8]] = (0..<8).map { _ in Array(payload) }
-    let slices = copies.map { $0[...] }
     var reader = EMVReader()
-    return measure { iterations in
-        var acc: UInt64 = 0
-        let t0 = threadCPUNanoseconds()
-        for i in 0..<iterations {
-            do {
-                let code = try VietQRPayload(try reader.read(slices[i & 7]))
-                acc &+= materialize ? UInt64(code.payment.account.utf8.count) : UInt64(code.emv.fieldCount)
-            } catch {
-                acc &+= 1
-            }
+    return measurePayloadLoop(payload) { bytes in
+        do {
+            let code = try VietQRPayload(try reader.read(bytes))
+            return materialize ? UInt64(code.payment.account.utf8.count) : UInt64(code.emv.fieldCount)
+        } catch {
+            return 1
         }
-        let t1 = threadCPUNanoseconds()
-        sink &+= acc
-        return t1 - t0
-    }.median
+    }
 }
 
 /// Prints the VietQR figures for every benchmark payload that is a valid VietQR payment.

@@ -80,25 +80,15 @@ func runReference() -> [String: Double] {
 /// Parse+verify time per payload, in ns. With `reader`, through one `EMVReader` that reuses its field storage (a
 /// log or a scanner stream); without, through `EMVPayload(parsing:)`, which allocates it each time.
 func parseVerifyNanoseconds(_ payload: [UInt8], reader: Bool) -> Double {
-    // Eight copies at different addresses, as the C yardstick does: nothing to hoist out of the loop.
-    let copies: [[UInt8]] = (0..<8).map { _ in Array(payload) }
-    let slices = copies.map { $0[...] }
     var emvReader = EMVReader()
-    return measure { iterations in
-        var acc: UInt64 = 0
-        let t0 = threadCPUNanoseconds()
-        for i in 0..<iterations {
-            do {
-                let parsed = reader ? try emvReader.read(slices[i & 7]) : try EMVPayload(parsing: slices[i & 7])
-                acc &+= UInt64(parsed.fieldCount)
-            } catch {
-                acc &+= 1
-            }
+    return measurePayloadLoop(payload) { bytes in
+        do {
+            let parsed = reader ? try emvReader.read(bytes) : try EMVPayload(parsing: bytes)
+            return UInt64(parsed.fieldCount)
+        } catch {
+            return 1
         }
-        let t1 = threadCPUNanoseconds()
-        sink &+= acc
-        return t1 - t0
-    }.median
+    }
 }
 
 func crcGigabytesPerSecond(_ size: Int) -> Double {
