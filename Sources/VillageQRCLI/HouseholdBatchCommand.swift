@@ -80,11 +80,11 @@ struct HouseholdBatchCommand: ParsableCommand {
         } catch let error as ProvenanceError {
             throw failing(error)
         } catch let error as QRImagingError {
-            printError("error: \(error)")
+            Stderr.line("error: \(error)")
             throw ExitCode.failure
         }
         if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
-            printError("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
+            Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
             throw ExitCode.failure
         }
         // A household ID may appear once; later rows with the same ID fail.
@@ -123,7 +123,7 @@ struct HouseholdBatchCommand: ParsableCommand {
             }
         }
         progress.finish()
-        for failure in failures { printError(failure) }
+        for failure in failures { Stderr.line(failure) }
         var sheetFiles: [String] = []
         if let sheet {
             // The whole sheet for a screen, and one file per A4 page for a printer when there is more than one.
@@ -138,11 +138,11 @@ struct HouseholdBatchCommand: ParsableCommand {
                     sheetFiles.append(path)
                 }
             } catch {
-                printError("error: \(error)")
+                Stderr.line("error: \(error)")
                 throw ExitCode.failure
             }
         }
-        printError(
+        Stderr.line(
             "\(issued) of \(csv.rows.count) households issued into \(outDir)"
                 + (sheet.map { ", sheet \($0)" } ?? "")
                 + (sheetFiles.count > 1 ? " (\(sheetFiles.count - 1) A4 pages: \(sheetFiles[1]) …)" : "")

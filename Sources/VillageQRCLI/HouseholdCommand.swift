@@ -65,26 +65,8 @@ extension DisplayLanguage: ExpressibleByArgument {}
 
 /// Prints a library error the way ArgumentParser prints its own, with the code and position, and exits 1.
 func failing(_ error: ProvenanceError) -> ExitCode {
-    printError("error: \(error)")
+    Stderr.line("error: \(error)")
     return ExitCode.failure
-}
-
-func printError(_ text: String) {
-    var standardError = StandardError()
-    print(text, to: &standardError)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        let bytes = Array(string.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
-            done += n
-        }
-    }
 }
 
 extension HouseholdTrustOptions {

@@ -41,7 +41,7 @@ struct HouseholdIssueCommand: ParsableCommand {
             let code = try HouseholdImage.code(for: bytes)
             if let output {
                 try code.write(to: output, as: HouseholdImage.format(for: output), overwrite: force)
-                printError(
+                Stderr.line(
                     "\(output): QR version \(code.version)-\(code.errorCorrection.rawValue), \(code.size) modules")
             }
             let payload = String(decoding: bytes, as: UTF8.self)
@@ -55,7 +55,7 @@ struct HouseholdIssueCommand: ParsableCommand {
         } catch let error as ProvenanceError {
             throw failing(error)
         } catch let error as QRImagingError {
-            printError("error: \(error)")
+            Stderr.line("error: \(error)")
             throw ExitCode.failure
         }
     }

@@ -43,7 +43,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
         let privatePath = "\(outDir)/\(keyId).pem"
         let publicPath = "\(outDir)/\(keyId).pub.pem"
         for path in [privatePath, publicPath] where access(path, F_OK) == 0 {
-            printError("error: \(path) exists; keygen never overwrites a key")
+            Stderr.line("error: \(path) exists; keygen never overwrites a key")
             throw ExitCode.failure
         }
         try writeNew(key.pemRepresentation, to: privatePath, mode: 0o600)
@@ -57,7 +57,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
                 keyID: keyId, publicKey: key.publicKey, owner: owner ?? "commune \(keyId.prefix { $0 != "." })",
                 from: start, until: end)
         ])
-        printError("wrote \(privatePath) (private, mode 0600) and \(publicPath)")
+        Stderr.line("wrote \(privatePath) (private, mode 0600) and \(publicPath)")
         print(String(decoding: trust.json, as: UTF8.self), terminator: "")
     }
 
@@ -67,7 +67,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
         let temporary = "\(path).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
-            printError("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
+            Stderr.line("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
             throw ExitCode.failure
         }
         defer { unlink(temporary) }
@@ -76,7 +76,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
         let synced = fsync(fd) == 0
         close(fd)
         guard written == bytes.count, synced, link(temporary, path) == 0 else {
-            printError("error: cannot write \(path): \(String(cString: strerror(errno)))")
+            Stderr.line("error: cannot write \(path): \(String(cString: strerror(errno)))")
             throw ExitCode.failure
         }
     }

@@ -42,7 +42,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
                 let symbols = try QRScanner().scan(imageData: try QRImageFile.read(image))
                 codes = symbols.map(\.bytes)
                 if codes.isEmpty {
-                    printError("error: no QR code found in \(image)")
+                    Stderr.line("error: no QR code found in \(image)")
                     throw ExitCode.failure
                 }
             } else if payload == "-" {
@@ -55,7 +55,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
         } catch let error as ProvenanceError {
             throw failing(error)
         } catch let error as QRImagingError {
-            printError("error: \(error)")
+            Stderr.line("error: \(error)")
             throw ExitCode.failure
         }
         var allVerified = true

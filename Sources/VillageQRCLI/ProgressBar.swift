@@ -18,15 +18,10 @@ struct ProgressBar {
         guard filled != lastDrawn || done == total else { return }
         lastDrawn = filled
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        printError("\r[\(bar)] \(done)/\(total)", terminator: "")
+        Stderr.write("\r[\(bar)] \(done)/\(total)")
     }
 
     func finish() {
-        if enabled { printError("") }
+        if enabled { Stderr.line("") }
     }
-}
-
-func printError(_ text: String, terminator: String) {
-    var standardError = StandardError()
-    print(text, terminator: terminator, to: &standardError)
 }

@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
         do {
             print(try output.emit(bytes), terminator: "")
         } catch {
-            FileHandle.standardError.write(Data("villageqr render: \(error)\n".utf8))
+            Stderr.line("villageqr render: \(error)")
             throw ExitCode.failure
         }
     }

@@ -1,9 +1,29 @@
-import Foundation
+import Glibc
 
-/// Standard error, for reports beside a command's output.
+/// Standard error, for reports beside a command's output and for the progress bar.
 enum Stderr {
     /// Writes `text` and a newline.
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n")
+    }
+
+    /// Writes `text` as it is.
+    static func write(_ text: String) {
+        var stream = StandardError()
+        stream.write(text)
+    }
+}
+
+/// Standard error as a `TextOutputStream`: unbuffered, and whole even when a write is interrupted.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        let bytes = Array(string.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            done += n
+        }
     }
 }
