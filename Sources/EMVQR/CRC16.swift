@@ -18,6 +18,7 @@
 ///
 /// The implementation is table-driven slicing-by-16. The fourteen table look-ups of a 16-byte block that do not
 /// depend on the running register are done one block ahead, so the loop-carried chain is two look-ups and two XORs.
+/// The last 0–15 bytes go in one step of as many look-ups, of which only the first two wait for the register.
 public struct CRC16: Sendable, Hashable {
     /// The register as it stands after the bytes fed so far.
     public private(set) var value: UInt16
@@ -171,20 +172,20 @@ extension CRC16 {
             p += 16
             n &-= 16
         }
-        if n >= 8 {
-            c =
-                UInt32(t[7 &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
-                ^ UInt32(t[6 &* 256 &+ Int(UInt32(p[1]) ^ (c & 0xFF))])
-                ^ UInt32(t[5 &* 256 &+ Int(p[2])]) ^ UInt32(t[4 &* 256 &+ Int(p[3])])
-                ^ UInt32(t[3 &* 256 &+ Int(p[4])]) ^ UInt32(t[2 &* 256 &+ Int(p[5])])
-                ^ UInt32(t[1 &* 256 &+ Int(p[6])]) ^ UInt32(t[Int(p[7])])
-            p += 8
-            n &-= 8
-        }
-        while n > 0 {
+        // The last 0–15 bytes in one step: the register only reaches the first two of them, so the look-ups for the
+        // rest do not wait for it, and the chain is two look-ups long whatever the length.
+        if n >= 2 {
+            var x =
+                UInt32(t[(n &- 1) &* 256 &+ Int(UInt32(p[0]) ^ (c >> 8))])
+                ^ UInt32(t[(n &- 2) &* 256 &+ Int(UInt32(p[1]) ^ (c & 0xFF))])
+            var j = 2
+            while j < n {
+                x ^= UInt32(t[(n &- 1 &- j) &* 256 &+ Int(p[j])])
+                j &+= 1
+            }
+            c = x
+        } else if n == 1 {
             c = ((c << 8) & 0xFFFF) ^ UInt32(t[Int((c >> 8) ^ UInt32(p.pointee))])
-            p += 1
-            n &-= 1
         }
         return UInt16(truncatingIfNeeded: c)
     }
