@@ -26,31 +26,37 @@ extension EMVPayload {
                 tag: 0, depth: 0, isTemplate: false, length: 2, header: 0, valueStart: 4, valueEnd: 6, subtreeEnd: 1))
         var k = 1
         var position = 6
-        var seenLow: UInt64 = 1
-        var seenHigh: UInt64 = 0
+        // Every tag so far at this level is at most `highest`: a higher one cannot repeat any of them.
+        var highest = 0
 
         while position < count {
             guard count &- position >= 4, let (tag, length) = header(raw, position) else { return nil }
             let valueStart = position &+ 4
             let valueEnd = valueStart &+ length
-            guard valueEnd <= count, markSeen(tag, &seenLow, &seenHigh) else { return nil }
+            guard valueEnd <= count else { return nil }
             let index = k
+            if tag == 63 {
+                // The CRC: four uppercase hex digits, last, and equal to the checksum of what comes before. Being
+                // last, no other 63 precedes it at this level.
+                guard length == 4, valueEnd == count, let stated = upperHex(raw, valueStart),
+                    CRC16.update(CRC16.initialValue, base, valueStart) == stated
+                else { return nil }
+                nodes[index] = EMVNode(
+                    tag: 63, depth: 0, isTemplate: false, length: 4, header: position, valueStart: valueStart,
+                    valueEnd: valueEnd, subtreeEnd: index &+ 1)
+                return index &+ 1
+            }
+            guard isNew(tag, &highest, nodes, from: 0, to: index) else { return nil }
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
+            // 65–79 are reserved: the full parser warns.
+            guard isTemplate || UInt(bitPattern: tag &- 65) >= 15 else { return nil }
             nodes[index] = EMVNode(
                 tag: tag, depth: 0, isTemplate: isTemplate, length: length, header: position,
                 valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: index &+ 1)
             k &+= 1
-
             if isTemplate {
                 guard parseChildren(raw, tag, valueStart, valueEnd, nodes, &k) else { return nil }
                 nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: k)
-            } else if tag == 63 {
-                // The CRC: four uppercase hex digits, last, and equal to the checksum of what comes before.
-                guard length == 4, valueEnd == count, let stated = upperHex(raw, valueStart) else { return nil }
-                guard CRC16.update(CRC16.initialValue, base, valueStart) == stated else { return nil }
-                return k
-            } else if tag >= 65 && tag <= 79 {
-                return nil  // reserved: the full parser warns
             }
             position = valueEnd
         }
@@ -68,20 +74,21 @@ extension EMVPayload {
         _ k: inout Int
     ) -> Bool {
         var position = start
-        var seenLow: UInt64 = 0
-        var seenHigh: UInt64 = 0
+        let first = k
+        var highest = -1
         var napas = false
         let isMerchantAccount = parentTag <= 51 || parentTag >= 80
+        let reserved = reservedChildren(of: parentTag)
         while position < end {
             guard end &- position >= 4, let (tag, length) = header(raw, position) else { return false }
             let valueStart = position &+ 4
             let valueEnd = valueStart &+ length
-            guard valueEnd <= end, markSeen(tag, &seenLow, &seenHigh),
-                !EMVGrammar.isReservedChild(tag, of: parentTag)
-            else { return false }
+            guard valueEnd <= end, !contains(reserved, tag), isNew(tag, &highest, nodes, from: first, to: k) else {
+                return false
+            }
             var isTemplate = false
             if parentTag == 62 {
-                isTemplate = tag >= 50
+                isTemplate = EMVGrammar.isAdditionalDataTemplate(tag)
             } else if isMerchantAccount {
                 if tag == 0 {
                     napas = EMVGrammar.childIsTemplate(
@@ -114,13 +121,13 @@ extension EMVPayload {
         _ k: inout Int
     ) -> Bool {
         var position = start
-        var seenLow: UInt64 = 0
-        var seenHigh: UInt64 = 0
+        let first = k
+        var highest = -1
         while position < end {
             guard end &- position >= 4, let (tag, length) = header(raw, position) else { return false }
             let valueStart = position &+ 4
             let valueEnd = valueStart &+ length
-            guard valueEnd <= end, markSeen(tag, &seenLow, &seenHigh) else { return false }
+            guard valueEnd <= end, isNew(tag, &highest, nodes, from: first, to: k) else { return false }
             nodes[k] = EMVNode(
                 tag: tag, depth: 2, isTemplate: false, length: length, header: position,
                 valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: k &+ 1)
@@ -128,6 +135,55 @@ extension EMVPayload {
             position = valueEnd
         }
         return true
+    }
+
+    /// Whether `tag` is new at its level, whose fields so far are `nodes[first..<end]`, and above `highest`.
+    ///
+    /// Fields almost always come in ascending order, where a tag above the highest so far is new without looking
+    /// back. Otherwise the level's fields are read again.
+    @inline(__always)
+    static func isNew(
+        _ tag: Int,
+        _ highest: inout Int,
+        _ nodes: UnsafeMutablePointer<EMVNode>,
+        from first: Int,
+        to end: Int
+    ) -> Bool {
+        if tag > highest {
+            highest = tag
+            return true
+        }
+        return !level(nodes, from: first, to: end, contains: tag)
+    }
+
+    /// Whether a field with `tag` is among the fields at one level, `nodes[first..<end]`, stepping over their
+    /// descendants.
+    @inline(never)
+    static func level(_ nodes: UnsafeMutablePointer<EMVNode>, from first: Int, to end: Int, contains tag: Int) -> Bool {
+        var i = first
+        while i < end {
+            if Int(nodes[i].tag) == tag { return true }
+            i = Int(nodes[i].subtreeEnd)
+        }
+        return false
+    }
+
+    /// The reserved or unknown sub-tags of a template, as a 100-bit set (see `EMVGrammar.isReservedChild`).
+    @inline(__always)
+    static func reservedChildren(of parent: Int) -> (low: UInt64, high: UInt64) {
+        switch parent {
+        // 00 and 10–49.
+        case 62: return (1 | (((1 << 50) - 1) & ~((1 << 10) - 1)), 0)
+        // 03–99.
+        case 64: return (~UInt64(0b111), ~UInt64(0))
+        default: return (0, 0)
+        }
+    }
+
+    @inline(__always)
+    static func contains(_ set: (low: UInt64, high: UInt64), _ tag: Int) -> Bool {
+        let word = tag < 64 ? set.low : set.high
+        return (word >> UInt64(truncatingIfNeeded: tag & 63)) & 1 != 0
     }
 
     /// Reads "IDLL" at `position`; `nil` when any of the four bytes is not an ASCII digit.
@@ -140,20 +196,6 @@ extension EMVPayload {
         // byte carries (each is at most 99).
         let y = x &* 10 &+ (x >> 8)
         return (Int(y & 0xFF), Int((y >> 16) & 0xFF))
-    }
-
-    /// Records `tag` as seen at this level; `false` when it was seen already.
-    @inline(__always)
-    static func markSeen(_ tag: Int, _ low: inout UInt64, _ high: inout UInt64) -> Bool {
-        let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: tag & 63)
-        if tag < 64 {
-            if low & bit != 0 { return false }
-            low |= bit
-        } else {
-            if high & bit != 0 { return false }
-            high |= bit
-        }
-        return true
     }
 
     /// Four uppercase hexadecimal digits at `position`, or `nil`.

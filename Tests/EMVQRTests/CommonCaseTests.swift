@@ -39,6 +39,42 @@ struct CommonCaseTests {
         }
     }
 
+    /// A payload from its fields before tag 63, with the CRC appended.
+    static func payload(_ body: String) -> [UInt8] {
+        let covered = Array((body + "6304").utf8)
+        return covered + CRC16.hexDigits(CRC16.checksum(covered))
+    }
+
+    @Test(
+        "Fields out of order, repeated after a lower tag, at every level",
+        arguments: [
+            // In order; out of order without repeats; a repeat that only a look back finds.
+            "000201010212" + "5303704" + "5406500000" + "5802VN",
+            "000201010212" + "5802VN" + "5303704" + "5406500000",
+            "000201010212" + "5802VN" + "5303704" + "5802VN",
+            "000201010212" + "62180803abc0103def0803ghi",
+            "000201010212" + "62120803abc0103def",
+            "000201010212" + "3834" + "0010A000000727" + "0116" + "01031230006970436",
+            "000201010212" + "3834" + "0010A000000727" + "0116" + "00069704360006970436",
+            "000201010212" + "2622" + "0104abcd" + "0010A000000775",
+            "000201010212" + "2622" + "0104abcd" + "0010A000000775" + "0104abcd",
+        ])
+    func order(_ body: String) {
+        Self.agree(Self.payload(body))
+    }
+
+    @Test("The common case's reserved sub-tags are the grammar's")
+    func reservedChildren() {
+        for parent in 0...99 {
+            let set = EMVPayload.reservedChildren(of: parent)
+            for child in 0...99 {
+                #expect(
+                    EMVPayload.contains(set, child) == EMVGrammar.isReservedChild(child, of: parent),
+                    "\(parent).\(child)")
+            }
+        }
+    }
+
     @Test("A reader reuses its storage only when the last payload is gone")
     func readerReuse() throws {
         var reader = EMVReader()
