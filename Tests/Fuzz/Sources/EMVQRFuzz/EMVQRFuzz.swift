@@ -1,7 +1,10 @@
 // The EMVQR parser under libFuzzer. Any input must give a payload or an EMVQRError, and a payload must keep its
 // promises: it re-serializes byte for byte, its fields lie inside their parents, and strict reading accepts no
-// more than lenient reading, and the common-case path agrees with the full parser.
+// more than lenient reading, the common-case path agrees with the full parser, and a field table reads what a
+// payload reads.
 @testable import EMVQR
+
+nonisolated(unsafe) var table = EMVFieldTable()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -19,6 +22,15 @@ public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             }) || full.warnings != lenient.warnings
     {
         fatalError("the common case and the full parser read different fields")
+    }
+    // A field table, reused across inputs, reads the same fields and warnings, or fails.
+    do {
+        try table.parse(bytes)
+        guard let lenient, table.count == lenient.fieldCount, table.warnings == lenient.warnings,
+            (0..<table.count).allSatisfy({ table[$0].offset == lenient.allFields[$0].offset })
+        else { fatalError("a field table reads a payload differently") }
+    } catch {
+        if lenient != nil || table.count != 0 { fatalError("a field table refused a payload, or kept fields") }
     }
     guard let payload = lenient else { return 0 }
     guard payload.serialized() == bytes else { fatalError("the payload does not re-serialize byte for byte") }

@@ -1,0 +1,209 @@
+/// A reusable table of one payload's fields: parse payload after payload into it without allocating or
+/// retaining anything.
+///
+/// ``EMVPayload`` is a value that owns its fields and keeps its bytes alive, so it can be stored, sent to another
+/// task, and read at leisure. That ownership has a price on every parse: reference counts on the bytes and on the
+/// field storage. A table is the other way round. The caller owns the bytes and the table, and the table records
+/// where each field is, as byte offsets into those bytes, much as a C parser fills a caller's array. Checking a
+/// day's log or a scanner's stream this way costs the parse and the checksum, nothing else.
+///
+/// ```swift
+/// var table = EMVFieldTable()
+/// for line in log {
+///     do {
+///         try table.parse(line)
+///         if let amount = table.firstIndex(of: TagPath(54)) {
+///             total += Int(String(decoding: line[table[amount].valueRange], as: UTF8.self)) ?? 0
+///         }
+///     } catch {
+///         print(error)
+///     }
+/// }
+/// ```
+///
+/// The table reads exactly as ``EMVPayload/init(parsing:mode:)-(ArraySlice<UInt8>,_)`` does: the same fields,
+/// warnings, errors and length unit. Offsets are relative to the first byte parsed, so with an `ArraySlice` add its
+/// `startIndex`, or use ``value(at:in:)``.
+///
+/// The table is not copyable: it owns room for the largest payload's fields and frees it when it goes away.
+public struct EMVFieldTable: ~Copyable {
+    // Room for `capacity` fields, owned by this table alone.
+    private let nodes: UnsafeMutablePointer<EMVNode>
+    private static var capacity: Int { EMVNodeStorage.capacity(forPayloadOf: EMVPayload.maximumLength) }
+
+    /// The number of fields of the last payload parsed, at every level; 0 before the first parse and after a
+    /// payload that failed.
+    public private(set) var count: Int = 0
+    /// The deviations lenient reading accepted in the last payload parsed.
+    public private(set) var warnings: [EMVQRWarning] = []
+    /// How the last payload parsed counts non-ASCII values.
+    public private(set) var lengthUnit: EMVPayload.LengthUnit = .utf8Bytes
+
+    /// Makes an empty table with room for the fields of any payload up to ``EMVPayload/maximumLength``.
+    public init() {
+        nodes = UnsafeMutablePointer<EMVNode>.allocate(capacity: Self.capacity)
+    }
+
+    deinit {
+        nodes.deallocate()
+    }
+
+    /// Parses and verifies a payload into the table, replacing what it held.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload.
+    ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
+    public mutating func parse(
+        _ bytes: UnsafeRawBufferPointer,
+        mode: EMVPayload.ReadingMode = .lenient
+    ) throws(EMVQRError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            try parseFully(ArraySlice(bytes), mode: mode)
+            return
+        }
+        try parse(base.assumingMemoryBound(to: UInt8.self), bytes.count, mode: mode) { ArraySlice(bytes) }
+    }
+
+    /// Parses and verifies a payload held in a slice, without copying it.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload.
+    ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
+    public mutating func parse(
+        _ bytes: borrowing ArraySlice<UInt8>,
+        mode: EMVPayload.ReadingMode = .lenient
+    ) throws(EMVQRError) {
+        let result: Result<Void, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return Result { () throws(EMVQRError) in try parseFully(copy bytes, mode: mode) }
+            }
+            return Result { () throws(EMVQRError) in
+                try parse(base, buffer.count, mode: mode) { copy bytes }
+            }
+        }
+        try result.get()
+    }
+
+    /// Parses and verifies a payload held in an array.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload.
+    ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
+    public mutating func parse(_ bytes: [UInt8], mode: EMVPayload.ReadingMode = .lenient) throws(EMVQRError) {
+        try parse(bytes[...], mode: mode)
+    }
+
+    /// The common case in place; anything else goes to the full parser, which says exactly what it found.
+    @inline(__always)
+    private mutating func parse(
+        _ base: UnsafePointer<UInt8>,
+        _ count: Int,
+        mode: EMVPayload.ReadingMode,
+        slice: () -> ArraySlice<UInt8>
+    ) throws(EMVQRError) {
+        if let fields = EMVPayload.parseCommonCase(base, count, into: nodes) {
+            self.count = fields
+            if !warnings.isEmpty { warnings = [] }
+            lengthUnit = .utf8Bytes
+            return
+        }
+        try parseFully(slice(), mode: mode)
+    }
+
+    /// Reads with the full parser and copies its fields in: errors, warnings and non-byte lengths.
+    private mutating func parseFully(_ bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode) throws(EMVQRError) {
+        count = 0
+        warnings = []
+        lengthUnit = .utf8Bytes
+        let payload = try EMVPayload.read(bytes, mode: mode, into: nil, commonCase: false)
+        // Every field takes at least four header bytes of a payload of at most 512 characters.
+        precondition(payload.fieldCount <= Self.capacity, "EMVFieldTable: more fields than any payload can hold")
+        payload.withFieldTable { table in
+            nodes.update(from: table.baseAddress!, count: table.count)
+        }
+        count = payload.fieldCount
+        warnings = payload.warnings
+        lengthUnit = payload.lengthUnit
+    }
+
+    /// The field at `index`, 0 ..< ``count``, in document order, depth first.
+    public subscript(index: Int) -> Field {
+        precondition(index >= 0 && index < count, "EMVFieldTable index out of range")
+        return Field(nodes[index], at: index)
+    }
+
+    /// The index of the field at `path`, if any. Where a tag repeats, the first one counts, as in
+    /// ``EMVPayload/subscript(_:)-(TagPath)``.
+    ///
+    /// - Parameter path: For example `TagPath(62, 8)`.
+    /// - Returns: An index for ``subscript(_:)``, or `nil`.
+    public func firstIndex(of path: TagPath) -> Int? {
+        guard path.count > 0 else { return nil }
+        var index = 0
+        var end = count
+        var found = -1
+        for level in 0..<path.count {
+            let tag = UInt8(truncatingIfNeeded: path[level])
+            found = -1
+            while index < end {
+                let node = nodes[index]
+                if node.tag == tag {
+                    found = index
+                    break
+                }
+                index = Int(node.subtreeEnd)
+            }
+            guard found >= 0 else { return nil }
+            end = Int(nodes[found].subtreeEnd)
+            index = found + 1
+        }
+        return found
+    }
+
+    /// The value of the field at `index`: a slice of `bytes`, which must be the payload last parsed.
+    ///
+    /// - Parameters:
+    ///   - index: A field's index, 0 ..< ``count``.
+    ///   - bytes: The bytes given to the last ``parse(_:mode:)-(ArraySlice<UInt8>,_)``.
+    /// - Returns: The value's bytes.
+    public func value(at index: Int, in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let range = self[index].valueRange
+        return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+    }
+
+    /// One field's place in the payload, as the table records it.
+    public struct Field: Sendable, Hashable {
+        /// The ID, 0–99.
+        public var tag: Int
+        /// How many levels of templates enclose the field; 0 at the top level.
+        public var depth: Int
+        /// Whether the grammar reads the value as nested fields.
+        public var isTemplate: Bool
+        /// The byte offset of the field's ID.
+        public var offset: Int
+        /// The length as written, in the payload's ``EMVFieldTable/lengthUnit``.
+        public var length: Int
+        /// Where the value is, in bytes from the start of the payload.
+        public var valueRange: Range<Int>
+        /// The table indices of the fields nested in this one; empty for a primitive.
+        public var descendants: Range<Int>
+
+        init(_ node: EMVNode, at index: Int) {
+            self.tag = Int(node.tag)
+            self.depth = Int(node.depth)
+            self.isTemplate = node.isTemplate
+            self.offset = Int(node.headerOffset)
+            self.length = Int(node.declaredLength)
+            self.valueRange = Int(node.valueStart)..<Int(node.valueEnd)
+            // A field's descendants follow it directly, up to its subtree's end.
+            self.descendants = (index + 1)..<Int(node.subtreeEnd)
+        }
+    }
+}
+
+// The table's memory is reachable through this value alone, and the value cannot be copied: sending it to another
+// task moves it.
+extension EMVFieldTable: @unchecked Sendable {}
