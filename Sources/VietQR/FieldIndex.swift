@@ -75,6 +75,7 @@ struct FieldIndex: Sendable {
             let next = Int(node.subtreeEnd)
             let span = Span(node)
             switch node.tag {
+            case 0: break  // the payload format indicator, which EMVQR has checked
             case 1: Self.record(span, in: &initiation)
             case 38:
                 if !napas.isPresent {
@@ -96,10 +97,10 @@ struct FieldIndex: Sendable {
                 if !additionalTemplate.isPresent {
                     additionalTemplate = span
                     for child in nodes[(i + 1)..<next] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
-                        let tag = Int(child.tag)
-                        if !self[additional: tag].isPresent {
-                            self[additional: tag] = Span(child)
-                            additionalPresent |= 1 << UInt16(tag)
+                        let bit: UInt16 = 1 << UInt16(child.tag)
+                        if additionalPresent & bit == 0 {
+                            self[additional: Int(child.tag)] = Span(child)
+                            additionalPresent |= bit
                         }
                     }
                 }
@@ -119,7 +120,7 @@ struct FieldIndex: Sendable {
             default: break
             }
             // A top-level field's subtree always ends after it; the guard keeps a malformed table from looping.
-            i = max(next, i + 1)
+            i = max(next, i &+ 1)
         }
     }
 

@@ -56,14 +56,17 @@ struct PayloadBytes {
     @inline(__always)
     func isAmount(_ span: Span, limit: Int) -> Bool {
         guard span.count >= 1, span.count <= limit, buffer[Int(span.start)] &- 0x30 < 10 else { return false }
-        var dots = 0
-        let wellFormed = forEachWord(span) { word, inSpan in
+        var sawDot = false
+        return forEachWord(span) { word, inSpan in
             let digits = Lanes.inRange(word, 0x30, 0x39)
-            let dot = Lanes.inRange(word, 0x2E, 0x2E)
-            dots += (dot & inSpan).nonzeroBitCount
+            let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
+            if dot != 0 {
+                // One "." in all: none in an earlier word, one lane in this one.
+                guard !sawDot, dot & (dot &- 1) == 0 else { return false }
+                sawDot = true
+            }
             return (digits | dot) & inSpan == inSpan
         }
-        return wellFormed && dots <= 1
     }
 
     /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
