@@ -55,12 +55,6 @@ public enum BankDirectory {
 
     // MARK: Indexes
 
-    /// The BINs as numbers, sorted, each with its bank's position in ``all``.
-    static let sortedBINs: [(bin: UInt32, index: Int)] = all.indices.compactMap { i in
-        guard let bin = all[i].bin, let value = number(Array(bin.utf8)) else { return nil }
-        return (value, i)
-    }.sorted { $0.bin < $1.bin }
-
     /// Compact keys of every BIN, name and code, each with the banks it names.
     static let identifiers: [String: [Int]] = {
         var table: [String: [Int]] = [:]
@@ -78,25 +72,6 @@ public enum BankDirectory {
     /// The folded words of each bank's names, former names included.
     static let nameWords: [[String]] = all.map { bank in
         ([bank.shortName, bank.name, bank.englishName] + bank.formerNames).compactMap { $0 }.flatMap(words)
-    }
-
-    /// The position in ``all`` of the bank with the BIN held in `span`, or -1.
-    static func index(ofBIN bytes: UnsafeBufferPointer<UInt8>, _ span: FieldIndex.Span) -> Int {
-        guard let value = number(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])) else {
-            return -1
-        }
-        return position(of: value)
-    }
-
-    static func position(of bin: UInt32) -> Int {
-        let table = sortedBINs
-        var low = 0
-        var high = table.count
-        while low < high {
-            let mid = (low + high) / 2
-            if table[mid].bin < bin { low = mid + 1 } else { high = mid }
-        }
-        return low < table.count && table[low].bin == bin ? table[low].index : -1
     }
 
     static func number<Digits: Collection>(_ digits: Digits) -> UInt32? where Digits.Element == UInt8 {

@@ -19,9 +19,11 @@ struct FieldIndex: Sendable {
 
         init() {}
 
-        init(start: Int, end: Int) {
-            self.start = UInt16(truncatingIfNeeded: start)
-            self.end = UInt16(truncatingIfNeeded: end)
+        /// The value of a field of EMVQR's table.
+        @inline(__always)
+        init(_ node: EMVNode) {
+            self.start = node.valueStart
+            self.end = node.valueEnd
         }
     }
 
@@ -53,72 +55,97 @@ struct FieldIndex: Sendable {
     var crc = Span()
     /// Bit `tag - 26` for each merchant account template 26–51 other than 38.
     var otherTemplates: UInt32 = 0
+    /// Bit `tag` for each of 62.01–62.09 present.
+    var additionalPresent: UInt16 = 0
+
+    /// No field found yet.
+    init() {}
 
     init(_ emv: EMVPayload) {
-        emv.withFieldTable { self.read($0) }
+        emv.withFieldTable { read($0) }
     }
 
-    /// One pass over EMVQR's field table. Where a template repeats, the first one counts, and so do its children.
-    private mutating func read(_ nodes: UnsafeBufferPointer<EMVNode>) {
-        var top = -1  // the tag of the top-level field we are inside, when it is the first of its tag
-        var middle = -1  // the tag of the depth-1 field we are inside
-        for node in nodes {
-            let tag = Int(node.tag)
-            let span = Span(start: Int(node.valueStart), end: Int(node.valueEnd))
-            switch node.depth {
-            case 0:
-                top = -1
-                switch tag {
-                case 1: Self.record(span, in: &initiation)
-                case 38:
-                    if !napas.isPresent {
-                        napas = span
-                        top = 38
-                    }
-                case 26...51: otherTemplates |= 1 << UInt32(tag - 26)
-                case 52: Self.record(span, in: &merchantCategory)
-                case 53: Self.record(span, in: &currency)
-                case 54: Self.record(span, in: &amount)
-                case 55: Self.record(span, in: &tip)
-                case 56: Self.record(span, in: &fixedFee)
-                case 57: Self.record(span, in: &percentageFee)
-                case 58: Self.record(span, in: &country)
-                case 59: Self.record(span, in: &merchantName)
-                case 60: Self.record(span, in: &merchantCity)
-                case 61: Self.record(span, in: &postalCode)
-                case 62:
-                    if !additionalTemplate.isPresent {
-                        additionalTemplate = span
-                        top = 62
-                    }
-                case 63: crc = span
-                case 64:
-                    if !languageTemplate.isPresent {
-                        languageTemplate = span
-                        top = 64
-                    }
-                default: break
+    /// Reads EMVQR's field table: the top-level fields one by one, skipping the subtrees of templates VietQR does
+    /// not read, and the children of 38, 62 and 64 in loops of their own (62.50–99 are templates whose children
+    /// do not count). Where a template repeats, the first one counts, and so do its children.
+    mutating func read(_ nodes: UnsafeBufferPointer<EMVNode>) {
+        var i = 0
+        while i < nodes.count {
+            let node = nodes[i]
+            let next = Int(node.subtreeEnd)
+            let span = Span(node)
+            switch node.tag {
+            case 0: break  // the payload format indicator, which EMVQR has checked
+            case 1: Self.record(span, in: &initiation)
+            case 38:
+                if !napas.isPresent {
+                    napas = span
+                    readNAPAS(nodes, from: i + 1, to: next)
                 }
-            case 1:
-                middle = tag
-                switch (top, tag) {
-                case (38, 0): Self.record(span, in: &guid)
-                case (38, 1):
-                    // A second 38.01 is ignored, children and all.
-                    if beneficiary.isPresent { middle = -1 } else { beneficiary = span }
-                case (38, 2): Self.record(span, in: &service)
-                case (62, 1...9): Self.record(span, in: &self[additional: tag])
-                case (64, 0): Self.record(span, in: &language)
-                case (64, 1): Self.record(span, in: &languageName)
-                case (64, 2): Self.record(span, in: &languageCity)
-                default: break
+            case 26...51: otherTemplates |= 1 << UInt32(node.tag - 26)
+            case 52: Self.record(span, in: &merchantCategory)
+            case 53: Self.record(span, in: &currency)
+            case 54: Self.record(span, in: &amount)
+            case 55: Self.record(span, in: &tip)
+            case 56: Self.record(span, in: &fixedFee)
+            case 57: Self.record(span, in: &percentageFee)
+            case 58: Self.record(span, in: &country)
+            case 59: Self.record(span, in: &merchantName)
+            case 60: Self.record(span, in: &merchantCity)
+            case 61: Self.record(span, in: &postalCode)
+            case 62:
+                if !additionalTemplate.isPresent {
+                    additionalTemplate = span
+                    for child in nodes[(i + 1)..<next] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
+                        let bit: UInt16 = 1 << UInt16(child.tag)
+                        if additionalPresent & bit == 0 {
+                            self[additional: Int(child.tag)] = Span(child)
+                            additionalPresent |= bit
+                        }
+                    }
                 }
-            default:
-                // EMVQR reads 38.01 as a template only under NAPAS's GUID.
-                guard top == 38, middle == 1 else { break }
-                if tag == 0 { Self.record(span, in: &bin) }
-                if tag == 1 { Self.record(span, in: &account) }
+            case 63: crc = span
+            case 64:
+                if !languageTemplate.isPresent {
+                    languageTemplate = span
+                    for child in nodes[(i + 1)..<next] where child.depth == 1 {
+                        switch child.tag {
+                        case 0: Self.record(Span(child), in: &language)
+                        case 1: Self.record(Span(child), in: &languageName)
+                        case 2: Self.record(Span(child), in: &languageCity)
+                        default: break
+                        }
+                    }
+                }
+            default: break
             }
+            // A top-level field's subtree always ends after it; the guard keeps a malformed table from looping.
+            i = max(next, i &+ 1)
+        }
+    }
+
+    /// The children of 38, `nodes[start..<end]`: 38.00, 38.01 with its own children, 38.02.
+    private mutating func readNAPAS(_ nodes: UnsafeBufferPointer<EMVNode>, from start: Int, to end: Int) {
+        var i = start
+        while i < end {
+            let node = nodes[i]
+            let next = max(Int(node.subtreeEnd), i + 1)
+            switch node.tag {
+            case 0: Self.record(Span(node), in: &guid)
+            case 1:
+                // A second 38.01 is ignored, children and all. EMVQR reads 38.01 as a template only under NAPAS's
+                // GUID; otherwise it has no children.
+                if !beneficiary.isPresent {
+                    beneficiary = Span(node)
+                    for child in nodes[(i + 1)..<next] {
+                        if child.tag == 0 { Self.record(Span(child), in: &bin) }
+                        if child.tag == 1 { Self.record(Span(child), in: &account) }
+                    }
+                }
+            case 2: Self.record(Span(node), in: &service)
+            default: break
+            }
+            i = next
         }
     }
 

@@ -15,48 +15,70 @@ struct Findings {
 
     init(mode: Mode) { self.mode = mode }
 
-    /// Notes a deviation. The message is built only when it is kept.
+    /// Notes a deviation. The path and the message are built only when the warning is kept, out of line.
+    @inline(__always)
     mutating func warn(
         _ code: VietQRError.Code,
         _ offset: Int,
-        _ path: TagPath,
+        _ path: @autoclosure () -> TagPath,
         _ message: @autoclosure () -> String
     ) throws(VietQRError) {
         found = true
+        if mode != .flag { try keep(code, offset, path(), message()) }
+    }
+
+    @inline(never)
+    private mutating func keep(
+        _ code: VietQRError.Code,
+        _ offset: Int,
+        _ path: @autoclosure () -> TagPath,
+        _ message: @autoclosure () -> String
+    ) throws(VietQRError) {
         switch mode {
         case .flag: return
-        case .collect: warnings.append(VietQRWarning(code: code, offset: offset, path: path, message: message()))
-        case .strict: throw VietQRError(code: code, offset: offset, path: path, message: message())
+        case .collect: warnings.append(VietQRWarning(code: code, offset: offset, path: path(), message: message()))
+        case .strict: throw VietQRError(code: code, offset: offset, path: path(), message: message())
+        }
+    }
+
+    /// Notes the EMVCo reading's own warnings, which come first.
+    @inline(__always)
+    mutating func note(_ warnings: [EMVQRWarning]) throws(VietQRError) {
+        guard !warnings.isEmpty else { return }
+        found = true
+        guard mode != .flag else { return }
+        for warning in warnings {
+            try warn(VietQRError.Code(rawValue: warning.code.rawValue), warning.offset, warning.path, warning.message)
         }
     }
 }
 
-/// The paths validation reports, made once.
+/// The paths validation reports. They are made only when an error or warning is: reading valid codes needs none.
 enum VietQRPaths {
-    static let initiation = TagPath.root.appending(1)
-    static let napas = TagPath.root.appending(38)
-    static let guid = napas.appending(0)
-    static let beneficiary = napas.appending(1)
-    static let bin = beneficiary.appending(0)
-    static let account = beneficiary.appending(1)
-    static let service = napas.appending(2)
-    static let merchantCategory = TagPath.root.appending(52)
-    static let currency = TagPath.root.appending(53)
-    static let amount = TagPath.root.appending(54)
-    static let tip = TagPath.root.appending(55)
-    static let fixedFee = TagPath.root.appending(56)
-    static let percentageFee = TagPath.root.appending(57)
-    static let country = TagPath.root.appending(58)
-    static let merchantName = TagPath.root.appending(59)
-    static let merchantCity = TagPath.root.appending(60)
-    static let postalCode = TagPath.root.appending(61)
-    static let additionalTemplate = TagPath.root.appending(62)
-    /// 62.00–62.09.
-    static let additional: [TagPath] = (0...9).map { additionalTemplate.appending($0) }
-    static let languageTemplate = TagPath.root.appending(64)
-    static let language = languageTemplate.appending(0)
-    static let languageName = languageTemplate.appending(1)
-    static let languageCity = languageTemplate.appending(2)
+    static var initiation: TagPath { TagPath(1) }
+    static var napas: TagPath { TagPath(38) }
+    static var guid: TagPath { TagPath(38, 0) }
+    static var beneficiary: TagPath { TagPath(38, 1) }
+    static var bin: TagPath { TagPath(38, 1, 0) }
+    static var account: TagPath { TagPath(38, 1, 1) }
+    static var service: TagPath { TagPath(38, 2) }
+    static var merchantCategory: TagPath { TagPath(52) }
+    static var currency: TagPath { TagPath(53) }
+    static var amount: TagPath { TagPath(54) }
+    static var tip: TagPath { TagPath(55) }
+    static var fixedFee: TagPath { TagPath(56) }
+    static var percentageFee: TagPath { TagPath(57) }
+    static var country: TagPath { TagPath(58) }
+    static var merchantName: TagPath { TagPath(59) }
+    static var merchantCity: TagPath { TagPath(60) }
+    static var postalCode: TagPath { TagPath(61) }
+    static var additionalTemplate: TagPath { TagPath(62) }
+    /// 62.`tag`, for tags 0–9.
+    static func additional(_ tag: Int) -> TagPath { TagPath(62, tag) }
+    static var languageTemplate: TagPath { TagPath(64) }
+    static var language: TagPath { TagPath(64, 0) }
+    static var languageName: TagPath { TagPath(64, 1) }
+    static var languageCity: TagPath { TagPath(64, 2) }
 }
 
 /// The NAPAS length limits, in characters.
@@ -87,43 +109,50 @@ enum VietQRLimits {
 
 extension VietQRPayload {
     /// Checks the rules; returns the bank's index in the directory, or -1.
-    static func validate(
-        _ emv: EMVPayload,
-        _ index: FieldIndex,
-        _ findings: inout Findings
-    ) throws(VietQRError) -> Int {
-        for warning in emv.warnings {
-            try findings.warn(
-                VietQRError.Code(rawValue: warning.code.rawValue), warning.offset, warning.path, warning.message)
-        }
+    ///
+    /// The fields are found and checked in place, in EMVQR's field table and the payload's bytes: nothing is copied
+    /// and nothing allocated unless something is reported.
+    static func validate(_ emv: EMVPayload, _ findings: inout Findings) throws(VietQRError) -> Int {
+        try findings.note(emv.warnings)
         var failure: VietQRError?
-        let bank = emv.bytes.withUnsafeBufferPointer { buffer in
-            let check = Check(bytes: buffer, index: index)
-            do throws(VietQRError) {
-                return try check.run(&findings)
-            } catch {
-                failure = error
-                return -1
+        var otherSchemes = false
+        let bank = emv.withFieldTable { nodes in
+            emv.bytes.withUnsafeBufferPointer { bytes in
+                let check = Check(bytes: PayloadBytes(buffer: bytes), nodes: nodes)
+                otherSchemes = check.index.otherTemplates != 0
+                do throws(VietQRError) {
+                    return try check.run(&findings)
+                } catch {
+                    failure = error
+                    return -1
+                }
             }
         }
         if let failure { throw failure }
-        // Another merchant account template (26–51) beside 38, such as VNPay's 26 (GUID A000000775, EMVScheme.vnpay).
-        if index.otherTemplates != 0 {
-            for field in emv.fields where field.isTemplate && field.tag >= 26 && field.tag <= 51 && field.tag != 38 {
-                try findings.warn(
-                    .otherScheme, field.offset, field.path,
-                    "tag \(field.tag) carries another scheme's merchant account beside VietQR's 38; apps may "
-                        + "pick either")
-            }
-        }
+        if otherSchemes { try checkOtherSchemes(emv, &findings) }
         return bank
+    }
+
+    /// Another merchant account template (26–51) beside 38, such as VNPay's 26 (GUID A000000775, EMVScheme.vnpay).
+    static func checkOtherSchemes(_ emv: EMVPayload, _ findings: inout Findings) throws(VietQRError) {
+        for field in emv.fields where field.isTemplate && field.tag >= 26 && field.tag <= 51 && field.tag != 38 {
+            try findings.warn(
+                .otherScheme, field.offset, field.path,
+                "tag \(field.tag) carries another scheme's merchant account beside VietQR's 38; apps may "
+                    + "pick either")
+        }
     }
 }
 
 /// One pass of the rules over a payload's bytes.
 private struct Check {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let index: FieldIndex
+    let bytes: PayloadBytes
+    var index = FieldIndex()
+
+    init(bytes: PayloadBytes, nodes: UnsafeBufferPointer<EMVNode>) {
+        self.bytes = bytes
+        index.read(nodes)
+    }
 
     typealias Span = FieldIndex.Span
     typealias P = VietQRPaths
@@ -155,10 +184,10 @@ private struct Check {
             throw missing(P.guid, at: napasEnd, "tag 38 has no GUID in 38.00; VietQR's is A000000727")
         }
         // NAPAS's application identifier, registered with ISO/IEC 7816-5 (RID A000000727).
-        guard equals(index.guid, "A000000727") else {
-            throw VietQRError(
-                code: .wrongGUID, offset: index.guid.offset, path: P.guid,
-                message: "38.00 is \"\(text(index.guid))\"; a VietQR code carries NAPAS's GUID A000000727 there")
+        guard bytes.isNAPASGUID(index.guid) else {
+            throw failure(
+                .wrongGUID, at: index.guid.offset, P.guid,
+                "38.00 is \"\(text(index.guid))\"; a VietQR code carries NAPAS's GUID A000000727 there")
         }
         guard index.beneficiary.isPresent else {
             throw missing(P.beneficiary, at: napasEnd, "tag 38 has no beneficiary organisation (38.01)")
@@ -168,10 +197,10 @@ private struct Check {
             throw missing(P.bin, at: beneficiaryEnd, "38.01 has no acquirer BIN (38.01.00)")
         }
         // The acquirer (BNB) ID is the bank's 6-digit BIN (NAPAS field table; every published example).
-        guard index.bin.count == 6, isDigits(index.bin) else {
-            throw VietQRError(
-                code: .invalidBIN, offset: index.bin.offset, path: P.bin,
-                message: "the BIN in 38.01.00 is \"\(text(index.bin))\"; it must be 6 digits, such as 970436")
+        guard index.bin.count == 6, let bin = bytes.number(index.bin) else {
+            throw failure(
+                .invalidBIN, at: index.bin.offset, P.bin,
+                "the BIN in 38.01.00 is \"\(text(index.bin))\"; it must be 6 digits, such as 970436")
         }
         guard index.account.isPresent else {
             throw missing(P.account, at: beneficiaryEnd, "38.01 has no account or card number (38.01.01)")
@@ -180,18 +209,18 @@ private struct Check {
         // "bao gồm chữ hoặc số, tối đa 19 kí tự").
         let account = index.account
         guard account.count >= 1, account.count <= VietQRLimits.account, isAlphanumeric(account) else {
-            throw VietQRError(
-                code: .invalidAccount, offset: account.offset, path: P.account,
-                message: "the account in 38.01.01 is \"\(text(account))\"; it must be 1–19 letters and digits")
+            throw failure(
+                .invalidAccount, at: account.offset, P.account,
+                "the account in 38.01.01 is \"\(text(account))\"; it must be 1–19 letters and digits")
         }
         guard index.service.isPresent else {
             throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
         }
         let service = index.service
         guard service.count >= 1, service.count <= VietQRLimits.service, isPrintableASCII(service) else {
-            throw VietQRError(
-                code: .invalidService, offset: service.offset, path: P.service,
-                message: "the service code in 38.02 is \"\(text(service))\"; it must be 1–10 ASCII characters")
+            throw failure(
+                .invalidService, at: service.offset, P.service,
+                "the service code in 38.02 is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
         let known =
             equals(service, "QRIBFTTA") || equals(service, "QRIBFTTC") || equals(service, "QRPUSH")
@@ -202,7 +231,7 @@ private struct Check {
                 "the service code \"\(text(service))\" is not one NAPAS defines (QRIBFTTA, QRIBFTTC, QRPUSH, "
                     + "QRCASH); the payer's bank may refuse it")
         }
-        let bank = BankDirectory.index(ofBIN: bytes, index.bin)
+        let bank = BankDirectory.position(of: bin)
         if bank < 0 {
             try findings.warn(
                 .unknownBank, index.bin.offset, P.bin,
@@ -220,9 +249,9 @@ private struct Check {
         }
         let isStatic = equals(index.initiation, "11")
         guard isStatic || equals(index.initiation, "12") else {
-            throw VietQRError(
-                code: .invalidInitiation, offset: index.initiation.offset, path: P.initiation,
-                message: "01 is \"\(text(index.initiation))\"; it must be 11 (static) or 12 (dynamic)")
+            throw failure(
+                .invalidInitiation, at: index.initiation.offset, P.initiation,
+                "01 is \"\(text(index.initiation))\"; it must be 11 (static) or 12 (dynamic)")
         }
         // 52 is in the NAPAS table but every bank's transfer code omits it (Fixtures/VietQR/valid.tsv).
         if !index.merchantCategory.isPresent {
@@ -230,33 +259,33 @@ private struct Check {
                 .merchantCategoryAbsent, rootEnd, P.merchantCategory,
                 "the merchant category code (52) is absent, as banks leave it out of transfer codes")
         } else if index.merchantCategory.count != 4 || !isDigits(index.merchantCategory) {
-            throw VietQRError(
-                code: .invalidMerchantCategory, offset: index.merchantCategory.offset, path: P.merchantCategory,
-                message: "52 is \"\(text(index.merchantCategory))\"; a merchant category code is 4 digits")
+            throw failure(
+                .invalidMerchantCategory, at: index.merchantCategory.offset, P.merchantCategory,
+                "52 is \"\(text(index.merchantCategory))\"; a merchant category code is 4 digits")
         }
         // 53 = 704 and 58 = VN (NAPAS field table).
         guard index.currency.isPresent else {
             throw missing(P.currency, at: rootEnd, "the currency (53) is absent; VietQR carries 704, the dong")
         }
         guard equals(index.currency, "704") else {
-            throw VietQRError(
-                code: .invalidCurrency, offset: index.currency.offset, path: P.currency,
-                message: "53 is \"\(text(index.currency))\"; VietQR payments are in dong, 704")
+            throw failure(
+                .invalidCurrency, at: index.currency.offset, P.currency,
+                "53 is \"\(text(index.currency))\"; VietQR payments are in dong, 704")
         }
         guard index.country.isPresent else {
             throw missing(P.country, at: rootEnd, "the country (58) is absent; VietQR carries VN")
         }
         guard equals(index.country, "VN") else {
-            throw VietQRError(
-                code: .invalidCountry, offset: index.country.offset, path: P.country,
-                message: "58 is \"\(text(index.country))\"; VietQR codes carry VN")
+            throw failure(
+                .invalidCountry, at: index.country.offset, P.country,
+                "58 is \"\(text(index.country))\"; VietQR codes carry VN")
         }
         let amount = index.amount
         if amount.isPresent {
             guard isAmount(amount, limit: VietQRLimits.amount) else {
-                throw VietQRError(
-                    code: .invalidAmount, offset: amount.offset, path: P.amount,
-                    message: "the amount in 54 is \"\(text(amount))\"; it must be digits with at most one '.', "
+                throw failure(
+                    .invalidAmount, at: amount.offset, P.amount,
+                    "the amount in 54 is \"\(text(amount))\"; it must be digits with at most one '.', "
                         + "13 characters at most")
             }
             if isZero(amount) {
@@ -288,9 +317,9 @@ private struct Check {
                 throw missing(P.fixedFee, at: rootEnd, "55 = 02 asks for a fixed fee, but 56 is absent")
             }
             guard isAmount(index.fixedFee, limit: VietQRLimits.amount) else {
-                throw VietQRError(
-                    code: .invalidAmount, offset: index.fixedFee.offset, path: P.fixedFee,
-                    message: "the fee in 56 is \"\(text(index.fixedFee))\"; it must be an amount")
+                throw failure(
+                    .invalidAmount, at: index.fixedFee.offset, P.fixedFee,
+                    "the fee in 56 is \"\(text(index.fixedFee))\"; it must be an amount")
             }
             return
         }
@@ -299,16 +328,16 @@ private struct Check {
                 throw missing(P.percentageFee, at: rootEnd, "55 = 03 asks for a percentage fee, but 57 is absent")
             }
             guard isAmount(index.percentageFee, limit: VietQRLimits.percentage) else {
-                throw VietQRError(
-                    code: .invalidTip, offset: index.percentageFee.offset, path: P.percentageFee,
-                    message: "the percentage in 57 is \"\(text(index.percentageFee))\"; it must be a number "
+                throw failure(
+                    .invalidTip, at: index.percentageFee.offset, P.percentageFee,
+                    "the percentage in 57 is \"\(text(index.percentageFee))\"; it must be a number "
                         + "of at most 5 characters, such as 3.5")
             }
             return
         }
-        throw VietQRError(
-            code: .invalidTip, offset: tip.offset, path: P.tip,
-            message: "55 is \"\(text(tip))\"; it must be 01 (prompt), 02 (fixed fee) or 03 (percentage)")
+        throw failure(
+            .invalidTip, at: tip.offset, P.tip,
+            "55 is \"\(text(tip))\"; it must be 01 (prompt), 02 (fixed fee) or 03 (percentage)")
     }
 
     // MARK: Text fields
@@ -320,30 +349,33 @@ private struct Check {
     }
 
     func checkAdditionalData(_ findings: inout Findings) throws(VietQRError) {
-        guard index.additionalTemplate.isPresent else { return }
-        for tag in 1...9 {
-            let path = P.additionalTemplate.appending(tag)
-            try checkText(index[additional: tag], path, limit: VietQRLimits.additional, &findings)
+        var present = index.additionalPresent
+        while present != 0 {
+            let tag = present.trailingZeroBitCount
+            present &= present - 1
+            try checkText(index[additional: tag], P.additional(tag), limit: VietQRLimits.additional, &findings)
         }
     }
 
     /// EMVCo "ans" fields: printable ASCII within the limit. Real codes break both (EVN's 31-character names,
     /// VietQR.vn's 42-character purposes, VNPay's accented names), so reading warns.
     @inline(__always)
-    func checkText(_ span: Span, _ path: TagPath, limit: Int, _ findings: inout Findings) throws(VietQRError) {
+    func checkText(
+        _ span: Span, _ path: @autoclosure () -> TagPath, limit: Int, _ findings: inout Findings
+    ) throws(VietQRError) {
         guard span.isPresent else { return }
         // One pass: printable ASCII counts itself; otherwise count the characters.
         let printable = isPrintableASCII(span)
         let length = printable ? span.count : characterCount(span)
         if length > limit {
             try findings.warn(
-                .fieldTooLong, span.offset, path,
-                "\(path) is \(length) characters long; the limit is \(limit), and some banking apps cut it")
+                .fieldTooLong, span.offset, path(),
+                "\(path()) is \(length) characters long; the limit is \(limit), and some banking apps cut it")
         }
         if !printable {
             try findings.warn(
-                .invalidCharacters, span.offset, path,
-                "\(path) holds \"\(text(span))\", which is not printable ASCII; banking apps may garble it "
+                .invalidCharacters, span.offset, path(),
+                "\(path()) holds \"\(text(span))\", which is not printable ASCII; banking apps may garble it "
                     + "(accented text belongs in tag 64)")
         }
     }
@@ -356,81 +388,54 @@ private struct Check {
             throw missing(P.language, at: Int(template.end), "tag 64 has no language (64.00)")
         }
         guard index.language.count == 2, isLowercaseLetters(index.language) else {
-            throw VietQRError(
-                code: .invalidLanguage, offset: index.language.offset, path: P.language,
-                message: "64.00 is \"\(text(index.language))\"; it must be an ISO 639-1 code such as vi or en")
+            throw failure(
+                .invalidLanguage, at: index.language.offset, P.language,
+                "64.00 is \"\(text(index.language))\"; it must be an ISO 639-1 code such as vi or en")
         }
         guard index.languageName.isPresent else {
             throw missing(P.languageName, at: Int(template.end), "tag 64 has no merchant name (64.01)")
         }
-        for (span, path, limit) in [
-            (index.languageName, P.languageName, VietQRLimits.languageName),
-            (index.languageCity, P.languageCity, VietQRLimits.languageCity),
-        ] where span.isPresent && characterCount(span) > limit {
-            try findings.warn(
-                .fieldTooLong, span.offset, path,
-                "\(path) is \(characterCount(span)) characters long; the limit is \(limit)")
-        }
+        try checkLength(index.languageName, P.languageName, limit: VietQRLimits.languageName, &findings)
+        try checkLength(index.languageCity, P.languageCity, limit: VietQRLimits.languageCity, &findings)
+    }
+
+    /// 64.01 and 64.02 may hold any text, within the limit.
+    func checkLength(
+        _ span: Span, _ path: @autoclosure () -> TagPath, limit: Int, _ findings: inout Findings
+    ) throws(VietQRError) {
+        guard span.isPresent, characterCount(span) > limit else { return }
+        try findings.warn(
+            .fieldTooLong, span.offset, path(),
+            "\(path()) is \(characterCount(span)) characters long; the limit is \(limit)")
     }
 
     // MARK: Helpers
 
-    func missing(_ path: TagPath, at offset: Int, _ message: String) -> VietQRError {
-        VietQRError(code: .missingField, offset: offset, path: path, message: message)
+    // Errors are built out of line, and their paths and messages only then: the checks stay small enough for the
+    // byte tests to be inlined.
+
+    @inline(never)
+    func missing(
+        _ path: @autoclosure () -> TagPath, at offset: Int, _ message: @autoclosure () -> String
+    ) -> VietQRError {
+        VietQRError(code: .missingField, offset: offset, path: path(), message: message())
     }
 
-    @inline(__always)
-    func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
+    @inline(never)
+    func failure(
+        _ code: VietQRError.Code, at offset: Int, _ path: @autoclosure () -> TagPath,
+        _ message: @autoclosure () -> String
+    ) -> VietQRError {
+        VietQRError(code: code, offset: offset, path: path(), message: message())
     }
 
-    func text(_ span: Span) -> String {
-        String(decoding: bytes(span), as: UTF8.self)
-    }
-
-    @inline(__always)
-    func equals(_ span: Span, _ value: StaticString) -> Bool {
-        let v = bytes(span)
-        guard v.count == value.utf8CodeUnitCount else { return false }
-        let s = value.utf8Start
-        for i in 0..<v.count where v[i] != s[i] { return false }
-        return true
-    }
-
-    @inline(__always)
-    func isDigits(_ span: Span) -> Bool {
-        bytes(span).allSatisfy { $0 &- 0x30 < 10 }
-    }
-
-    @inline(__always)
-    func isAlphanumeric(_ span: Span) -> Bool {
-        bytes(span).allSatisfy { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }
-    }
-
-    @inline(__always)
-    func isLowercaseLetters(_ span: Span) -> Bool {
-        bytes(span).allSatisfy { $0 &- 0x61 < 26 }
-    }
-
-    @inline(__always)
-    func isPrintableASCII(_ span: Span) -> Bool {
-        bytes(span).allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
-    @inline(__always)
-    func characterCount(_ span: Span) -> Int {
-        bytes(span).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-    }
-
-    /// An EMVCo amount: a digit, then digits with at most one ".", within `limit` characters.
-    @inline(__always)
-    func isAmount(_ span: Span, limit: Int) -> Bool {
-        VietQRAmount.isWellFormed(bytes(span), limit: limit)
-    }
-
-    @inline(__always)
-    func isZero(_ span: Span) -> Bool {
-        bytes(span).allSatisfy { $0 == 0x30 || $0 == 0x2E }
-    }
+    @inline(__always) func text(_ span: Span) -> String { bytes.text(span) }
+    @inline(__always) func equals(_ span: Span, _ value: StaticString) -> Bool { bytes.equals(span, value) }
+    @inline(__always) func isDigits(_ span: Span) -> Bool { bytes.isDigits(span) }
+    @inline(__always) func isAlphanumeric(_ span: Span) -> Bool { bytes.isAlphanumeric(span) }
+    @inline(__always) func isLowercaseLetters(_ span: Span) -> Bool { bytes.isLowercaseLetters(span) }
+    @inline(__always) func isPrintableASCII(_ span: Span) -> Bool { bytes.isPrintableASCII(span) }
+    @inline(__always) func characterCount(_ span: Span) -> Int { bytes.characterCount(span) }
+    @inline(__always) func isAmount(_ span: Span, limit: Int) -> Bool { bytes.isAmount(span, limit: limit) }
+    @inline(__always) func isZero(_ span: Span) -> Bool { bytes.isZero(span) }
 }

@@ -30,9 +30,8 @@ public struct VietQRPayload: Sendable {
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
-        let index = FieldIndex(emv)
         var findings = Findings(mode: mode == .strict ? .strict : .flag)
-        let bankIndex = try Self.validate(emv, index, &findings)
+        let bankIndex = try Self.validate(emv, &findings)
         self.emv = emv
         self.hasWarnings = findings.found
         self.bankIndex = bankIndex
@@ -69,7 +68,7 @@ public struct VietQRPayload: Sendable {
         guard hasWarnings else { return [] }
         var findings = Findings(mode: .collect)
         // The payload passed validation once; a second pass with the same input finds the same, and collects.
-        _ = try? Self.validate(emv, FieldIndex(emv), &findings)
+        _ = try? Self.validate(emv, &findings)
         return findings.warnings
     }
 

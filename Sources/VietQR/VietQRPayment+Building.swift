@@ -94,12 +94,12 @@ extension VietQRPayment {
         var additional: [(tag: Int, value: String)] = []
         for (tag, value) in additionalData.fields {
             let limit = tag == 9 ? VietQRLimits.consumerDataRequest : VietQRLimits.additional
-            if let text = try Self.ascii(value, P.additional[tag], limit: limit, folds: &folds) {
+            if let text = try Self.ascii(value, P.additional(tag), limit: limit, folds: &folds) {
                 additional.append((tag, text))
             }
         }
         if let request = additionalData.consumerDataRequest {
-            try Self.require(request, P.additional[9], .invalidCharacters, "up to three of A, M and E, once each") {
+            try Self.require(request, P.additional(9), .invalidCharacters, "up to three of A, M and E, once each") {
                 $0.allSatisfy { "AME".contains($0) } && Set($0).count == $0.count
             }
         }
@@ -110,10 +110,10 @@ extension VietQRPayment {
         }
         if service == .cashWithdrawal {
             if additionalData.referenceLabel == nil {
-                throw Self.missing(P.additional[5], "a QRCASH withdrawal needs a reference label (62.05)")
+                throw Self.missing(P.additional(5), "a QRCASH withdrawal needs a reference label (62.05)")
             }
             if additionalData.terminalLabel == nil {
-                throw Self.missing(P.additional[7], "a QRCASH withdrawal needs the ATM's terminal label (62.07)")
+                throw Self.missing(P.additional(7), "a QRCASH withdrawal needs the ATM's terminal label (62.07)")
             }
         }
         if let alternateLanguage { try Self.check(alternateLanguage) }

@@ -26,6 +26,17 @@ import VietQR
         }
     }
 
+    /// Reading looks BINs up in a table of its own (BankDirectory+BINs.swift); it must agree with the directory.
+    @Test func everyBINFindsItsBank() {
+        for bank in BankDirectory.all {
+            guard let bin = bank.bin else { continue }
+            #expect(BankDirectory.bank(bin: bin) == bank, "\(bin)")
+        }
+        #expect(BankDirectory.all.compactMap(\.bin).count == 61)
+        #expect(BankDirectory.bank(bin: "970401") == nil)
+        #expect(BankDirectory.bank(bin: "000000") == nil)
+    }
+
     @Test(arguments: [
         "vcb", "Vietcombank", "970436", "BFTVVNVX", "ngân hàng ngoại thương", "NGAN HANG NGOAI THUONG",
     ])

@@ -33,6 +33,9 @@ import VietQR
             "20-character account", base.setting("38.01.01", String(repeating: "1", count: 20)),
             .invalidAccount, "38.01.01"),
         Case("account with a dash", base.setting("38.01.01", "0011-22"), .invalidAccount, "38.01.01"),
+        // Values are tested eight bytes at a time: faults past the first eight, and bytes from 0x80 up.
+        Case("account with a dash at 10", base.setting("38.01.01", "001100123-45"), .invalidAccount, "38.01.01"),
+        Case("account with an accent at 9", base.setting("38.01.01", "00110012é"), .invalidAccount, "38.01.01"),
         Case("no service", base.removing("38.02"), .missingField, "38.02"),
         Case("11-character service", base.setting("38.02", "QRADVERTISE"), .invalidService, "38.02"),
         Case("no initiation", base.removing("01"), .missingField, "01"),
@@ -44,6 +47,8 @@ import VietQR
         Case("Thailand", base.setting("58", "TH"), .invalidCountry, "58"),
         Case("amount with a comma", base.setting("54", "50,000"), .invalidAmount, "54"),
         Case("amount with two dots", base.setting("54", "1.2.3"), .invalidAmount, "54"),
+        Case("amount with dots 8 apart", base.setting("54", "1.234567.9"), .invalidAmount, "54"),
+        Case("amount with a letter at 10", base.setting("54", "123456789x"), .invalidAmount, "54"),
         Case("amount starting with a dot", base.setting("54", ".5"), .invalidAmount, "54"),
         Case("14-digit amount", base.setting("54", "12345678901234"), .invalidAmount, "54"),
         Case("negative amount", base.setting("54", "-5"), .invalidAmount, "54"),
@@ -114,6 +119,12 @@ import VietQR
         #expect(code.bank?.shortName == "Vietcombank")
         #expect(code.payment.merchantName == "CHO LANG")
         #expect(code.payment.additionalData.billNumber == "HD001")
+    }
+
+    @Test(arguments: ["12345678.5", "1234567.50", "1000000000000", "0.5"])
+    func acceptsAmounts(_ amount: String) throws {
+        let code = try VietQRPayload(parsing: Self.base.setting("54", amount).text, mode: .strict)
+        #expect(code.amount == amount)
     }
 
     @Test func cashWithdrawalMayBeDynamicWithoutAmount() throws {

@@ -1,0 +1,167 @@
+/// A payload's bytes, with the tests validation runs on a field's value.
+///
+/// The tests read a value eight bytes at a time and test all eight at once ("SWAR", SIMD within a register): each
+/// byte is a lane of a 64-bit word, and a class test leaves 0x80 in the lanes whose byte is in the class. A
+/// 13-character account takes two such steps instead of thirteen.
+struct PayloadBytes {
+    typealias Span = FieldIndex.Span
+
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    /// A value's bytes.
+    @inline(__always)
+    subscript(span: Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[Int(span.start)..<Int(span.end)])
+    }
+
+    /// A value as text, for messages.
+    func text(_ span: Span) -> String {
+        String(decoding: self[span], as: UTF8.self)
+    }
+
+    // MARK: Byte classes
+
+    /// Whether every byte is an ASCII digit.
+    @inline(__always)
+    func isDigits(_ span: Span) -> Bool {
+        allSatisfy(span) { Lanes.inRange($0, 0x30, 0x39) }
+    }
+
+    /// Whether every byte is an ASCII letter or digit.
+    @inline(__always)
+    func isAlphanumeric(_ span: Span) -> Bool {
+        allSatisfy(span) { Lanes.inRange($0, 0x30, 0x39) | Lanes.inRange($0 | Lanes.repeating(0x20), 0x61, 0x7A) }
+    }
+
+    /// Whether every byte is a lowercase ASCII letter.
+    @inline(__always)
+    func isLowercaseLetters(_ span: Span) -> Bool {
+        allSatisfy(span) { Lanes.inRange($0, 0x61, 0x7A) }
+    }
+
+    /// Whether every byte is printable ASCII, space to tilde.
+    @inline(__always)
+    func isPrintableASCII(_ span: Span) -> Bool {
+        allSatisfy(span) { Lanes.inRange($0, 0x20, 0x7E) }
+    }
+
+    /// Whether every byte is "0" or ".".
+    @inline(__always)
+    func isZero(_ span: Span) -> Bool {
+        allSatisfy(span) { Lanes.inRange($0, 0x30, 0x30) | Lanes.inRange($0, 0x2E, 0x2E) }
+    }
+
+    /// An EMVCo amount (EMVCo 4.7.3, as `VietQRAmount.isWellFormed`): a digit, then digits with at most one ".",
+    /// within `limit` characters.
+    @inline(__always)
+    func isAmount(_ span: Span, limit: Int) -> Bool {
+        guard span.count >= 1, span.count <= limit, buffer[Int(span.start)] &- 0x30 < 10 else { return false }
+        var sawDot = false
+        return forEachWord(span) { word, inSpan in
+            let digits = Lanes.inRange(word, 0x30, 0x39)
+            let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
+            if dot != 0 {
+                // One "." in all: none in an earlier word, one lane in this one.
+                guard !sawDot, dot & (dot &- 1) == 0 else { return false }
+                sawDot = true
+            }
+            return (digits | dot) & inSpan == inSpan
+        }
+    }
+
+    /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
+    func characterCount(_ span: Span) -> Int {
+        self[span].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    // MARK: Comparison
+
+    /// Whether the value is `literal`. Byte by byte: inlined, the comparisons take the literal's bytes as constants.
+    @inline(__always)
+    func equals(_ span: Span, _ literal: StaticString) -> Bool {
+        guard span.count == literal.utf8CodeUnitCount else { return false }
+        let value = self[span]
+        let expected = literal.utf8Start
+        for i in 0..<value.count where value[i] != expected[i] { return false }
+        return true
+    }
+
+    /// Whether the value is NAPAS's GUID, A000000727: a comparison of two words.
+    @inline(__always)
+    func isNAPASGUID(_ span: Span) -> Bool {
+        // "A000000727" as little-endian words: "A0000007" and "27".
+        span.count == 10 && load(Int(span.start)) == 0x3730_3030_3030_3041
+            && loadShort(Int(span.start) + 8, 2) & 0xFFFF == 0x3732
+    }
+
+    /// A value of up to nine digits as a number, or `nil`.
+    @inline(__always)
+    func number(_ span: Span) -> UInt32? {
+        guard span.count <= 9, isDigits(span) else { return nil }
+        var value: UInt32 = 0
+        for offset in Int(span.start)..<Int(span.end) { value = value &* 10 &+ UInt32(buffer[offset] &- 0x30) }
+        return value
+    }
+
+    // MARK: Words
+
+    /// Whether `lanes` marks every byte of the value.
+    @inline(__always)
+    private func allSatisfy(_ span: Span, _ lanes: (UInt64) -> UInt64) -> Bool {
+        forEachWord(span) { word, inSpan in lanes(word) & inSpan == inSpan }
+    }
+
+    /// Calls `body` with the value's bytes eight at a time, first byte in the lowest lane, and 0x80 in each lane that
+    /// holds one of the value's bytes (the last word may be short). Stops, returning false, when `body` does.
+    @inline(__always)
+    private func forEachWord(_ span: Span, _ body: (_ word: UInt64, _ inSpan: UInt64) -> Bool) -> Bool {
+        var offset = Int(span.start)
+        let end = Int(span.end)
+        while end - offset >= 8 {
+            guard body(load(offset), Lanes.high) else { return false }
+            offset += 8
+        }
+        let rest = end - offset
+        guard rest > 0 else { return true }
+        return body(loadShort(offset, rest), Lanes.high >> (64 - 8 * rest))
+    }
+
+    /// Eight bytes from `offset`.
+    @inline(__always)
+    private func load(_ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// `count` bytes (1–7) from `offset`, in the low lanes; the other lanes hold whatever follows in the payload.
+    @inline(__always)
+    private func loadShort(_ offset: Int, _ count: Int) -> UInt64 {
+        // Every value but tag 63's is followed by at least the 8 bytes of tag 63, so this takes one load in practice.
+        if offset + 8 <= buffer.count { return load(offset) }
+        var word: UInt64 = 0
+        for i in 0..<count { word |= UInt64(buffer[offset + i]) << (8 * i) }
+        return word
+    }
+}
+
+/// Tests on the eight bytes of a word at once, each exact per byte.
+enum Lanes {
+    /// 0x80 in every lane.
+    static var high: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// `byte` in every lane.
+    @inline(__always)
+    static func repeating(_ byte: UInt8) -> UInt64 {
+        0x0101_0101_0101_0101 &* UInt64(byte)
+    }
+
+    /// 0x80 in each lane whose byte is in `low...high` (ASCII bounds), 0 in the others.
+    @inline(__always)
+    static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        // Each lane's low seven bits, plus a constant below 0x80: no sum carries into the next lane, and bit 7 of
+        // the sum tells whether the byte reached the bound. A byte from 0x80 up is in no ASCII range.
+        let seven = word & ~Self.high
+        let atLeastLow = seven &+ repeating(0x80 - low)
+        let aboveHigh = seven &+ repeating(0x7F - high)
+        return atLeastLow & ~aboveHigh & ~word & Self.high
+    }
+}
