@@ -32,7 +32,7 @@ public struct EMVPayload: Sendable {
     public let lengthUnit: LengthUnit
     /// Every field in document order; see ``EMVField``.
     // Written once by the parser and read-only after, so sharing it across threads is safe.
-    nonisolated(unsafe) let nodes: EMVNodeStorage
+    @usableFromInline nonisolated(unsafe) let nodes: EMVNodeStorage
 
     /// How a reader treats deviations that real payloads contain.
     public enum ReadingMode: Sendable, Hashable {
@@ -103,6 +103,7 @@ public struct EMVPayload: Sendable {
     }
 
     /// Calls `body` with every field, depth first, in document order: the parser's own table, not a copy.
+    @inlinable
     package func withFieldTable<Result>(_ body: (UnsafeBufferPointer<EMVNode>) throws -> Result) rethrows -> Result {
         try withExtendedLifetime(nodes) {
             try body(UnsafeBufferPointer(start: nodes.withUnsafeMutablePointerToElements { $0 }, count: fieldCount))
@@ -132,6 +133,7 @@ public struct EMVPayload: Sendable {
 /// Written once by the parser, read-only after: a payload and its field views share it freely.
 ///
 /// The header holds the capacity asked for. Payloads know their own field count.
+@usableFromInline
 final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
     /// Room for `capacity` fields, none of them written yet.
     static func make(capacity: Int) -> EMVNodeStorage {
@@ -158,6 +160,7 @@ final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
 ///
 /// Modules of this package that read many fields (VietQR's typed view) walk these directly through
 /// ``EMVPayload/withFieldTable(_:)`` instead of re-reading headers.
+@usableFromInline
 package struct EMVNode: Sendable {
     package var tag: UInt8
     package var depth: UInt8
