@@ -115,21 +115,23 @@ final class PayloadCopies {
     /// yardstick's caller owns its buffer and its field array. The loop reads the last field, as the C loop does.
     func tableNanoseconds() -> Double {
         var table = EMVFieldTable()
-        return measure { iterations in
-            var acc: UInt64 = 0
-            let t0 = threadCPUNanoseconds()
-            for i in 0..<iterations {
-                do {
-                    try table.parse(buffers[i & 7])
-                    acc &+= UInt64(table.count &+ table[table.count &- 1].offset)
-                } catch {
-                    acc &+= 1
+        return buffers.withUnsafeBufferPointer { buffers in
+            measure { iterations in
+                var acc: UInt64 = 0
+                let t0 = threadCPUNanoseconds()
+                for i in 0..<iterations {
+                    do {
+                        try table.parse(buffers[i & 7])
+                        acc &+= UInt64(table.count &+ table[table.count &- 1].offset)
+                    } catch {
+                        acc &+= 1
+                    }
                 }
-            }
-            let t1 = threadCPUNanoseconds()
-            sink &+= acc
-            return t1 - t0
-        }.median
+                let t1 = threadCPUNanoseconds()
+                sink &+= acc
+                return t1 - t0
+            }.median
+        }
     }
 
     /// The C yardstick's parse+verify, in ns, with the loop of its own harness (bench.c, `parse_body`).
@@ -137,22 +139,24 @@ final class PayloadCopies {
         // EMV_MAX_FIELDS (128) records of 6 bytes.
         let fields = UnsafeMutableRawPointer.allocate(byteCount: 128 * 6, alignment: 2)
         defer { fields.deallocate() }
-        return measure { iterations in
-            var acc: UInt64 = 0
-            var count: Int32 = 0
-            let t0 = threadCPUNanoseconds()
-            for i in 0..<iterations {
-                let buffer = buffers[i & 7]
-                let status = parse(
-                    buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count, fields, &count)
-                // fl[nf - 1].off: the first UInt16 of the last record.
-                let offset = fields.load(fromByteOffset: 6 * (Int(count) - 1), as: UInt16.self)
-                acc &+= UInt64(status) &+ UInt64(count) &+ UInt64(offset)
-            }
-            let t1 = threadCPUNanoseconds()
-            sink &+= acc
-            return t1 - t0
-        }.median
+        return buffers.withUnsafeBufferPointer { buffers in
+            measure { iterations in
+                var acc: UInt64 = 0
+                var count: Int32 = 0
+                let t0 = threadCPUNanoseconds()
+                for i in 0..<iterations {
+                    let buffer = buffers[i & 7]
+                    let status = parse(
+                        buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count, fields, &count)
+                    // fl[nf - 1].off: the first UInt16 of the last record.
+                    let offset = fields.load(fromByteOffset: 6 * (Int(count) - 1), as: UInt16.self)
+                    acc &+= UInt64(status) &+ UInt64(count) &+ UInt64(offset)
+                }
+                let t1 = threadCPUNanoseconds()
+                sink &+= acc
+                return t1 - t0
+            }.median
+        }
     }
 }
 
