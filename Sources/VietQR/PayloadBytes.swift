@@ -86,6 +86,16 @@ struct PayloadBytes {
         return true
     }
 
+    /// The value's bytes in one word, first byte lowest and the unused lanes zero; `nil` past eight bytes.
+    @inline(__always)
+    func word(_ span: Span) -> UInt64? {
+        let count = span.count
+        guard count > 0 else { return count == 0 ? 0 : nil }
+        guard count <= 8 else { return nil }
+        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1
+        return loadShort(Int(span.start), count) & mask
+    }
+
     /// Whether the value is NAPAS's GUID, A000000727: a comparison of two words.
     @inline(__always)
     func isNAPASGUID(_ span: Span) -> Bool {

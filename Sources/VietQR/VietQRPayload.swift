@@ -30,6 +30,13 @@ public struct VietQRPayload: Sendable {
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
+        // The usual payment in one pass; strict reading of one with warnings needs the full rules to throw them.
+        if let common = Self.readCommonCase(emv), mode == .lenient || !common.warns {
+            self.emv = emv
+            self.hasWarnings = common.warns
+            self.bankIndex = common.bank
+            return
+        }
         var findings = Findings(mode: mode == .strict ? .strict : .flag)
         let bankIndex = try Self.validate(emv, &findings)
         self.emv = emv
