@@ -58,11 +58,10 @@ public struct EMVFieldTable: ~Copyable {
         _ bytes: UnsafeRawBufferPointer,
         mode: EMVPayload.ReadingMode = .lenient
     ) throws(EMVQRError) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
-            try parseFully(ArraySlice(bytes), mode: mode)
-            return
+        let fields = bytes.baseAddress.flatMap {
+            EMVPayload.parseCommonCase($0.assumingMemoryBound(to: UInt8.self), bytes.count, into: nodes)
         }
-        try parse(base.assumingMemoryBound(to: UInt8.self), bytes.count, mode: mode) { ArraySlice(bytes) }
+        if let fields { accept(fields) } else { try parseFully(ArraySlice(bytes), mode: mode) }
     }
 
     /// Parses and verifies a payload held in a slice, without copying it.
@@ -75,15 +74,11 @@ public struct EMVFieldTable: ~Copyable {
         _ bytes: borrowing ArraySlice<UInt8>,
         mode: EMVPayload.ReadingMode = .lenient
     ) throws(EMVQRError) {
-        let result: Result<Void, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else {
-                return Result { () throws(EMVQRError) in try parseFully(copy bytes, mode: mode) }
-            }
-            return Result { () throws(EMVQRError) in
-                try parse(base, buffer.count, mode: mode) { copy bytes }
-            }
+        let nodes = self.nodes
+        let fields = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { EMVPayload.parseCommonCase($0, buffer.count, into: nodes) }
         }
-        try result.get()
+        if let fields { accept(fields) } else { try parseFully(copy bytes, mode: mode) }
     }
 
     /// Parses and verifies a payload held in an array.
@@ -96,21 +91,12 @@ public struct EMVFieldTable: ~Copyable {
         try parse(bytes[...], mode: mode)
     }
 
-    /// The common case in place; anything else goes to the full parser, which says exactly what it found.
+    /// Takes the `count` fields the common case wrote: a payload with nothing to warn of, lengths in bytes.
     @inline(__always)
-    private mutating func parse(
-        _ base: UnsafePointer<UInt8>,
-        _ count: Int,
-        mode: EMVPayload.ReadingMode,
-        slice: () -> ArraySlice<UInt8>
-    ) throws(EMVQRError) {
-        if let fields = EMVPayload.parseCommonCase(base, count, into: nodes) {
-            self.count = fields
-            if !warnings.isEmpty { warnings = [] }
-            lengthUnit = .utf8Bytes
-            return
-        }
-        try parseFully(slice(), mode: mode)
+    private mutating func accept(_ count: Int) {
+        self.count = count
+        if !warnings.isEmpty { warnings = [] }
+        lengthUnit = .utf8Bytes
     }
 
     /// Reads with the full parser and copies its fields in: errors, warnings and non-byte lengths.
