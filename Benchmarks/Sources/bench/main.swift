@@ -201,48 +201,38 @@ func crcGigabytesPerSecond(_ size: Int, reference: Reference.Checksum? = nil) ->
 
 // `bench cg NAME COUNT`: parse one payload COUNT times into an EMVPayload and nothing else, for callgrind;
 // `cg-table` parses into an EMVFieldTable, and `cg-vietqr` adds the typed VietQR reading.
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg-vietqr",
-    let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
-    let count = Int(CommandLine.arguments[3])
-{
-    print("\(payload.name): \(count) typed parses, \(typedParses(payload.bytes, count: count))")
-    exit(0)
-}
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg-table",
+if CommandLine.arguments.count == 4, ["cg", "cg-table", "cg-vietqr"].contains(CommandLine.arguments[1]),
     let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
     let count = Int(CommandLine.arguments[3])
 {
     var acc = 0
-    var table = EMVFieldTable()
-    payload.bytes.withUnsafeBytes { raw in
+    switch CommandLine.arguments[1] {
+    case "cg-vietqr":
+        acc = typedParses(payload.bytes, count: count)
+    case "cg-table":
+        var table = EMVFieldTable()
+        payload.bytes.withUnsafeBytes { raw in
+            for _ in 0..<count {
+                do {
+                    try table.parse(raw)
+                    acc &+= table.count
+                } catch {
+                    acc &+= 1
+                }
+            }
+        }
+    default:
+        var reader = EMVReader()
+        let slice = payload.bytes[...]
         for _ in 0..<count {
             do {
-                try table.parse(raw)
-                acc &+= table.count
+                acc &+= try reader.read(slice).fieldCount
             } catch {
                 acc &+= 1
             }
         }
     }
-    print("\(payload.name): \(count) parses into a table, \(acc) fields")
-    exit(0)
-}
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "cg",
-    let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
-    let count = Int(CommandLine.arguments[3])
-{
-    var acc = 0
-    let slice = payload.bytes[...]
-    var reader = EMVReader()
-    for _ in 0..<count {
-        do {
-            let parsed = try reader.read(slice)
-            acc &+= parsed.fieldCount
-        } catch {
-            acc &+= 1
-        }
-    }
-    print("\(payload.name): \(count) parses, \(acc) fields")
+    print("\(payload.name): \(count) \(CommandLine.arguments[1]) runs, \(acc)")
     exit(0)
 }
 
