@@ -1,15 +1,21 @@
 // The imaging benchmark. Prints `NAME VALUE UNIT` lines; each VALUE is the median of 5 runs of thread CPU time
 // (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), with the C yardstick measured in the same run.
 //
-// Usage (from Benchmarks/): swift run -c release imaging-bench [REPO_ROOT] [PAYLOADS_FILE]
-//   REPO_ROOT defaults to "..", PAYLOADS_FILE to REPO_ROOT/../shared/bench/payloads.txt (P121 built in otherwise).
+// Usage: swift run -c release --package-path Benchmarks imaging-bench [REPO_ROOT] [PAYLOADS_FILE]
+//   REPO_ROOT defaults to the repository this source sits in, PAYLOADS_FILE to REPO_ROOT/../shared/bench/payloads.txt
+//   (P121 built in otherwise), so it runs from any folder.
 import Foundation
 import Glibc
 import ImagingReference
 import QRImaging
 
 let arguments = CommandLine.arguments
-let root = arguments.count > 1 ? arguments[1] : ".."
+// This file is REPO_ROOT/Benchmarks/Sources/imaging-bench/main.swift.
+let root =
+    arguments.count > 1
+    ? arguments[1]
+    : URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
 let payloadsPath = arguments.count > 2 ? arguments[2] : root + "/../shared/bench/payloads.txt"
 
 /// Thread CPU time in nanoseconds.
