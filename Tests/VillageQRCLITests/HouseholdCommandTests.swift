@@ -38,6 +38,27 @@ struct HouseholdCommandTests {
         #expect(try String(contentsOfFile: path("18223.1.pem"), encoding: .utf8) == before)
     }
 
+    @Test("a key ID no code may carry is a usage error for keygen, issue and batch")
+    func badKeyID() throws {
+        let runs = [
+            ["household", "keygen", "--key-id", "18223 1", "--out-dir", directory.path],
+            [
+                "household", "issue", fixture("record-18223-0042.json"), "--key", path("none.pem"), "--key-id",
+                "18223 1",
+            ],
+            [
+                "household", "batch", fixture("village-85.csv"), "--key", path("none.pem"), "--key-id", "",
+                "--out-dir", path("stickers"),
+            ],
+        ]
+        for arguments in runs {
+            let result = try ToolRunner.run(arguments)
+            #expect(result.status == 64, "\(arguments[1])")
+            #expect(result.stderr.contains("--key-id must be 1–32 letters"), "\(arguments[1])")
+        }
+        #expect(!FileManager.default.fileExists(atPath: path("stickers")))
+    }
+
     @Test("issue then verify: verified exits 0, in Vietnamese by default")
     func issueVerify() throws {
         let trust = try keygen()
