@@ -74,10 +74,18 @@ struct HouseholdTrustOptions: ParsableArguments {
 
 extension DisplayLanguage: ExpressibleByArgument {}
 
-/// Prints a library error the way ArgumentParser prints its own, with the code and position, and exits 1.
-func failing(_ error: ProvenanceError) -> ExitCode {
-    Stderr.line("error: \(error)")
-    return ExitCode.failure
+/// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and
+/// position, and exits 1. Any other error passes through.
+func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
+    do {
+        return try body()
+    } catch let error as ProvenanceError {
+        Stderr.line("error: \(error)")
+        throw ExitCode.failure
+    } catch let error as QRImagingError {
+        Stderr.line("error: \(error)")
+        throw ExitCode.failure
+    }
 }
 
 extension HouseholdTrustOptions {
