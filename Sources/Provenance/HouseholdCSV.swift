@@ -34,10 +34,10 @@ public struct HouseholdCSV: Sendable {
     public init(_ bytes: [UInt8]) throws(ProvenanceError) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
+        guard String(validating: body, as: UTF8.self) != nil else {
             throw ProvenanceError(code: .invalidCSV, row: 1, message: "the file is not UTF-8 text")
         }
-        let lines = try Self.records(text)
+        let lines = try Self.records(body)
         guard let header = lines.first else {
             throw ProvenanceError(code: .invalidCSV, row: 1, message: "the file is empty; it needs a header row")
         }
@@ -57,11 +57,7 @@ public struct HouseholdCSV: Sendable {
                 return line.fields[i]
             }
             let householdID = value("household_id") ?? ""
-            var row = Row(
-                number: line.number, householdID: householdID,
-                record: .failure(
-                    ProvenanceError(
-                        code: .invalidCSV, row: line.number, message: "")))
+            let record: Result<HouseholdRecord, ProvenanceError>
             do throws(ProvenanceError) {
                 guard line.fields.count == header.fields.count else {
                     throw ProvenanceError(
@@ -84,11 +80,11 @@ public struct HouseholdCSV: Sendable {
                     provinceName: value("province_name"), sanitation: value("sanitation") ?? "",
                     waste: (value("waste") ?? "").split(separator: ";").map(String.init), products: products,
                     issued: value("issued") ?? "", expires: value("expires") ?? "", url: value("url"))
-                row.record = .success(try draft.record().validated())
+                record = .success(try draft.record().validated())
             } catch {
-                row.record = .failure(error.at(row: line.number))
+                record = .failure(error.at(row: line.number))
             }
-            rows.append(row)
+            rows.append(Row(number: line.number, householdID: householdID, record: record))
         }
         self.rows = rows
     }
@@ -98,8 +94,8 @@ public struct HouseholdCSV: Sendable {
         var fields: [String]
     }
 
-    /// Splits RFC 4180 text into records, keeping each one's starting line number.
-    static func records(_ text: String) throws(ProvenanceError) -> [Line] {
+    /// Splits RFC 4180 text, as UTF-8 bytes already checked, into records, keeping each one's starting line number.
+    static func records(_ text: ArraySlice<UInt8>) throws(ProvenanceError) -> [Line] {
         var lines: [Line] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -107,7 +103,7 @@ public struct HouseholdCSV: Sendable {
         var lineNumber = 1
         var start = 1
         var fieldStarted = false
-        var iterator = Array(text.utf8).makeIterator()
+        var iterator = text.makeIterator()
         var pending: UInt8? = nil
         func next() -> UInt8? {
             if let p = pending {

@@ -50,15 +50,18 @@ extension HouseholdRecord {
         return out
     }
 
-    /// `keyID = 1*32(ALPHA / DIGIT / "." / "-" / "_")`, for example `18223.1`.
-    static func checkKeyID(_ text: String, path: TagPath, offset: Int = 0) throws(ProvenanceError) -> String {
-        let ok =
-            text.utf8.count >= 1 && text.utf8.count <= 32
+    /// Whether `text` is a key ID: `1*32(ALPHA / DIGIT / "." / "-" / "_")`, for example `18223.1`.
+    package static func isValidKeyID(_ text: String) -> Bool {
+        text.utf8.count >= 1 && text.utf8.count <= 32
             && text.utf8.allSatisfy {
                 ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
                     || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
             }
-        guard ok else {
+    }
+
+    /// `keyID = 1*32(ALPHA / DIGIT / "." / "-" / "_")`, for example `18223.1`.
+    static func checkKeyID(_ text: String, path: TagPath, offset: Int = 0) throws(ProvenanceError) -> String {
+        guard isValidKeyID(text) else {
             throw ProvenanceError(
                 code: .invalidField, offset: offset, path: path,
                 message: "key ID \"\(text)\" must be 1–32 letters, digits, '.', '-' or '_', for example 18223.1")

@@ -72,16 +72,8 @@ struct HouseholdBatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let issuer: HouseholdIssuer
-        let csv: HouseholdCSV
-        do {
-            issuer = try signing.issuer()
-            csv = try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20))
-        } catch let error as ProvenanceError {
-            throw failing(error)
-        } catch let error as QRImagingError {
-            Stderr.line("error: \(error)")
-            throw ExitCode.failure
+        let (issuer, csv) = try reportingFailures {
+            (try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)))
         }
         if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
             Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")

@@ -23,10 +23,21 @@ struct HouseholdSigningOptions: ParsableArguments {
     @Option(help: "The key's ID in the trust list, for example 18223.1.")
     var keyId: String
 
+    func validate() throws {
+        try validateKeyID(keyId)
+    }
+
     /// The issuer for the key file.
     func issuer() throws -> HouseholdIssuer {
         let pem = String(decoding: try QRImageFile.read(key, maximumBytes: 64 << 10), as: UTF8.self)
         return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
+    }
+}
+
+/// Rejects a `--key-id` that no code may carry, before any key file is read.
+func validateKeyID(_ keyId: String) throws {
+    guard HouseholdRecord.isValidKeyID(keyId) else {
+        throw ValidationError("--key-id must be 1–32 letters, digits, '.', '-' or '_'.")
     }
 }
 
@@ -63,10 +74,18 @@ struct HouseholdTrustOptions: ParsableArguments {
 
 extension DisplayLanguage: ExpressibleByArgument {}
 
-/// Prints a library error the way ArgumentParser prints its own, with the code and position, and exits 1.
-func failing(_ error: ProvenanceError) -> ExitCode {
-    Stderr.line("error: \(error)")
-    return ExitCode.failure
+/// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and
+/// position, and exits 1. Any other error passes through.
+func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
+    do {
+        return try body()
+    } catch let error as ProvenanceError {
+        Stderr.line("error: \(error)")
+        throw ExitCode.failure
+    } catch let error as QRImagingError {
+        Stderr.line("error: \(error)")
+        throw ExitCode.failure
+    }
 }
 
 extension HouseholdTrustOptions {

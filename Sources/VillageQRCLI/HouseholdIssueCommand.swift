@@ -34,7 +34,7 @@ struct HouseholdIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try reportingFailures {
             let issuer = try signing.issuer()
             let parsed = try HouseholdRecord(json: try QRImageFile.read(record, maximumBytes: 1 << 20))
             let bytes = try issuer.issue(parsed)
@@ -52,11 +52,6 @@ struct HouseholdIssueCommand: ParsableCommand {
             } else {
                 print(payload)
             }
-        } catch let error as ProvenanceError {
-            throw failing(error)
-        } catch let error as QRImagingError {
-            Stderr.line("error: \(error)")
-            throw ExitCode.failure
         }
     }
 }

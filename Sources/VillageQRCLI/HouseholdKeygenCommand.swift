@@ -29,10 +29,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
     var until: String?
 
     func validate() throws {
-        let ok =
-            !keyId.isEmpty && keyId.utf8.count <= 32
-            && keyId.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }
-        guard ok else { throw ValidationError("--key-id must be 1–32 letters, digits, '.', '-' or '_'.") }
+        try validateKeyID(keyId)
         for date in [from, until].compactMap({ $0 }) where CivilDate(date) == nil {
             throw ValidationError("\(date) is not a date YYYY-MM-DD.")
         }

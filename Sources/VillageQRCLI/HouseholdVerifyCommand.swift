@@ -33,30 +33,24 @@ struct HouseholdVerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let verifier: HouseholdVerifier
-        var codes: [[UInt8]] = []
-        do {
+        let (verifier, codes) = try reportingFailures {
             guard let loaded = try trust.verifier() else { throw ExitCode(64) }
-            verifier = loaded
+            var found: [[UInt8]] = []
             if let image {
                 let symbols = try QRScanner().scan(imageData: try QRImageFile.read(image))
-                codes = symbols.map(\.bytes)
-                if codes.isEmpty {
+                found = symbols.map(\.bytes)
+                if found.isEmpty {
                     Stderr.line("error: no QR code found in \(image)")
                     throw ExitCode.failure
                 }
             } else if payload == "-" {
                 var line: [UInt8] = []
                 while let text = readLine(strippingNewline: true) { line += Array(text.utf8) }
-                codes = [line]
+                found = [line]
             } else if let payload {
-                codes = [Array(payload.utf8)]
+                found = [Array(payload.utf8)]
             }
-        } catch let error as ProvenanceError {
-            throw failing(error)
-        } catch let error as QRImagingError {
-            Stderr.line("error: \(error)")
-            throw ExitCode.failure
+            return (loaded, found)
         }
         var allVerified = true
         for bytes in codes {

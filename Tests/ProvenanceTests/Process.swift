@@ -2,15 +2,10 @@ import Foundation
 
 /// Runs a program to completion and returns its exit status, standard output and standard error.
 @discardableResult
-func run(
-    _ executable: String, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil
-) throws
-    -> (status: Int32, out: [UInt8], err: String)
-{
+func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: [UInt8], err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
-    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -18,7 +13,6 @@ func run(
     let stdin = Pipe()
     process.standardInput = stdin
     try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input)) }
     try stdin.fileHandleForWriting.close()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -40,7 +40,7 @@ import Testing
         let field = try #require(payload[TagPath(pathText)!])
         var bytes = Self.code
         let at = field.valueOffset + field.value.count - 1
-        bytes[at] = replacement(for: bytes[at], inField: field)
+        bytes[at] = replacement(for: bytes[at])
         let result = HouseholdVerifier(trustList: Self.trust).verify(withFreshCRC(bytes), today: fixtureToday)
         #expect(result.verdict == .badSignature, "\(pathText): \(result.reason)")
     }
@@ -73,7 +73,7 @@ import Testing
 
     /// Another byte of the same kind. The signature is checked before any field is read, so the change need not
     /// keep the field's grammar.
-    func replacement(for byte: UInt8, inField field: EMVField) -> UInt8 {
+    func replacement(for byte: UInt8) -> UInt8 {
         if byte >= 0x30 && byte <= 0x38 { return byte + 1 }
         if (byte >= 0x61 && byte < 0x7A) || (byte >= 0x41 && byte < 0x5A) { return byte + 1 }
         return byte ^ 0x01

@@ -128,7 +128,7 @@ import Testing
     @Test func nonCanonicalSignatureEncodingIsMalformed() throws {
         let bytes = try signer.issuer.issue(record)
         let text = String(decoding: bytes, as: UTF8.self)
-        // The 86th character carries 2 unused bits; setting them must not give a second valid form.
+        // The 86th character carries 4 unused bits (86 × 6 − 512); setting one must not give a second valid form.
         let sigStart = text.utf8.count - 8 - 86
         var edited = bytes
         let last = edited[sigStart + 85]
