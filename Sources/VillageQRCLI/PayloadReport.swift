@@ -63,10 +63,6 @@ enum PayloadReport {
 
     // MARK: JSON
 
-    static func json(for bytes: [UInt8]) -> String {
-        JSONWriter.encode(json(analyse(bytes)))
-    }
-
     static func json(_ analysis: Analysis) -> JSONWriter.Value {
         let schemes = analysis.payload?.schemes.map(\.scheme.name) ?? []
         var members: [(String, JSONWriter.Value)] = [
