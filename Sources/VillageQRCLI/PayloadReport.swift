@@ -1,4 +1,5 @@
 import EMVQR
+import VietQR
 
 /// What `villageqr decode` reports about one payload, as text for people and as a JSON object.
 ///
@@ -29,6 +30,18 @@ enum PayloadReport {
         }
 
         init(_ warning: EMVQRWarning) {
+            self.init(
+                code: warning.code.rawValue, offset: warning.offset, path: warning.path.description,
+                message: warning.message)
+        }
+
+        init(_ error: VietQRError) {
+            self.init(
+                code: error.code.rawValue, offset: error.offset, path: error.path.description,
+                message: error.message)
+        }
+
+        init(_ warning: VietQRWarning) {
             self.init(
                 code: warning.code.rawValue, offset: warning.offset, path: warning.path.description,
                 message: warning.message)

@@ -28,11 +28,7 @@ public struct PaymentReport: Sendable {
             lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
             payment = nil
             bank = nil
-            errorDiagnostics = [
-                PayloadReport.Diagnostic(
-                    code: error.code.rawValue, offset: error.offset, path: error.path.description,
-                    message: error.message)
-            ]
+            errorDiagnostics = [PayloadReport.Diagnostic(error)]
             warningDiagnostics = []
             return
         }
@@ -59,10 +55,8 @@ public struct PaymentReport: Sendable {
         self.errorDiagnostics = []
         // The payload's own EMVCo warnings are decode's already.
         let emvCodes = Set(payload.warnings.map(\.code.rawValue))
-        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map {
-            PayloadReport.Diagnostic(
-                code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message)
-        }
+        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map(
+            PayloadReport.Diagnostic.init)
     }
 
     /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
