@@ -82,13 +82,14 @@ public struct PaymentReport: Sendable {
     }
 
     static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
-        func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
         return .object([
-            ("bin", string(payment.bin)), ("bank", string(bank?.shortName)), ("bankName", string(bank?.name)),
-            ("account", string(payment.account)), ("service", string(payment.service.rawValue)),
-            ("amount", string(payment.amount)), ("currency", string(payment.currency)),
-            ("purpose", string(payment.additionalData.purpose)), ("bill", string(payment.additionalData.billNumber)),
-            ("initiation", string(payment.initiation == .static ? "static" : "dynamic")),
+            ("bin", .string(orNull: payment.bin)), ("bank", .string(orNull: bank?.shortName)),
+            ("bankName", .string(orNull: bank?.name)),
+            ("account", .string(orNull: payment.account)), ("service", .string(orNull: payment.service.rawValue)),
+            ("amount", .string(orNull: payment.amount)), ("currency", .string(orNull: payment.currency)),
+            ("purpose", .string(orNull: payment.additionalData.purpose)),
+            ("bill", .string(orNull: payment.additionalData.billNumber)),
+            ("initiation", .string(orNull: payment.initiation == .static ? "static" : "dynamic")),
         ])
     }
 }
