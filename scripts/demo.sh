@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-swift build --product villageqr >/dev/null
-villageqr() { "$(swift build --show-bin-path)/villageqr" "$@"; }
+binary="$(bash scripts/villageqr-path.sh)"
+villageqr() { "$binary" "$@"; }
 
 out="demo-output/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"

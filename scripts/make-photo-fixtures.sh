@@ -88,7 +88,7 @@ done
 for i in 0 1 2 3 4 5 6 7; do
     next_text
     low=$((22 + i * 3)); high=$((78 - i * 3))
-    render code "$text" 5 --force
+    render code "$text" 5
     photo "lowcontrast-$i.jpg" lowcontrast 900 700 "+level $low%,$high%" "$mild" 85
 done
 

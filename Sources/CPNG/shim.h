@@ -15,7 +15,6 @@ typedef struct {
     unsigned char *data;
     size_t size;
     size_t capacity;
-    int failed;
 } vqr_png_buffer;
 
 static inline void vqr_png_buffer_free(vqr_png_buffer *buffer) {
@@ -32,7 +31,6 @@ static void vqr_png_write_data(png_structp png, png_bytep bytes, size_t length) 
         while (capacity < buffer->size + length) capacity *= 2;
         unsigned char *grown = (unsigned char *)realloc(buffer->data, capacity);
         if (grown == NULL) {
-            buffer->failed = 1;
             png_error(png, "out of memory");
         }
         buffer->data = grown;

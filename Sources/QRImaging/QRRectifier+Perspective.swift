@@ -156,7 +156,7 @@ extension QRRectifier {
         for i in 0..<4 {
             let a = corners[i]
             let b = corners[(i + 1) % 4]
-            let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            let length = distance(a, b)
             // The points between a and b, away from both corners, where the outline is straight.
             let side = boundary.filter { p in
                 let t = ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / (length * length)
@@ -169,13 +169,7 @@ extension QRRectifier {
             guard let incoming = lines[(i + 3) % 4], let outgoing = lines[i],
                 let meet = intersection(incoming, outgoing)
             else { return corners[i] }
-            let span =
-                ((corners[(i + 1) % 4].x - corners[i].x) * (corners[(i + 1) % 4].x - corners[i].x)
-                + (corners[(i + 1) % 4].y - corners[i].y) * (corners[(i + 1) % 4].y - corners[i].y)).squareRoot()
-            let moved =
-                ((meet.x - corners[i].x) * (meet.x - corners[i].x)
-                + (meet.y - corners[i].y) * (meet.y - corners[i].y)).squareRoot()
-            return moved < span * 0.25 ? meet : corners[i]
+            return distance(meet, corners[i]) < distance(corners[i], corners[(i + 1) % 4]) * 0.25 ? meet : corners[i]
         }
     }
 

@@ -323,7 +323,8 @@ struct QRRectifier {
     }
 }
 
-private func distance(_ a: QRRectifier.Point, _ b: QRRectifier.Point) -> Double {
+/// The Euclidean distance between `a` and `b`.
+func distance(_ a: QRRectifier.Point, _ b: QRRectifier.Point) -> Double {
     ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
 }
 

@@ -78,7 +78,8 @@ struct ScanPipeline {
         // Sensor noise and JPEG artefacts: smooth, then threshold.
         let smooth = base.boxBlurred(radius: 1)
         if let found = attempt(smooth.otsuThresholded()) { return found }
-        if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 16))) { return found }
+        let smoothBinary = smooth.adaptiveThresholded(radius: max(4, smooth.longSide / 16))
+        if let found = attempt(smoothBinary) { return found }
         // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
         if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
             return found
@@ -95,8 +96,9 @@ struct ScanPipeline {
         if let found = attempt(enlarged) { return found }
         // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol. The unsmoothed
         // upscale last: a far, foreshortened finder is only a few pixels wide and smoothing closes its light ring.
-        for source in [smooth, enlarged, base.upscaled(by: 2)] {
-            let binary = source.adaptiveThresholded(radius: max(4, source.longSide / 16))
+        for (index, source) in [smooth, enlarged, base.upscaled(by: 2)].enumerated() {
+            // The smoothed image's threshold is the one already tried above.
+            let binary = index == 0 ? smoothBinary : source.adaptiveThresholded(radius: max(4, source.longSide / 16))
             for upright in QRRectifier(image: binary).rectified() {
                 let found = zbar.scan(upright.image)
                 if !found.isEmpty { return toFullSize(found, sourceWidth: source.width, upright.sourcePoint) }

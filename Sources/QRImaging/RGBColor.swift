@@ -69,12 +69,7 @@ public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The Rec. 601 luma, as a gray level.
-    var gray: UInt8 {
-        let r: Int = 299 * Int(red)
-        let g: Int = 587 * Int(green)
-        let b: Int = 114 * Int(blue)
-        return UInt8((r + g + b + 500) / 1000)
-    }
+    var gray: UInt8 { luma(red, green, blue) }
 
     var isGray: Bool { red == green && green == blue }
 }

@@ -23,14 +23,15 @@ struct BanksCommand: ParsableCommand {
     func render() -> [String] {
         let banks = BankDirectory.search(query ?? "")
         if json {
-            func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
             let array: JSONWriter.Value = .array(
                 banks.map { bank in
                     .object([
-                        ("bin", string(bank.bin)), ("shortName", string(bank.shortName)), ("code", string(bank.code)),
-                        ("vietqrIoCode", string(bank.vietQRIOCode)), ("swiftCode", string(bank.swiftCode)),
-                        ("name", string(bank.name)), ("englishName", string(bank.englishName)),
-                        ("transfers", string(bank.transfers.rawValue)),
+                        ("bin", .string(orNull: bank.bin)), ("shortName", .string(orNull: bank.shortName)),
+                        ("code", .string(orNull: bank.code)),
+                        ("vietqrIoCode", .string(orNull: bank.vietQRIOCode)),
+                        ("swiftCode", .string(orNull: bank.swiftCode)),
+                        ("name", .string(orNull: bank.name)), ("englishName", .string(orNull: bank.englishName)),
+                        ("transfers", .string(orNull: bank.transfers.rawValue)),
                         ("formerNames", .array(bank.formerNames.map { .string($0) })),
                     ])
                 })

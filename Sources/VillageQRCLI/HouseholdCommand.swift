@@ -99,7 +99,11 @@ extension HouseholdTrustOptions {
             let result = verifier.verify(symbol.bytes, today: day)
             if json {
                 out +=
-                    "{\"image\":\(ScanCommand.jsonString(image)),\"index\":\(index + 1),\"household\":\(result.json)}\n"
+                    JSONWriter.encode(
+                        .object([
+                            ("image", .string(image)), ("index", .number(index + 1)), ("household", .raw(result.json)),
+                        ])
+                    ) + "\n"
             } else {
                 out += "  [\(index + 1)] household code:\n"
                 for line in result.text(lang).split(separator: "\n") { out += "      \(line)\n" }

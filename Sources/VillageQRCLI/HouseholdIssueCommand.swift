@@ -47,7 +47,11 @@ struct HouseholdIssueCommand: ParsableCommand {
             let payload = String(decoding: bytes, as: UTF8.self)
             if json {
                 print(
-                    #"{"payload":\#(ScanCommand.jsonString(payload)),"bytes":\#(bytes.count),"qrVersion":\#(code.version)}"#
+                    JSONWriter.encode(
+                        .object([
+                            ("payload", .string(payload)), ("bytes", .number(bytes.count)),
+                            ("qrVersion", .number(code.version)),
+                        ]))
                 )
             } else {
                 print(payload)

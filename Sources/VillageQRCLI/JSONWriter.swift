@@ -10,6 +10,9 @@ struct JSONWriter {
         case raw(String)
         case array([Value])
         case object([(String, Value)])
+
+        /// `value` as a JSON string, or `null` when it is `nil`.
+        static func string(orNull value: String?) -> Value { value.map { .string($0) } ?? .null }
     }
 
     static func encode(_ value: Value) -> String {

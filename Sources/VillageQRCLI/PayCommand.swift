@@ -161,12 +161,7 @@ struct PayCommand: ParsableCommand {
             ("folds", .array(built.folds.map(Self.json))),
             (
                 "warnings",
-                .array(
-                    built.warnings.map {
-                        PayloadReport.Diagnostic(
-                            code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message
-                        ).json
-                    })
+                .array(built.warnings.map { PayloadReport.Diagnostic($0).json })
             ),
         ])
         return (JSONWriter.encode(object), Array(built.payload), [])

@@ -1,4 +1,5 @@
 import EMVQR
+import VietQR
 
 /// What `villageqr decode` reports about one payload, as text for people and as a JSON object.
 ///
@@ -34,6 +35,18 @@ enum PayloadReport {
                 message: warning.message)
         }
 
+        init(_ error: VietQRError) {
+            self.init(
+                code: error.code.rawValue, offset: error.offset, path: error.path.description,
+                message: error.message)
+        }
+
+        init(_ warning: VietQRWarning) {
+            self.init(
+                code: warning.code.rawValue, offset: warning.offset, path: warning.path.description,
+                message: warning.message)
+        }
+
         init(code: String, offset: Int, path: String, message: String) {
             self.code = code
             self.offset = offset
@@ -62,10 +75,6 @@ enum PayloadReport {
     }
 
     // MARK: JSON
-
-    static func json(for bytes: [UInt8]) -> String {
-        JSONWriter.encode(json(analyse(bytes)))
-    }
 
     static func json(_ analysis: Analysis) -> JSONWriter.Value {
         let schemes = analysis.payload?.schemes.map(\.scheme.name) ?? []

@@ -28,11 +28,7 @@ public struct PaymentReport: Sendable {
             lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
             payment = nil
             bank = nil
-            errorDiagnostics = [
-                PayloadReport.Diagnostic(
-                    code: error.code.rawValue, offset: error.offset, path: error.path.description,
-                    message: error.message)
-            ]
+            errorDiagnostics = [PayloadReport.Diagnostic(error)]
             warningDiagnostics = []
             return
         }
@@ -59,10 +55,8 @@ public struct PaymentReport: Sendable {
         self.errorDiagnostics = []
         // The payload's own EMVCo warnings are decode's already.
         let emvCodes = Set(payload.warnings.map(\.code.rawValue))
-        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map {
-            PayloadReport.Diagnostic(
-                code: $0.code.rawValue, offset: $0.offset, path: $0.path.description, message: $0.message)
-        }
+        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map(
+            PayloadReport.Diagnostic.init)
     }
 
     /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
@@ -88,13 +82,14 @@ public struct PaymentReport: Sendable {
     }
 
     static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
-        func string(_ value: String?) -> JSONWriter.Value { value.map { .string($0) } ?? .null }
         return .object([
-            ("bin", string(payment.bin)), ("bank", string(bank?.shortName)), ("bankName", string(bank?.name)),
-            ("account", string(payment.account)), ("service", string(payment.service.rawValue)),
-            ("amount", string(payment.amount)), ("currency", string(payment.currency)),
-            ("purpose", string(payment.additionalData.purpose)), ("bill", string(payment.additionalData.billNumber)),
-            ("initiation", string(payment.initiation == .static ? "static" : "dynamic")),
+            ("bin", .string(orNull: payment.bin)), ("bank", .string(orNull: bank?.shortName)),
+            ("bankName", .string(orNull: bank?.name)),
+            ("account", .string(orNull: payment.account)), ("service", .string(orNull: payment.service.rawValue)),
+            ("amount", .string(orNull: payment.amount)), ("currency", .string(orNull: payment.currency)),
+            ("purpose", .string(orNull: payment.additionalData.purpose)),
+            ("bill", .string(orNull: payment.additionalData.billNumber)),
+            ("initiation", .string(orNull: payment.initiation == .static ? "static" : "dynamic")),
         ])
     }
 }

@@ -84,38 +84,21 @@ struct ScanCommand: ParsableCommand {
     }
 
     static func jsonLine(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
-        var codes: [String] = []
-        var error = "null"
+        var codes: [JSONWriter.Value] = []
+        var error = JSONWriter.Value.null
         switch result {
         case .failure(let failure):
-            error = "{\"code\":\(jsonString(failure.code.rawValue)),\"message\":\(jsonString(failure.message))}"
+            error = .object([("code", .string(failure.code.rawValue)), ("message", .string(failure.message))])
         case .success(let symbols):
             codes = symbols.map { symbol in
-                let corners = symbol.corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",")
-                return "{\"text\":\(symbol.text.map(jsonString) ?? "null"),"
-                    + "\"bytesBase64\":\(jsonString(Data(symbol.bytes).base64EncodedString())),"
-                    + "\"corners\":[\(corners)],\"decoded\":\(PayloadReport.json(for: symbol.bytes))}"
+                .object([
+                    ("text", symbol.text.map { .string($0) } ?? .null),
+                    ("bytesBase64", .string(Data(symbol.bytes).base64EncodedString())),
+                    ("corners", .array(symbol.corners.map { .array([.number($0.x), .number($0.y)]) })),
+                    ("decoded", PayloadReport.json(PayloadReport.analyse(symbol.bytes))),
+                ])
             }
         }
-        return "{\"image\":\(jsonString(path)),\"codes\":[\(codes.joined(separator: ","))],\"error\":\(error)}\n"
-    }
-
-    /// `text` as a JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        return JSONWriter.encode(.object([("image", .string(path)), ("codes", .array(codes)), ("error", error)])) + "\n"
     }
 }

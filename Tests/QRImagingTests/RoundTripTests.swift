@@ -16,25 +16,29 @@ import Testing
         "mixed: ABC123abc ỹ 0987654321 $%*+-./:",
     ]
 
-    func roundTrip(_ bytes: [UInt8], _ options: QRCode.EncodeOptions = .init()) throws -> QRCode {
+    /// The code for `bytes`, and what the scanner found in its PNG.
+    func roundTrip(
+        _ bytes: [UInt8], _ options: QRCode.EncodeOptions = .init()
+    ) throws -> (
+        code: QRCode, found: [QRSymbol]
+    ) {
         let code = try QRCode(encoding: bytes, options: options)
         let png = try code.png(PNGOptions(scale: 3))
         let found = try QRScanner().scan(imageData: png)
         #expect(found.count == 1)
         #expect(found.first?.bytes == bytes)
-        return code
+        return (code, found)
     }
 
     @Test(arguments: texts, QRCode.EncodeOptions.ECIPolicy.allCases)
     func text(_ text: String, eci: QRCode.EncodeOptions.ECIPolicy) throws {
-        let code = try roundTrip(Array(text.utf8), .init(eci: eci))
-        let found = try QRScanner().scan(imageData: code.png())
+        let found = try roundTrip(Array(text.utf8), .init(eci: eci)).found
         #expect(found.first?.text == text)
     }
 
     @Test(arguments: ErrorCorrection.allCases)
     func everyLevel(_ level: ErrorCorrection) throws {
-        let code = try roundTrip(Array(Self.p121.utf8), .init(errorCorrection: level))
+        let code = try roundTrip(Array(Self.p121.utf8), .init(errorCorrection: level)).code
         #expect(code.errorCorrection == level)
     }
 
@@ -51,7 +55,7 @@ import Testing
     func version(_ version: Int) throws {
         let options = QRCode.EncodeOptions(errorCorrection: .low, minimumVersion: version, maximumVersion: version)
         let bytes = Array("V\(version)".utf8)
-        let code = try roundTrip(bytes, options)
+        let code = try roundTrip(bytes, options).code
         #expect(code.version == version)
         #expect(code.size == 17 + 4 * version)
     }

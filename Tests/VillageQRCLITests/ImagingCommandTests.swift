@@ -3,37 +3,6 @@ import Testing
 
 /// Runs the built `villageqr` for `render` and `scan` and checks output, files and exit status.
 @Suite struct ImagingCommandTests {
-    /// The products directory holds the test bundle and the executable side by side.
-    static let binary = Bundle.main.bundleURL.appendingPathComponent("villageqr").path
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func villageqr(_ arguments: [String], stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
-        )
-    }
-
     func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "villageqr-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -44,23 +13,23 @@ import Testing
     func renderWritesAndRefusesToClobber(_ ext: String) throws {
         let directory = try temporaryDirectory()
         let path = "\(directory)/code.\(ext)"
-        #expect(try villageqr(["render", "Xin chào", "-o", path]).status == 0)
+        #expect(try ToolRunner.run(["render", "Xin chào", "-o", path]).status == 0)
         let first = try Data(contentsOf: URL(fileURLWithPath: path))
-        let again = try villageqr(["render", "other", "-o", path])
+        let again = try ToolRunner.run(["render", "other", "-o", path])
         #expect(again.status == 1)
         #expect(again.stderr.contains("file-exists"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
-        #expect(try villageqr(["render", "other", "-o", path, "--force"]).status == 0)
+        #expect(try ToolRunner.run(["render", "other", "-o", path, "--force"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != first)
     }
 
     @Test func renderThenScanJSON() throws {
         let directory = try temporaryDirectory()
         let text = "Thanh toán 50.000đ"
-        #expect(try villageqr(["render", text, "-o", "\(directory)/a.png", "--scale", "4"]).status == 0)
+        #expect(try ToolRunner.run(["render", text, "-o", "\(directory)/a.png", "--scale", "4"]).status == 0)
         let bytes = Data([0x00, 0xFF, 0x10, 0x80, 0x7F])
-        #expect(try villageqr(["render", "-", "-o", "\(directory)/b.png"], stdin: bytes).status == 0)
-        let run = try villageqr(["scan", "--json", "\(directory)/a.png", "\(directory)/b.png"])
+        #expect(try ToolRunner.run(["render", "-", "-o", "\(directory)/b.png"], stdin: bytes).status == 0)
+        let run = try ToolRunner.run(["scan", "--json", "\(directory)/a.png", "\(directory)/b.png"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -78,23 +47,23 @@ import Testing
     @Test func scanExitStatus() throws {
         let directory = try temporaryDirectory()
         let good = "\(directory)/good.png"
-        #expect(try villageqr(["render", "ok", "-o", good]).status == 0)
+        #expect(try ToolRunner.run(["render", "ok", "-o", good]).status == 0)
         let notImage = "\(directory)/text.png"
         try Data("plain text".utf8).write(to: URL(fileURLWithPath: notImage))
-        let mixed = try villageqr(["scan", "--json", good, notImage])
+        let mixed = try ToolRunner.run(["scan", "--json", good, notImage])
         #expect(mixed.status == 1)
         let error = try JSONSerialization.jsonObject(with: Data(mixed.stdout.split(separator: "\n")[1].utf8))
         #expect(((error as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "unknown-format")
-        let human = try villageqr(["scan", good])
+        let human = try ToolRunner.run(["scan", good])
         #expect(human.status == 0)
         #expect(human.stdout.contains("[1] ok"))
-        #expect(try villageqr(["scan"]).status == 64)
-        #expect(try villageqr(["render", "x"]).status == 64)
-        #expect(try villageqr(["render", "x", "-o", "\(directory)/x.gif"]).status == 64)
+        #expect(try ToolRunner.run(["scan"]).status == 64)
+        #expect(try ToolRunner.run(["render", "x"]).status == 64)
+        #expect(try ToolRunner.run(["render", "x", "-o", "\(directory)/x.gif"]).status == 64)
     }
 
     @Test func terminalOutput() throws {
-        let run = try villageqr(["render", "hi", "--terminal"])
+        let run = try ToolRunner.run(["render", "hi", "--terminal"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("\u{2588}"))
     }

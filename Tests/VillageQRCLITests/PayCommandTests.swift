@@ -103,15 +103,19 @@ import VietQR
         }
     }
 
-    @Test func refusesToOverwriteWithoutForce() throws {
+    @Test func overwritesOnlyWithForce() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("villageqr-pay-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let existing = folder.appendingPathComponent("code.png").path
         try Data("keep".utf8).write(to: URL(fileURLWithPath: existing))
         #expect(throws: (any Error).self) { try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing]) }
-        _ = try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing, "--force"])
+        let refused = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing])
+        #expect(refused.status == 64)
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep")
+        let forced = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing, "--force"])
+        #expect(forced.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: existing)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
     @Test(arguments: [
