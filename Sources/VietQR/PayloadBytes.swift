@@ -69,6 +69,28 @@ struct PayloadBytes {
         }
     }
 
+    /// An amount as ``isAmount(_:limit:)`` reads it, with a digit other than 0 in it: one word's test for an amount of
+    /// up to eight characters.
+    @inline(__always)
+    func isNonZeroAmount(_ span: Span, limit: Int) -> Bool {
+        let count = span.count
+        guard count <= 8 else { return isLongNonZeroAmount(span, limit: limit) }
+        guard count >= 1, count <= limit else { return false }
+        let word = load(Int(span.start))
+        let inSpan = Lanes.high >> (64 - 8 * count)
+        let digits = Lanes.inRange(word, 0x30, 0x39) & inSpan
+        let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
+        // A digit first, nothing but digits and one "." at most, and a digit from 1 to 9.
+        return digits & 0x80 != 0 && digits | dot == inSpan && dot & (dot &- 1) == 0
+            && Lanes.inRange(word, 0x31, 0x39) & inSpan != 0
+    }
+
+    /// ``isNonZeroAmount(_:limit:)`` for an amount of more than eight characters, which is rare.
+    @inline(never)
+    private func isLongNonZeroAmount(_ span: Span, limit: Int) -> Bool {
+        isAmount(span, limit: limit) && !isZero(span)
+    }
+
     /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
     func characterCount(_ span: Span) -> Int {
         self[span].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
@@ -96,6 +118,31 @@ struct PayloadBytes {
         return loadShort(Int(span.start), count) & mask
     }
 
+    /// The value's bytes in one word, first byte lowest; past eight bytes, the first eight.
+    ///
+    /// For a value followed by at least eight bytes, as every value but tag 63's is: one load, no branch.
+    @inline(__always)
+    func shortWord(_ span: Span) -> UInt64 {
+        let count = span.count
+        let mask: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1
+        return loadShort(Int(span.start), min(count, 8)) & mask
+    }
+
+    /// A value of exactly six digits as a number, or `nil`: the six digits are tested and converted in one word.
+    @inline(__always)
+    func sixDigits(_ span: Span) -> UInt32? {
+        guard span.count == 6 else { return nil }
+        let six: UInt64 = 0x8080_8080_8080
+        let word = loadShort(Int(span.start), 6) & 0xFFFF_FFFF_FFFF
+        guard Lanes.inRange(word, 0x30, 0x39) & six == six else { return nil }
+        // "00" before the six digits, then pairs, fours and eights of digits combined, first digit highest.
+        var value = (word &<< 16 | 0x3030) &- Lanes.repeating(0x30)
+        value = (value &* 10 &+ value &>> 8) & 0x00FF_00FF_00FF_00FF
+        value = (value &* 100 &+ value &>> 16) & 0x0000_FFFF_0000_FFFF
+        value = (value &* 10000 &+ value &>> 32) & 0xFFFF_FFFF
+        return UInt32(truncatingIfNeeded: value)
+    }
+
     /// Whether the value is NAPAS's GUID, A000000727: a comparison of two words.
     @inline(__always)
     func isNAPASGUID(_ span: Span) -> Bool {
@@ -116,9 +163,24 @@ struct PayloadBytes {
     // MARK: Words
 
     /// Whether `lanes` marks every byte of the value.
+    ///
+    /// A value of eight bytes or more is read in whole words, the last one ending where the value ends and so
+    /// overlapping the one before: a byte tested twice does no harm, and no word needs a mask.
     @inline(__always)
     private func allSatisfy(_ span: Span, _ lanes: (UInt64) -> UInt64) -> Bool {
-        forEachWord(span) { word, inSpan in lanes(word) & inSpan == inSpan }
+        var offset = Int(span.start)
+        let end = Int(span.end)
+        let count = end &- offset
+        if count <= 8 {
+            guard count > 0 else { return true }
+            let inSpan = Lanes.high &>> (64 &- 8 &* count)
+            return lanes(loadShort(offset, count)) & inSpan == inSpan
+        }
+        while end &- offset > 16 {
+            guard lanes(load(offset)) == Lanes.high else { return false }
+            offset &+= 8
+        }
+        return lanes(load(offset)) & lanes(load(end &- 8)) == Lanes.high
     }
 
     /// Calls `body` with the value's bytes eight at a time, first byte in the lowest lane, and 0x80 in each lane that
@@ -139,7 +201,9 @@ struct PayloadBytes {
     /// Eight bytes from `offset`.
     @inline(__always)
     private func load(_ offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+        UInt64(
+            littleEndian: UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self)
+        )
     }
 
     /// `count` bytes (1–7) from `offset`, in the low lanes; the other lanes hold whatever follows in the payload.

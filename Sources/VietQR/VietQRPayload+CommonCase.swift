@@ -1,86 +1,138 @@
-import EMVQR
+public import EMVQR
 
-// The hot path: a VietQR payment of the usual shape, checked over the field index with nothing to report. Anything
-// else (a broken rule, a field the usual shape lacks, any warning but the usual ones) hands over to the full rules in
-// VietQRPayload+Validation.swift, which say exactly what they found. The two agree on every payload the common case
-// accepts: the bank, and whether there is anything to warn of. The tests check that they do.
+// The hot path: a VietQR payment of the usual shape, checked in one pass over EMVQR's field table, with nothing
+// stored on the way. Anything else (a broken rule, a field or an order the usual shape lacks, any warning but the
+// usual ones) hands over to the full rules in VietQRPayload+Validation.swift, which say exactly what they found. The
+// two agree on every payload the common case accepts: the bank, and whether there is anything to warn of. The tests
+// check that they do.
 //
-// The usual shape: 01, 38 with NAPAS's GUID, BIN, account and one of the four services, 53, 58, and any of 52, 54,
-// 59–61 and 62.01–09 with nothing to warn of; no tip (55), no tag 64, no other scheme's template. The usual warnings
-// are the ones banks' own codes carry: 52 absent, a static code with an amount, a dynamic one without.
+// The usual shape, as banks write it: 00, 01, then 38 as NAPAS lays it out (00 the GUID, 01 holding 00 the BIN and
+// 01 the account, then 02 the service, and nothing else), then in ascending order any of 52–54, 58–62 with 53 and 58
+// among them and 62 holding only 62.01–09, then 63; nothing to warn of but the usual warnings, the ones banks' own codes carry: 52
+// absent, a static code with an amount, a dynamic one without. So no tip (55–57), no tag 64, no other scheme's
+// template, no other tag.
+//
+// Every value but 63's is followed by 63's 8 bytes, so a value of up to 8 bytes is read in one load.
 
 extension VietQRPayload {
     /// The bank's position in the directory and whether the rules warn, for a payment of the usual shape; `nil` to
     /// hand over to the full rules.
+    @usableFromInline
     static func readCommonCase(_ emv: EMVPayload) -> (bank: Int, warns: Bool)? {
         // EMVCo warnings (a repeated tag among them) go to the full rules, which pass them on.
         guard emv.warnings.isEmpty else { return nil }
-        let index = FieldIndex(emv)
-        guard index.otherTemplates == 0, !index.tip.isPresent, !index.languageTemplate.isPresent else { return nil }
         return emv.bytes.withUnsafeBufferPointer { buffer in
-            commonCase(index, PayloadBytes(buffer: buffer))
+            emv.withFieldTable { nodes in commonCase(nodes, PayloadBytes(buffer: buffer)) }
         }
     }
 
-    /// The rules of VietQRPayload+Validation.swift, for the fields of `index`; `nil` wherever they would report
-    /// anything but the usual warnings.
-    private static func commonCase(_ index: FieldIndex, _ bytes: PayloadBytes) -> (bank: Int, warns: Bool)? {
-        // The BIN is found only under 38.01, which EMVQR reads as a template only under NAPAS's GUID.
-        guard bytes.isNAPASGUID(index.guid), index.bin.count == 6, let number = bytes.number(index.bin) else {
+    /// The rules of VietQRPayload+Validation.swift, field by field as the table lists them; `nil` wherever they
+    /// would report anything but the usual warnings, or the shape is not the usual one.
+    ///
+    /// EMVQR has checked that 00 comes first and 63 last, and that no tag repeats (it would have warned).
+    private static func commonCase(
+        _ nodes: UnsafeBufferPointer<EMVNode>, _ bytes: PayloadBytes
+    ) -> (bank: Int, warns: Bool)? {
+        typealias Span = FieldIndex.Span
+        // 00, 01, and 38's six nodes: 38, 38.00, 38.01, 38.01.00, 38.01.01, 38.02; then at least 53, 58 and 63.
+        let count = nodes.count
+        guard count >= 11, nodes[1].tag == 1, nodes[2].tag == 38, nodes[2].subtreeEnd == 8, nodes[3].tag == 0,
+            nodes[4].tag == 1, nodes[4].subtreeEnd == 7, nodes[5].tag == 0, nodes[6].tag == 1, nodes[7].tag == 2
+        else { return nil }
+
+        // 01: 11 static, 12 dynamic.
+        let initiation = Span(nodes[1])
+        guard initiation.count == 2 else { return nil }
+        let isStatic: Bool
+        switch bytes.shortWord(initiation) {
+        case Literal.static: isStatic = true
+        case Literal.dynamic: isStatic = false
+        default: return nil
+        }
+
+        // 38: NAPAS's GUID, a BIN the directory knows, an account of letters and digits, one of the four services.
+        guard bytes.isNAPASGUID(Span(nodes[3])), let number = bytes.sixDigits(Span(nodes[5])) else { return nil }
+        let account = Span(nodes[6])
+        guard account.count >= 1, account.count <= VietQRLimits.account, bytes.isAlphanumeric(account) else {
             return nil
+        }
+        let service = Span(nodes[7])
+        let isCash: Bool
+        switch (service.count, bytes.shortWord(service)) {
+        case (6, Literal.qrcash): isCash = true
+        case (6, Literal.qrpush), (8, Literal.qribftta), (8, Literal.qribfttc): isCash = false
+        default: return nil
         }
         let bank = BankDirectory.position(of: number)
-        let account = index.account
-        guard bank >= 0, account.count >= 1, account.count <= VietQRLimits.account, bytes.isAlphanumeric(account)
-        else { return nil }
-        // The short values compared as words; the length keeps a shorter value padded with NULs from matching.
-        let serviceCount = index.service.count
-        guard let service = bytes.word(index.service) else { return nil }
-        let isCash = serviceCount == 6 && service == Literal.qrcash
-        guard
-            isCash || (serviceCount == 8 && (service == Literal.qribftta || service == Literal.qribfttc))
-                || (serviceCount == 6 && service == Literal.qrpush)
-        else { return nil }
-        guard index.initiation.count == 2, index.currency.count == 3, index.country.count == 2,
-            let initiation = bytes.word(index.initiation), bytes.word(index.currency) == Literal.dong,
-            bytes.word(index.country) == Literal.vietnam
-        else { return nil }
-        let isStatic = initiation == Literal.static
-        guard isStatic || initiation == Literal.dynamic else { return nil }
-        var warns = false
-        let category = index.merchantCategory
-        if !category.isPresent {
-            warns = true  // merchantCategoryAbsent
-        } else if category.count != 4 || !bytes.isDigits(category) {
+        guard bank >= 0 else { return nil }
+
+        // 52–62 in ascending order, as banks write them, each tested where it would be: a chain of predictable
+        // branches rather than a jump through a table per field. 53 and 58 are mandatory. Tag 63 (last, which EMVQR
+        // has checked) stops the chain, so it never runs past the table.
+        var i = 8
+        var node = nodes[i]
+        let hasCategory = node.tag == 52
+        if hasCategory {
+            let category = Span(node)
+            guard category.count == 4, bytes.isDigits(category) else { return nil }
+            i &+= 1
+            node = nodes[i]
+        }
+        guard node.tag == 53, Span(node).count == 3, bytes.shortWord(Span(node)) == Literal.dong else { return nil }
+        i &+= 1
+        node = nodes[i]
+        let hasAmount = node.tag == 54
+        if hasAmount {
+            guard bytes.isNonZeroAmount(Span(node), limit: VietQRLimits.amount) else { return nil }
+            i &+= 1
+            node = nodes[i]
+        }
+        guard node.tag == 58, Span(node).count == 2, bytes.shortWord(Span(node)) == Literal.vietnam else {
             return nil
         }
-        let amount = index.amount
-        if amount.isPresent {
-            guard bytes.isAmount(amount, limit: VietQRLimits.amount), !bytes.isZero(amount) else { return nil }
-            warns = warns || isStatic  // staticWithAmount
-        } else if !isStatic && !isCash {
-            warns = true  // dynamicWithoutAmount
+        i &+= 1
+        node = nodes[i]
+        // The "ans" fields 59–61, each printable ASCII within its limit.
+        if node.tag == 59 {
+            guard isText(Span(node), VietQRLimits.merchantName, bytes) else { return nil }
+            i &+= 1
+            node = nodes[i]
         }
-        // The "ans" fields, each printable ASCII within its limit.
-        guard isText(index.merchantName, VietQRLimits.merchantName, bytes),
-            isText(index.merchantCity, VietQRLimits.merchantCity, bytes),
-            isText(index.postalCode, VietQRLimits.postalCode, bytes)
-        else { return nil }
-        var present = index.additionalPresent
-        while present != 0 {
-            let tag = present.trailingZeroBitCount
-            present &= present - 1
-            guard isText(index[additional: tag], VietQRLimits.additional, bytes) else { return nil }
+        if node.tag == 60 {
+            guard isText(Span(node), VietQRLimits.merchantCity, bytes) else { return nil }
+            i &+= 1
+            node = nodes[i]
         }
+        if node.tag == 61 {
+            guard isText(Span(node), VietQRLimits.postalCode, bytes) else { return nil }
+            i &+= 1
+            node = nodes[i]
+        }
+        if node.tag == 62 {
+            // Only 62.01–09; none of them is a template, so they are the nodes that follow.
+            let end = Int(node.subtreeEnd)
+            i &+= 1
+            while i < end {
+                let child = nodes[i]
+                guard child.tag &- 1 < 9, isText(Span(child), VietQRLimits.additional, bytes) else { return nil }
+                i &+= 1
+            }
+            node = nodes[i]
+        }
+        // Anything else before 63 (a tip or fee in 55–57, 64, another template, a field out of order) goes to the
+        // full rules.
+        guard i == count &- 1 else { return nil }
+        // merchantCategoryAbsent, staticWithAmount, dynamicWithoutAmount (a cash code needs none).
+        let warns = !hasCategory || (hasAmount ? isStatic : !isStatic && !isCash)
         return (bank, warns)
     }
 
-    /// An absent field, or an EMVCo "ans" field with nothing to warn of: printable ASCII within `limit`.
+    /// An EMVCo "ans" field with nothing to warn of: printable ASCII within `limit`.
+    @inline(__always)
     private static func isText(_ span: FieldIndex.Span, _ limit: Int, _ bytes: PayloadBytes) -> Bool {
-        !span.isPresent || (span.count <= limit && bytes.isPrintableASCII(span))
+        span.count <= limit && bytes.isPrintableASCII(span)
     }
 }
-
 /// The values the common case compares, as `PayloadBytes.word` reads them: first byte lowest.
 private enum Literal {
     /// "QRIBFTTA", transfer to an account.

@@ -19,8 +19,8 @@ public import EMVQR
 public struct VietQRPayload: Sendable {
     /// The EMVCo payload underneath.
     public let emv: EMVPayload
-    let hasWarnings: Bool
-    let bankIndex: Int
+    @usableFromInline let hasWarnings: Bool
+    @usableFromInline let bankIndex: Int
 
     /// Reads a VietQR payment from a parsed payload.
     ///
@@ -29,19 +29,30 @@ public struct VietQRPayload: Sendable {
     ///   - mode: `EMVPayload/ReadingMode/lenient` lists real-world deviations in ``warnings``;
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
+    @inlinable
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
         // The usual payment in one pass; strict reading of one with warnings needs the full rules to throw them.
+        // Inlined, the payload is read where the caller's value is made, without copying it on the way.
         if let common = Self.readCommonCase(emv), mode == .lenient || !common.warns {
-            self.emv = emv
-            self.hasWarnings = common.warns
-            self.bankIndex = common.bank
-            return
+            self.init(emv: emv, hasWarnings: common.warns, bankIndex: common.bank)
+        } else {
+            try self.init(validating: emv, mode: mode)
         }
+    }
+
+    @usableFromInline
+    init(emv: EMVPayload, hasWarnings: Bool, bankIndex: Int) {
+        self.emv = emv
+        self.hasWarnings = hasWarnings
+        self.bankIndex = bankIndex
+    }
+
+    /// Reads a payload by the full rules, which explain everything they find.
+    @usableFromInline
+    init(validating emv: EMVPayload, mode: EMVPayload.ReadingMode) throws(VietQRError) {
         var findings = Findings(mode: mode == .strict ? .strict : .flag)
         let bankIndex = try Self.validate(emv, &findings)
-        self.emv = emv
-        self.hasWarnings = findings.found
-        self.bankIndex = bankIndex
+        self.init(emv: emv, hasWarnings: findings.found, bankIndex: bankIndex)
     }
 
     /// Parses and reads a payload.

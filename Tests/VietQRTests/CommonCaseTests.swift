@@ -12,6 +12,11 @@ struct CommonCaseTests {
     static let p121 =
         "00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA53037045405500005802VN62140810"
         + "Thanh toan6304AE7E"
+    /// P220 of ../shared/bench/payloads.txt: 52, a merchant name and city, and four additional-data fields.
+    static let p220 =
+        "00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA52045812530370454061500005802VN5919"
+        + "NGUYEN VAN A COFFEE6011HO CHI MINH62660116INV20240601-00420308STORE-170708TERM-0030818Thanh toan hoa don"
+        + "63041496"
 
     /// Compares the two on `text`; returns whether the common case took it.
     @discardableResult
@@ -50,6 +55,8 @@ struct CommonCaseTests {
     @Test("The benchmark payment and the test payment take the common case")
     func usualShape() throws {
         #expect(Self.agree(Self.p121))
+        #expect(Self.agree(Self.p220))
+        #expect(try VietQRPayload.readCommonCase(EMVPayload(parsing: Self.p220))?.warns == false)
         #expect(Self.agree(TestPayload.base.text))
         for service in ["QRIBFTTC", "QRPUSH", "QRCASH"] {
             #expect(Self.agree(TestPayload.base.setting(TagPath(38, 2), service).text), "\(service)")
