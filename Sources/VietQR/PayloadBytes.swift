@@ -76,7 +76,7 @@ struct PayloadBytes {
         let count = span.count
         guard count <= 8 else { return isLongNonZeroAmount(span, limit: limit) }
         guard count >= 1, count <= limit else { return false }
-        let word = load(Int(span.start))
+        let word = loadShort(Int(span.start), count)
         let inSpan = Lanes.high >> (64 - 8 * count)
         let digits = Lanes.inRange(word, 0x30, 0x39) & inSpan
         let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
