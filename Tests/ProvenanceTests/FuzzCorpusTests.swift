@@ -3,7 +3,7 @@ import Provenance
 import Testing
 
 /// Replays the libFuzzer corpus: every input the fuzzer kept must read as a code or a typed error, and a verifier
-/// with no trusted key must never call any of them verified.
+/// with no trusted key must never get as far as a signature's verdict.
 @Suite struct FuzzCorpusTests {
     static let inputs: [String] = {
         let folder = fixtures.deletingLastPathComponent().appendingPathComponent("fuzz/provenance")
@@ -22,7 +22,9 @@ import Testing
         for path in Self.inputs {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             let result = verifier.verify(bytes, today: fixtureToday)
-            #expect(result.verdict != .verified && result.verdict != .badSignature, "\(path)")
+            // Without a trusted key there is nothing to check a signature against: an input is malformed,
+            // unsigned, or signed by a key the verifier does not know, and nothing else.
+            #expect([.malformed, .unsigned, .unknownKey].contains(result.verdict), "\(path): \(result.verdict)")
             verdicts.insert(result.verdict)
         }
         #expect(verdicts.contains(.unknownKey))
