@@ -59,14 +59,15 @@ struct HouseholdTrustOptions: ParsableArguments {
         if let today, CivilDate(today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD.") }
     }
 
-    /// The verifier, or `nil` when no trust list was given.
-    func verifier() throws -> HouseholdVerifier? {
-        guard let trust else { return nil }
-        let trustList = try TrustList(json: try QRImageFile.read(trust, maximumBytes: 16 << 20))
+    /// The verifier for the --trust and --revoked lists; without --trust it trusts no key.
+    func verifier() throws -> HouseholdVerifier {
+        let trustList = try trust.map { (path) throws in
+            try TrustList(json: try QRImageFile.read(path, maximumBytes: 16 << 20))
+        }
         let revocations = try revoked.map { (path) throws in
             try RevocationList(json: try QRImageFile.read(path, maximumBytes: 64 << 20))
         }
-        return HouseholdVerifier(trustList: trustList, revocations: revocations ?? .empty)
+        return HouseholdVerifier(trustList: trustList ?? TrustList(), revocations: revocations ?? .empty)
     }
 
     var day: CivilDate { today.flatMap { CivilDate($0) } ?? .today() }

@@ -30,9 +30,36 @@ struct HouseholdKeygenCommand: ParsableCommand {
 
     func validate() throws {
         try validateKeyID(keyId)
-        for date in [from, until].compactMap({ $0 }) where CivilDate(date) == nil {
-            throw ValidationError("\(date) is not a date YYYY-MM-DD.")
+        _ = try validity(today: .today())
+    }
+
+    /// The first and last issue days the key may sign: --from, or `today`; --until, or five years on (the day
+    /// capped at 28, so that every month has it).
+    ///
+    /// - Throws: `ValidationError` naming the option and its value when a date is not a day from 0001-01-01 to
+    ///   9999-12-31, when five years on passes 9999-12-31, or when --until comes before --from.
+    func validity(today: CivilDate) throws -> (from: CivilDate, until: CivilDate) {
+        let start: CivilDate
+        if let from {
+            guard let date = CivilDate(from) else { throw Self.notADate("--from", from) }
+            start = date
+        } else {
+            start = today
         }
+        let first = from.map { "--from \($0)" } ?? "today (\(start))"
+        guard let until else {
+            guard let end = CivilDate(year: start.year + 5, month: start.month, day: min(start.day, 28)) else {
+                throw ValidationError("\(first) leaves less than five years before 9999-12-31; give --until as well.")
+            }
+            return (start, end)
+        }
+        guard let end = CivilDate(until) else { throw Self.notADate("--until", until) }
+        guard end >= start else { throw ValidationError("--until \(until) is before \(first).") }
+        return (start, end)
+    }
+
+    static func notADate(_ option: String, _ value: String) -> ValidationError {
+        ValidationError("\(option) must be a date YYYY-MM-DD from 0001-01-01 to 9999-12-31, not '\(value)'.")
     }
 
     func run() throws {
@@ -43,16 +70,13 @@ struct HouseholdKeygenCommand: ParsableCommand {
             Stderr.line("error: \(path) exists; keygen never overwrites a key")
             throw ExitCode.failure
         }
+        let days = try validity(today: .today())
         try writeNew(key.pemRepresentation, to: privatePath, mode: 0o600)
         try writeNew(key.publicKey.pemRepresentation, to: publicPath, mode: 0o644)
-        let start = from.flatMap { CivilDate($0) } ?? .today()
-        let end =
-            until.flatMap { CivilDate($0) } ?? CivilDate(
-                year: start.year + 5, month: start.month, day: min(start.day, 28))!
         let trust = TrustList([
             TrustList.Entry(
                 keyID: keyId, publicKey: key.publicKey, owner: owner ?? "commune \(keyId.prefix { $0 != "." })",
-                from: start, until: end)
+                from: days.from, until: days.until)
         ])
         Stderr.line("wrote \(privatePath) (private, mode 0600) and \(publicPath)")
         print(String(decoding: trust.json, as: UTF8.self), terminator: "")

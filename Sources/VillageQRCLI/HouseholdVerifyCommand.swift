@@ -34,7 +34,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
 
     func run() throws {
         let (verifier, codes) = try reportingFailures {
-            guard let loaded = try trust.verifier() else { throw ExitCode(64) }
+            let loaded = try trust.verifier()
             var found: [[UInt8]] = []
             if let image {
                 let symbols = try QRScanner().scan(imageData: try QRImageFile.read(image))

@@ -104,7 +104,7 @@ struct PayCommand: ParsableCommand {
             throw ValidationError("--card conflicts with --service \(service.rawValue)")
         }
         if let output {
-            guard output.hasSuffix(".png") || output.hasSuffix(".svg") else {
+            guard QRRenderFormat(path: output) != nil else {
                 throw ValidationError("--output must name a .png or .svg file, not '\(output)'")
             }
             if !force && FileManager.default.fileExists(atPath: output) {

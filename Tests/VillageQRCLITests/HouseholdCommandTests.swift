@@ -60,6 +60,52 @@ struct HouseholdCommandTests {
         #expect(!FileManager.default.fileExists(atPath: path("stickers")))
     }
 
+    @Test(
+        "keygen: a date out of range is a usage error naming the option and value, and writes no key",
+        arguments: [
+            (["--from", "9999-01-01"], "--from 9999-01-01 leaves less than five years before 9999-12-31"),
+            (["--from", "9995-01-01"], "--from 9995-01-01 leaves less than five years before 9999-12-31"),
+            (
+                ["--from", "0000-01-01"],
+                "--from must be a date YYYY-MM-DD from 0001-01-01 to 9999-12-31, not '0000-01-01'"
+            ),
+            (
+                ["--until", "99999-01-01"],
+                "--until must be a date YYYY-MM-DD from 0001-01-01 to 9999-12-31, not '99999-01-01'"
+            ),
+            (
+                ["--from", "2026-02-30"],
+                "--from must be a date YYYY-MM-DD from 0001-01-01 to 9999-12-31, not '2026-02-30'"
+            ),
+            (["--from", "2026-01-01", "--until", "2025-12-31"], "--until 2025-12-31 is before --from 2026-01-01"),
+        ])
+    func keygenDateOutOfRange(_ dates: [String], _ message: String) throws {
+        let result = try ToolRunner.run(
+            ["household", "keygen", "--key-id", "18223.9", "--out-dir", directory.path] + dates)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: path("18223.9.pem")))
+        #expect(!FileManager.default.fileExists(atPath: path("18223.9.pub.pem")))
+    }
+
+    @Test(
+        "keygen: the last days that fit are accepted",
+        arguments: [
+            (["--from", "9994-12-31"], "9999-12-28"),
+            (["--from", "9999-12-31", "--until", "9999-12-31"], "9999-12-31"),
+            (["--from", "0001-01-01"], "0006-01-01"),
+        ])
+    func keygenLastDays(_ dates: [String], _ until: String) throws {
+        let result = try ToolRunner.run(
+            ["household", "keygen", "--key-id", "18223.9", "--out-dir", directory.path] + dates)
+        #expect(result.status == 0, "\(result.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let key = try #require((list["keys"] as? [[String: Any]])?.first)
+        #expect(key["from"] as? String == dates[1])
+        #expect(key["until"] as? String == until)
+    }
+
     @Test("issue then verify: verified exits 0, in Vietnamese by default")
     func issueVerify() throws {
         let trust = try keygen()

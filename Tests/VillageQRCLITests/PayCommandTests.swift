@@ -87,6 +87,42 @@ import VietQR
         #expect((object["warnings"] as? [[String: Any]])?.first?["code"] as? String == "merchantCategoryAbsent")
     }
 
+    @Test("-o takes the suffix in any case, as render does: FILE.PNG is a PNG, FILE.Svg an SVG")
+    func outputSuffixInAnyCase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("SHOP.PNG").path
+        let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", png])
+        #expect(paid.status == 0, "\(paid.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let payload = paid.stdout.trimmingCharacters(in: .newlines)
+        let scan = try ToolRunner.run(["scan", "--json", png])
+        #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
+        let svg = folder.appendingPathComponent("shop.Svg").path
+        let paidSVG = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", svg])
+        #expect(paidSVG.status == 0, "\(paidSVG.stderr)")
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+    }
+
+    @Test(
+        "-o with a suffix that is not .png or .svg is a usage error for pay and render alike",
+        arguments: ["shop.jpg", "shop.PNG.txt", "shop", "shop.pn"])
+    func unsupportedOutputSuffix(_ name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name).path
+        let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", file])
+        #expect(paid.status == 64)
+        #expect(paid.stderr.contains("--output must name a .png or .svg file, not '\(file)'"), "\(paid.stderr)")
+        #expect(paid.stdout.isEmpty)
+        let rendered = try ToolRunner.run(["render", "x", "-o", file])
+        #expect(rendered.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
     @Test(arguments: [
         ["--bank", "no such bank", "--account", "1"],
         ["--bank", "ngân hàng", "--account", "1"],
