@@ -8,7 +8,7 @@
 ///    the inverted image (light-on-dark codes) and a 2× upscale of the working image;
 /// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
 ///    for zbar;
-/// 5. the full resolution last, for tiny codes in big frames.
+/// 5. the full resolution last, for tiny codes in big frames, when the passes above looked at a shrunk copy.
 ///
 /// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
 public struct QRScanner: Sendable {
@@ -29,11 +29,16 @@ public struct QRScanner: Sendable {
     /// - Throws: the decoding errors of ``GrayImage/init(decoding:limits:)``.
     public func scan(imageData: [UInt8]) throws(QRImagingError) -> [QRSymbol] {
         let reduced = try ImageDecoder.decode(imageData, limits: limits, reduceTo: workingSize)
-        var pipeline = ScanPipeline(working: reduced.image, fullScale: reduced.scale)
-        if let found = pipeline.run(workingSize: workingSize) { return found }
-        guard reduced.scale < 1 else { return [] }
-        // Full resolution last: decode again without DCT scaling.
-        let full = try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
+        let pipeline = ScanPipeline(working: reduced.image, fullScale: reduced.scale, workingSize: workingSize)
+        if let found = pipeline.run() { return found }
+        // Full resolution last. DCT scaling left pixels out, so decode again without it; any other decode is already
+        // full size, and the pipeline skips it when the working passes saw all of it.
+        let full =
+            if reduced.scale < 1 {
+                try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
+            } else {
+                reduced.image
+            }
         return pipeline.runFullResolution(full) ?? []
     }
 
@@ -41,8 +46,8 @@ public struct QRScanner: Sendable {
     ///
     /// - Returns: every code found by the first pass that found any, corners in `image`'s pixels.
     public func scan(_ image: GrayImage) -> [QRSymbol] {
-        var pipeline = ScanPipeline(working: image, fullScale: 1)
-        return pipeline.run(workingSize: workingSize) ?? pipeline.runFullResolution(image) ?? []
+        let pipeline = ScanPipeline(working: image, fullScale: 1, workingSize: workingSize)
+        return pipeline.run() ?? pipeline.runFullResolution(image) ?? []
     }
 
     /// One zbar pass over the pixels as they are, without the pipeline.
@@ -56,16 +61,20 @@ struct ScanPipeline {
     let working: GrayImage
     /// `working`'s size against the full image.
     let fullScale: Double
-    private var fullResolutionTried = false
+    /// The longer side the working passes shrink `working` to.
+    let workingSize: Int
+    /// What the working passes start from: `working`, shrunk to `workingSize` when it is larger.
+    let base: GrayImage
 
-    init(working: GrayImage, fullScale: Double) {
+    init(working: GrayImage, fullScale: Double, workingSize: Int) {
         self.working = working
         self.fullScale = fullScale
+        self.workingSize = workingSize
+        base = working.downscaled(toLongSide: workingSize)
     }
 
     /// The passes up to, not including, the full resolution.
-    mutating func run(workingSize: Int) -> [QRSymbol]? {
-        let base = working.downscaled(toLongSide: workingSize)
+    func run() -> [QRSymbol]? {
         if let found = attempt(base) { return found }
         for target in [workingSize * 2 / 3, workingSize * 2 / 5] where base.longSide * 4 > target * 5 {
             if let found = attempt(base.downscaled(toLongSide: target)) { return found }
@@ -104,16 +113,20 @@ struct ScanPipeline {
                 if !found.isEmpty { return toFullSize(found, sourceWidth: source.width, upright.sourcePoint) }
             }
         }
-        if working.longSide == base.longSide { fullResolutionTried = true }
         return nil
     }
 
-    /// The last passes: `full` as it is, then thresholded, when it is larger than what was tried.
-    mutating func runFullResolution(_ full: GrayImage) -> [QRSymbol]? {
-        guard !fullResolutionTried else { return nil }
-        fullResolutionTried = true
-        if let found = attempt(full) { return found }
-        return attempt(full.adaptiveThresholded(radius: max(8, full.longSide / 32)))
+    /// The last passes: the full-size image `full` as it is, then thresholded.
+    ///
+    /// - Returns: the codes found, corners in `full`'s pixels; `nil` when none was, or without a pass when `full` has
+    ///   no more pixels than `base`, which the working passes have already seen.
+    func runFullResolution(_ full: GrayImage) -> [QRSymbol]? {
+        guard full.longSide > base.longSide else { return nil }
+        // Already in full-size pixels: no corner mapping.
+        let found = zbar.scan(full)
+        if !found.isEmpty { return found }
+        let binary = zbar.scan(full.adaptiveThresholded(radius: max(8, full.longSide / 32)))
+        return binary.isEmpty ? nil : binary
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels.

@@ -11,6 +11,7 @@ enum Fixtures {
 
     static let formats = root + "/Tests/QRImagingTests/Fixtures/formats"
     static let photos = root + "/Fixtures/photos"
+    static let fullResolution = root + "/Tests/QRImagingTests/Fixtures/full-resolution"
 
     static func bytes(_ path: String) -> [UInt8] {
         do { return try QRImageFile.read(path) } catch { fatalError("missing fixture \(path): \(error)") }
