@@ -2,9 +2,11 @@
 //
 // libFuzzer targets, in their own package so that a fuzzing build compiles only what they reach. SwiftPM applies
 // sanitizers to a package's own targets only, so the modules under test are this package's targets too:
-// Sources/EMVQR is a link to the library's sources.
+// Sources/EMVQR and Sources/VietQR are links to the library's sources.
 //
 //     scripts/fuzz.sh 600
+//     scripts/fuzz-provenance.sh 600
+//     scripts/fuzz-vietqr.sh 600
 import PackageDescription
 
 let package = Package(
@@ -21,6 +23,16 @@ let package = Package(
         .executableTarget(
             name: "ProvenanceFuzz",
             dependencies: ["EMVQR", "ProvenanceParser"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // VietQR reading. The harness compares the common case with the full rules, both internal, through
+        // `@testable import`: the fuzzing build is a debug build, which SwiftPM compiles with -enable-testing, as
+        // EMVQRFuzz already relies on for EMVQR. So the module is linked whole, as one directory, and stays the
+        // module the library ships, with no harness code inside it.
+        .target(name: "VietQR", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "VietQRFuzz",
+            dependencies: ["EMVQR", "VietQR"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

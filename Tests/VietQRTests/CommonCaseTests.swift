@@ -22,14 +22,20 @@ struct CommonCaseTests {
     @discardableResult
     static func agree(_ text: String) -> Bool {
         guard let emv = try? EMVPayload(parsing: text) else { return false }
+        return agree(emv, text)
+    }
+
+    /// Compares the two on a parsed payload, named `name` in any failure; returns whether the common case took it.
+    @discardableResult
+    static func agree(_ emv: EMVPayload, _ name: String) -> Bool {
         guard let common = VietQRPayload.readCommonCase(emv) else { return false }
         var findings = Findings(mode: .flag)
         do throws(VietQRError) {
             let bank = try VietQRPayload.validate(emv, &findings)
-            #expect(common.bank == bank, "\(text)")
-            #expect(common.warns == findings.found, "\(text)")
+            #expect(common.bank == bank, "\(name)")
+            #expect(common.warns == findings.found, "\(name)")
         } catch {
-            Issue.record("the common case accepted what the full rules refuse (\(error.code)): \(text)")
+            Issue.record("the common case accepted what the full rules refuse (\(error.code)): \(name)")
         }
         return true
     }
