@@ -24,6 +24,7 @@ import Testing
     @Test func verified() throws {
         let result = verify(code)
         #expect(result.verdict == .verified)
+        #expect(result.reason == .signatureValid)
         #expect(result.keyID == "18223.1")
         #expect(result.record == (try record.validated()))
     }
@@ -48,14 +49,14 @@ import Testing
         let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: signer.keyID)
         let result = verify(try other.issue(record))
         #expect(result.verdict == .badSignature)
-        #expect(result.reason == "signatureMismatch")
+        #expect(result.reason == .signatureMismatch)
     }
 
     @Test func unknownKeyCannotBeChecked() throws {
         let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: "99999.9")
         let result = verify(try other.issue(record))
         #expect(result.verdict == .unknownKey)
-        #expect(result.reason == "keyNotInTrustList")
+        #expect(result.reason == .keyNotInTrustList)
         #expect(result.keyID == "99999.9")
     }
 
@@ -64,13 +65,13 @@ import Testing
         early.issued = CivilDate(year: 2025, month: 6, day: 1)!
         let result = verify(try signer.issuer.issue(early))
         #expect(result.verdict == .unknownKey)
-        #expect(result.reason == "keyNotValidOnIssueDate")
+        #expect(result.reason == .keyNotValidOnIssueDate)
     }
 
     @Test func expired() throws {
         let result = verify(code, today: CivilDate(year: 2027, month: 11, day: 1)!)
         #expect(result.verdict == .expired)
-        #expect(result.reason == "expiredOn")
+        #expect(result.reason == .expiredOn)
         // The last day is still valid.
         #expect(verify(code, today: record.expires).verdict == .verified)
     }
@@ -81,7 +82,7 @@ import Testing
         ])
         let result = verify(code, revocations: list)
         #expect(result.verdict == .revoked)
-        #expect(result.reason == "householdRevoked")
+        #expect(result.reason == .householdRevoked)
         // A replacement issued on the cut-off day is not revoked.
         var replacement = record
         replacement.issued = CivilDate(year: 2026, month: 11, day: 15)!
@@ -92,12 +93,13 @@ import Testing
         let revoked = try TestSigner(status: .revoked)
         let result = verify(code, trust: revoked.trust)
         #expect(result.verdict == .revoked)
-        #expect(result.reason == "keyRevoked")
+        #expect(result.reason == .keyRevoked)
     }
 
     @Test func unsigned() throws {
         let result = verify(try HouseholdIssuer.unsignedCode(record))
         #expect(result.verdict == .unsigned)
+        #expect(result.reason == .noSignature)
         #expect(result.record?.householdID == "18223-0042")
     }
 
@@ -108,7 +110,20 @@ import Testing
         let result = verify(damaged)
         #expect(result.verdict == .malformed)
         #expect(result.error?.code.rawValue == "crcMismatch")
+        #expect(result.reason.rawValue == "crcMismatch")
         #expect(result.error?.offset == code.count - 4)
+    }
+
+    @Test("A reason's raw value is what JSON output carries, so it never changes")
+    func reasonRawValuesAreStable() {
+        let reasons: [HouseholdVerification.Reason: String] = [
+            .signatureValid: "signatureValid", .noSignature: "noSignature", .keyNotInTrustList: "keyNotInTrustList",
+            .signatureMismatch: "signatureMismatch", .keyRevoked: "keyRevoked",
+            .keyNotValidOnIssueDate: "keyNotValidOnIssueDate", .householdRevoked: "householdRevoked",
+            .expiredOn: "expiredOn",
+        ]
+        for (reason, rawValue) in reasons { #expect(reason.rawValue == rawValue) }
+        #expect(HouseholdVerification.Reason(.unknownPlace).rawValue == "unknownPlace")
     }
 
     @Test func truncatedCodeIsMalformed() throws {
