@@ -64,7 +64,7 @@ public struct HouseholdVerifier: Sendable {
         let record = try? code.record.get()
         var outcome = check(code, today: today)
         outcome.keyID = code.keyID
-        if outcome.record == nil { outcome.record = record }
+        outcome.record = record
         if let record, record.hasPre2025Place {
             outcome.notes.append(
                 "commune code \(record.communeCode) is not in the 2025-07-01 list; read as a pre-2025 code")
@@ -77,6 +77,7 @@ public struct HouseholdVerifier: Sendable {
         return outcome
     }
 
+    /// The verdict, reason and signer for a code, from the checks in order.
     func check(_ code: HouseholdCode, today: CivilDate) -> HouseholdVerification {
         guard let signature = code.signature else {
             if case .failure(let error) = code.record {
@@ -112,28 +113,27 @@ public struct HouseholdVerifier: Sendable {
             return result(
                 .unknownKey, .keyNotValidOnIssueDate,
                 "key \(keyID) signs codes issued \(entry.from) to \(entry.until), not on \(record.issued)",
-                signer: entry, record: record)
+                signer: entry)
         }
         if let revocation = revocations.revocation(of: record.householdID, issued: record.issued) {
             return result(
                 .revoked, .householdRevoked,
                 "codes for \(record.householdID) issued before \(revocation.issuedBefore) are withdrawn"
-                    + (revocation.reason.map { ": \($0)" } ?? ""), signer: entry, record: record)
+                    + (revocation.reason.map { ": \($0)" } ?? ""), signer: entry)
         }
         if record.expires < today {
-            return result(
-                .expired, .expiredOn, "the code expired on \(record.expires)", signer: entry, record: record)
+            return result(.expired, .expiredOn, "the code expired on \(record.expires)", signer: entry)
         }
-        return result(
-            .verified, .signatureValid, "signed by \(entry.owner) (key \(keyID))", signer: entry, record: record)
+        return result(.verified, .signatureValid, "signed by \(entry.owner) (key \(keyID))", signer: entry)
     }
 
+    /// A verdict with no key ID, record or notes: verifying a read code adds those, in one place.
     func result(
         _ verdict: Verdict, _ reason: HouseholdVerification.Reason, _ message: String, signer: TrustList.Entry? = nil,
-        record: HouseholdRecord? = nil, error: ProvenanceError? = nil
+        error: ProvenanceError? = nil
     ) -> HouseholdVerification {
         HouseholdVerification(
-            verdict: verdict, reason: reason, message: message, keyID: nil, record: record, signer: signer, notes: [],
+            verdict: verdict, reason: reason, message: message, keyID: nil, record: nil, signer: signer, notes: [],
             error: error)
     }
 

@@ -50,6 +50,8 @@ import Testing
         let result = verify(try other.issue(record))
         #expect(result.verdict == .badSignature)
         #expect(result.reason == .signatureMismatch)
+        // Whatever the verdict, the record that could be read is shown, under a warning.
+        #expect(result.record?.householdID == "18223-0042")
     }
 
     @Test func unknownKeyCannotBeChecked() throws {
@@ -94,6 +96,7 @@ import Testing
         let result = verify(code, trust: revoked.trust)
         #expect(result.verdict == .revoked)
         #expect(result.reason == .keyRevoked)
+        #expect(result.record?.householdID == "18223-0042")
     }
 
     @Test func unsigned() throws {
