@@ -126,9 +126,7 @@ extension HouseholdRecord {
     public var json: String { Self.jsonText(RecordFile(self)) }
 
     static func jsonText(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+        String(decoding: encodeJSON(value) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
 

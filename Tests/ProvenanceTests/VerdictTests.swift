@@ -145,6 +145,37 @@ import Testing
         }
     }
 
+    @Test("JSON output has its keys sorted and slashes unescaped; a trust list is indented, a report one line")
+    func jsonLayout() throws {
+        let entry = try #require(signer.trust["18223.1"])
+        var owned = entry
+        owned.owner = "UBND xã Kim Hoa / 18223"
+        let trust = String(decoding: TrustList([owned]).json, as: UTF8.self)
+        #expect(
+            trust == """
+                {
+                  "keys" : [
+                    {
+                      "from" : "2026-01-01",
+                      "keyId" : "18223.1",
+                      "owner" : "UBND xã Kim Hoa / 18223",
+                      "publicKey" : "\(entry.publicKey.base64URL)",
+                      "status" : "active",
+                      "until" : "2028-12-31"
+                    }
+                  ],
+                  "version" : 1
+                }
+
+                """)
+        var linked = record
+        linked.url = "https://example.vn/h/18223-0042"
+        let report = verify(try signer.issuer.issue(linked)).json
+        #expect(report.hasPrefix(#"{"keyId":"18223.1","message":"signed by UBND xã Kim Hoa (18223) (key 18223.1)""#))
+        #expect(report.contains(#""url":"https://example.vn/h/18223-0042","village""#))
+        #expect(!report.contains("\n"))
+    }
+
     @Test func trustListJSONRoundTrip() throws {
         let reread = try TrustList(json: signer.trust.json)
         #expect(reread["18223.1"] == signer.trust["18223.1"])
