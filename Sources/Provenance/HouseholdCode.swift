@@ -154,32 +154,32 @@ public struct HouseholdCode: Sendable {
         let head = try checked(try required(HouseholdTag.head, "head of household"), "the head of household's name")
         let village = try checked(try required(HouseholdTag.village, "village"), "the village")
         let communeCode = String(householdID.prefix(5))
-        let provinceField = payload[HouseholdTag.provinceCode]
+        // A listed commune's code may leave out the province (tag 04): the list gives it. A province code that is
+        // there must keep its grammar and agree with the lists.
+        let provinceCode: String
+        let placeField: EMVField
+        if let commune = AdminUnits.commune(code: communeCode), payload[HouseholdTag.provinceCode] == nil {
+            provinceCode = commune.provinceCode
+            placeField = householdField
+        } else {
+            placeField = try required(HouseholdTag.provinceCode, "province code")
+            provinceCode = try HouseholdRecord.checkDigits(
+                try text(placeField), count: 2, path: placeField.path, what: "the province code",
+                offset: placeField.valueOffset)
+        }
+        let match: AdminUnits.Match
+        do throws(ProvenanceError) {
+            match = try AdminUnits.match(communeCode: communeCode, provinceCode: provinceCode)
+        } catch {
+            throw ProvenanceError(
+                code: error.code, offset: placeField.valueOffset, path: placeField.path, message: error.message)
+        }
         let place: HouseholdRecord.Place
-        if let commune = AdminUnits.commune(code: communeCode) {
-            // A listed commune: the list gives the province and the names.
-            guard provinceField == nil || provinceField?.string == commune.provinceCode,
-                let province = AdminUnits.province(code: commune.provinceCode)
-            else {
-                throw ProvenanceError(
-                    code: .unknownPlace, offset: provinceField?.valueOffset ?? householdField.valueOffset,
-                    path: provinceField?.path ?? householdField.path,
-                    message:
-                        "commune \(communeCode) lies in province \(commune.provinceCode), not \(provinceField?.string ?? "")"
-                )
-            }
+        switch match {
+        case .current(let commune, let province):
             place = HouseholdRecord.Place(
                 village: village, communeName: commune.name, provinceCode: province.code, provinceName: province.name)
-        } else {
-            let field = try required(HouseholdTag.provinceCode, "province code")
-            let provinceCode = try HouseholdRecord.checkDigits(
-                try text(field), count: 2, path: field.path, what: "the province code", offset: field.valueOffset)
-            do throws(ProvenanceError) {
-                _ = try AdminUnits.match(communeCode: communeCode, provinceCode: provinceCode)
-            } catch {
-                throw ProvenanceError(
-                    code: error.code, offset: field.valueOffset, path: field.path, message: error.message)
-            }
+        case .pre2025:
             place = HouseholdRecord.Place(
                 village: village,
                 communeName: try checked(try required(HouseholdTag.communeName, "commune name"), "the commune"),

@@ -40,23 +40,23 @@ extension HouseholdVerification {
         guard language == .vietnamese else { return message }
         let key = keyID ?? signer?.keyID ?? "?"
         switch reason {
-        case "signatureValid":
+        case .signatureValid:
             return "do \(signer?.owner ?? "?") ký (khóa \(key))"
-        case "noSignature":
+        case .noSignature:
             return "mã không có chữ ký nên không chứng minh được nguồn gốc"
-        case "keyNotInTrustList":
+        case .keyNotInTrustList:
             return "khóa \(key) không có trong danh sách tin cậy; không kiểm tra được"
-        case "signatureMismatch":
+        case .signatureMismatch:
             return "chữ ký không khớp với nội dung mã (khóa \(key)): mã đã bị sửa hoặc bị giả mạo"
-        case "keyRevoked":
+        case .keyRevoked:
             return "khóa \(key) của \(signer?.owner ?? "?") đã bị thu hồi"
-        case "keyNotValidOnIssueDate":
+        case .keyNotValidOnIssueDate:
             guard let signer, let record else { break }
             return "khóa \(key) chỉ ký các mã phát hành từ \(signer.from) đến \(signer.until), "
                 + "không phải ngày \(record.issued)"
-        case "householdRevoked":
+        case .householdRevoked:
             return "các mã cũ của hộ \(record?.householdID ?? "?") đã bị thu hồi (\(message))"
-        case "expiredOn":
+        case .expiredOn:
             guard let record else { break }
             return "mã đã hết hạn ngày \(record.expires)"
         default:
@@ -68,7 +68,7 @@ extension HouseholdVerification {
     /// `{"verdict", "reason", "message", "keyId", "record", "notes", "error"}` as one line of JSON.
     public var json: String {
         let report = Report(
-            verdict: verdict.rawValue, reason: reason, message: message, keyId: keyID,
+            verdict: verdict.rawValue, reason: reason.rawValue, message: message, keyId: keyID,
             record: record.map(HouseholdRecord.RecordFile.init), notes: notes,
             error: error.map { Report.ErrorInfo(code: $0.code.rawValue, offset: $0.offset, path: $0.path.description) })
         return HouseholdRecord.jsonText(report)
@@ -126,9 +126,7 @@ extension HouseholdRecord {
     public var json: String { Self.jsonText(RecordFile(self)) }
 
     static func jsonText(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+        String(decoding: encodeJSON(value) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
 

@@ -2,17 +2,22 @@ import EMVQR
 
 /// Verifies scanned household codes against a trust list and a revocation list, offline.
 ///
-/// The checks run in a fixed order and the first that fails gives the verdict:
+/// The checks run in a fixed order and the first that fails gives the verdict and its
+/// ``HouseholdVerification/Reason``:
 ///
-/// 1. Structure: the TLV grammar, the CRC, the format indicator, the signature's place → ``Verdict/malformed``.
-/// 2. A signature at all → ``Verdict/unsigned``.
-/// 3. The key ID in the trust list → ``Verdict/unknownKey``.
-/// 4. The Ed25519 signature over the bytes as scanned, before the signature field → ``Verdict/badSignature``.
-/// 5. The key's status → ``Verdict/revoked``.
-/// 6. The record's fields → ``Verdict/malformed``.
-/// 7. The issue date within the key's validity → ``Verdict/unknownKey``.
-/// 8. The household on the revocation list → ``Verdict/revoked``.
-/// 9. The expiry date → ``Verdict/expired``.
+/// 1. Structure: the TLV grammar, the CRC, the format indicator, the signature's place → ``Verdict/malformed``,
+///    the error's code.
+/// 2. A signature at all → ``Verdict/unsigned``, `noSignature`.
+/// 3. The key ID in the trust list → ``Verdict/unknownKey``, `keyNotInTrustList`.
+/// 4. The Ed25519 signature over the bytes as scanned, before the signature field → ``Verdict/badSignature``,
+///    `signatureMismatch`.
+/// 5. The key's status → ``Verdict/revoked``, `keyRevoked`.
+/// 6. The record's fields → ``Verdict/malformed``, the error's code.
+/// 7. The issue date within the key's validity → ``Verdict/unknownKey``, `keyNotValidOnIssueDate`.
+/// 8. The household on the revocation list → ``Verdict/revoked``, `householdRevoked`.
+/// 9. The expiry date → ``Verdict/expired``, `expiredOn`.
+///
+/// A code that passes them all is ``Verdict/verified``, `signatureValid`.
 ///
 /// The signature is checked before any field is interpreted, so a tampered field reads as ``Verdict/badSignature``
 /// whatever it was changed to.
@@ -39,7 +44,7 @@ public struct HouseholdVerifier: Sendable {
         do {
             code = try HouseholdCode(parsing: bytes)
         } catch {
-            return result(.malformed, error.code.rawValue, error.message, error: error)
+            return malformed(error)
         }
         return verify(code, today: today)
     }
@@ -59,7 +64,7 @@ public struct HouseholdVerifier: Sendable {
         let record = try? code.record.get()
         var outcome = check(code, today: today)
         outcome.keyID = code.keyID
-        if outcome.record == nil { outcome.record = record }
+        outcome.record = record
         if let record, record.hasPre2025Place {
             outcome.notes.append(
                 "commune code \(record.communeCode) is not in the 2025-07-01 list; read as a pre-2025 code")
@@ -72,63 +77,68 @@ public struct HouseholdVerifier: Sendable {
         return outcome
     }
 
+    /// The verdict, reason and signer for a code, from the checks in order.
     func check(_ code: HouseholdCode, today: CivilDate) -> HouseholdVerification {
         guard let signature = code.signature else {
             if case .failure(let error) = code.record {
-                return result(.malformed, error.code.rawValue, error.message, error: error)
+                return malformed(error)
             }
-            return result(.unsigned, "noSignature", "the code carries no signature; it proves nothing")
+            return result(.unsigned, .noSignature, "the code carries no signature; it proves nothing")
         }
         guard let keyID = code.keyID else {
             let error = ProvenanceError(
                 code: .missingField, offset: code.signedBytes.count, path: TagPath(HouseholdTag.keyID),
                 message: "the code is signed but names no key (tag 12)")
-            return result(.malformed, error.code.rawValue, error.message, error: error)
+            return malformed(error)
         }
         guard let entry = trustList[keyID] else {
-            return result(.unknownKey, "keyNotInTrustList", "key \(keyID) is not in the trust list; cannot check")
+            return result(.unknownKey, .keyNotInTrustList, "key \(keyID) is not in the trust list; cannot check")
         }
         guard entry.publicKey.isValidSignature(signature, for: code.signedBytes) else {
             return result(
-                .badSignature, "signatureMismatch",
+                .badSignature, .signatureMismatch,
                 "the signature does not match the code's bytes for key \(keyID): altered or forged", signer: entry)
         }
         if entry.status == .revoked {
-            return result(.revoked, "keyRevoked", "key \(keyID) of \(entry.owner) has been revoked", signer: entry)
+            return result(.revoked, .keyRevoked, "key \(keyID) of \(entry.owner) has been revoked", signer: entry)
         }
         let record: HouseholdRecord
         switch code.record {
         case .failure(let error):
-            return result(.malformed, error.code.rawValue, error.message, signer: entry, error: error)
+            return malformed(error, signer: entry)
         case .success(let decoded):
             record = decoded
         }
         guard entry.from <= record.issued && record.issued <= entry.until else {
             return result(
-                .unknownKey, "keyNotValidOnIssueDate",
+                .unknownKey, .keyNotValidOnIssueDate,
                 "key \(keyID) signs codes issued \(entry.from) to \(entry.until), not on \(record.issued)",
-                signer: entry, record: record)
+                signer: entry)
         }
         if let revocation = revocations.revocation(of: record.householdID, issued: record.issued) {
             return result(
-                .revoked, "householdRevoked",
+                .revoked, .householdRevoked,
                 "codes for \(record.householdID) issued before \(revocation.issuedBefore) are withdrawn"
-                    + (revocation.reason.map { ": \($0)" } ?? ""), signer: entry, record: record)
+                    + (revocation.reason.map { ": \($0)" } ?? ""), signer: entry)
         }
         if record.expires < today {
-            return result(
-                .expired, "expiredOn", "the code expired on \(record.expires)", signer: entry, record: record)
+            return result(.expired, .expiredOn, "the code expired on \(record.expires)", signer: entry)
         }
-        return result(
-            .verified, "signatureValid", "signed by \(entry.owner) (key \(keyID))", signer: entry, record: record)
+        return result(.verified, .signatureValid, "signed by \(entry.owner) (key \(keyID))", signer: entry)
     }
 
+    /// A verdict with no key ID, record or notes: verifying a read code adds those, in one place.
     func result(
-        _ verdict: Verdict, _ reason: String, _ message: String, signer: TrustList.Entry? = nil,
-        record: HouseholdRecord? = nil, error: ProvenanceError? = nil
+        _ verdict: Verdict, _ reason: HouseholdVerification.Reason, _ message: String, signer: TrustList.Entry? = nil,
+        error: ProvenanceError? = nil
     ) -> HouseholdVerification {
         HouseholdVerification(
-            verdict: verdict, reason: reason, message: message, keyID: nil, record: record, signer: signer, notes: [],
+            verdict: verdict, reason: reason, message: message, keyID: nil, record: nil, signer: signer, notes: [],
             error: error)
+    }
+
+    /// The result for a code whose structure or record is broken: its reason is the error's code.
+    func malformed(_ error: ProvenanceError, signer: TrustList.Entry? = nil) -> HouseholdVerification {
+        result(.malformed, HouseholdVerification.Reason(error.code), error.message, signer: signer, error: error)
     }
 }

@@ -113,9 +113,7 @@ public struct TrustList: Sendable {
                     keyId: $0.keyID, publicKey: $0.publicKey.base64URL, owner: $0.owner, from: $0.from.description,
                     until: $0.until.description, status: $0.status.rawValue)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(file)) ?? Data()) + [0x0A]
+        return Array(encodeJSON(file, pretty: true) ?? Data()) + [0x0A]
     }
 
     struct File: Codable {
@@ -130,6 +128,20 @@ public struct TrustList: Sendable {
         var version: Int
         var keys: [Key]
     }
+}
+
+/// Encodes a value as the module writes all its JSON: keys sorted, so output is stable and diffable, and slashes
+/// unescaped, so a URL reads as written.
+///
+/// - Parameters:
+///   - value: The value.
+///   - pretty: Whether to indent it, for a file a person reads and edits.
+/// - Returns: The JSON, or `nil` if the value cannot be encoded.
+func encodeJSON(_ value: some Encodable, pretty: Bool = false) -> Data? {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
+    return try? encoder.encode(value)
 }
 
 /// Decodes a JSON file, turning a decoding error into a sentence naming the key path.

@@ -24,6 +24,7 @@ import Testing
     @Test func verified() throws {
         let result = verify(code)
         #expect(result.verdict == .verified)
+        #expect(result.reason == .signatureValid)
         #expect(result.keyID == "18223.1")
         #expect(result.record == (try record.validated()))
     }
@@ -48,14 +49,16 @@ import Testing
         let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: signer.keyID)
         let result = verify(try other.issue(record))
         #expect(result.verdict == .badSignature)
-        #expect(result.reason == "signatureMismatch")
+        #expect(result.reason == .signatureMismatch)
+        // Whatever the verdict, the record that could be read is shown, under a warning.
+        #expect(result.record?.householdID == "18223-0042")
     }
 
     @Test func unknownKeyCannotBeChecked() throws {
         let other = HouseholdIssuer(key: HouseholdSigningKey(), keyID: "99999.9")
         let result = verify(try other.issue(record))
         #expect(result.verdict == .unknownKey)
-        #expect(result.reason == "keyNotInTrustList")
+        #expect(result.reason == .keyNotInTrustList)
         #expect(result.keyID == "99999.9")
     }
 
@@ -64,13 +67,13 @@ import Testing
         early.issued = CivilDate(year: 2025, month: 6, day: 1)!
         let result = verify(try signer.issuer.issue(early))
         #expect(result.verdict == .unknownKey)
-        #expect(result.reason == "keyNotValidOnIssueDate")
+        #expect(result.reason == .keyNotValidOnIssueDate)
     }
 
     @Test func expired() throws {
         let result = verify(code, today: CivilDate(year: 2027, month: 11, day: 1)!)
         #expect(result.verdict == .expired)
-        #expect(result.reason == "expiredOn")
+        #expect(result.reason == .expiredOn)
         // The last day is still valid.
         #expect(verify(code, today: record.expires).verdict == .verified)
     }
@@ -81,7 +84,7 @@ import Testing
         ])
         let result = verify(code, revocations: list)
         #expect(result.verdict == .revoked)
-        #expect(result.reason == "householdRevoked")
+        #expect(result.reason == .householdRevoked)
         // A replacement issued on the cut-off day is not revoked.
         var replacement = record
         replacement.issued = CivilDate(year: 2026, month: 11, day: 15)!
@@ -92,12 +95,14 @@ import Testing
         let revoked = try TestSigner(status: .revoked)
         let result = verify(code, trust: revoked.trust)
         #expect(result.verdict == .revoked)
-        #expect(result.reason == "keyRevoked")
+        #expect(result.reason == .keyRevoked)
+        #expect(result.record?.householdID == "18223-0042")
     }
 
     @Test func unsigned() throws {
         let result = verify(try HouseholdIssuer.unsignedCode(record))
         #expect(result.verdict == .unsigned)
+        #expect(result.reason == .noSignature)
         #expect(result.record?.householdID == "18223-0042")
     }
 
@@ -108,7 +113,20 @@ import Testing
         let result = verify(damaged)
         #expect(result.verdict == .malformed)
         #expect(result.error?.code.rawValue == "crcMismatch")
+        #expect(result.reason.rawValue == "crcMismatch")
         #expect(result.error?.offset == code.count - 4)
+    }
+
+    @Test("A reason's raw value is what JSON output carries, so it never changes")
+    func reasonRawValuesAreStable() {
+        let reasons: [HouseholdVerification.Reason: String] = [
+            .signatureValid: "signatureValid", .noSignature: "noSignature", .keyNotInTrustList: "keyNotInTrustList",
+            .signatureMismatch: "signatureMismatch", .keyRevoked: "keyRevoked",
+            .keyNotValidOnIssueDate: "keyNotValidOnIssueDate", .householdRevoked: "householdRevoked",
+            .expiredOn: "expiredOn",
+        ]
+        for (reason, rawValue) in reasons { #expect(reason.rawValue == rawValue) }
+        #expect(HouseholdVerification.Reason(.unknownPlace).rawValue == "unknownPlace")
     }
 
     @Test func truncatedCodeIsMalformed() throws {
@@ -125,6 +143,37 @@ import Testing
             try RevocationList(
                 json: Array(#"{"version":1,"revoked":[{"householdId":"x","issuedBefore":"soon"}]}"#.utf8))
         }
+    }
+
+    @Test("JSON output has its keys sorted and slashes unescaped; a trust list is indented, a report one line")
+    func jsonLayout() throws {
+        let entry = try #require(signer.trust["18223.1"])
+        var owned = entry
+        owned.owner = "UBND xã Kim Hoa / 18223"
+        let trust = String(decoding: TrustList([owned]).json, as: UTF8.self)
+        #expect(
+            trust == """
+                {
+                  "keys" : [
+                    {
+                      "from" : "2026-01-01",
+                      "keyId" : "18223.1",
+                      "owner" : "UBND xã Kim Hoa / 18223",
+                      "publicKey" : "\(entry.publicKey.base64URL)",
+                      "status" : "active",
+                      "until" : "2028-12-31"
+                    }
+                  ],
+                  "version" : 1
+                }
+
+                """)
+        var linked = record
+        linked.url = "https://example.vn/h/18223-0042"
+        let report = verify(try signer.issuer.issue(linked)).json
+        #expect(report.hasPrefix(#"{"keyId":"18223.1","message":"signed by UBND xã Kim Hoa (18223) (key 18223.1)""#))
+        #expect(report.contains(#""url":"https://example.vn/h/18223-0042","village""#))
+        #expect(!report.contains("\n"))
     }
 
     @Test func trustListJSONRoundTrip() throws {

@@ -58,6 +58,23 @@ import Testing
         #expect(throws: ProvenanceError(code: .unknownPlace, message: "")) { try wrongProvince.validated() }
     }
 
+    @Test("A listed commune's code may name its province, but only the one the list gives")
+    func listedCommuneWithAProvinceCode() throws {
+        let verifier = HouseholdVerifier(trustList: signer.trust)
+        #expect(verifier.verify(try signedCode(province: "42"), today: fixtureToday).verdict == .verified)
+
+        let wrong = try signedCode(province: "40")
+        let result = verifier.verify(wrong, today: fixtureToday)
+        #expect(result.verdict == .malformed)
+        #expect(result.reason == HouseholdVerification.Reason(.unknownPlace))
+        let at = try #require(wrong.firstRange(of: Array("040240".utf8))).lowerBound + 4
+        #expect(result.error == ProvenanceError(code: .unknownPlace, offset: at, path: TagPath(4), message: ""))
+
+        // A province code that breaks its grammar is an invalid field, as it is for a pre-2025 commune.
+        let garbled = verifier.verify(try signedCode(province: "4x"), today: fixtureToday)
+        #expect(garbled.error == ProvenanceError(code: .invalidField, offset: at, path: TagPath(4), message: ""))
+    }
+
     /// Some phones produce decomposed text: it must sign the same bytes as the precomposed form.
     @Test func nfdAndNFCGiveTheSameSignatureInput() throws {
         var decomposed = record
@@ -148,6 +165,19 @@ import Testing
         for field in payload.fields where field.tag != 63 { serializer.append(field) }
         try serializer.appendPrimitive(tag: 12, signer.keyID)
         return serializer
+    }
+
+    /// The record's code with a province code (tag 04) after the village, signed by the test key.
+    func signedCode(province: String) throws -> [UInt8] {
+        var serializer = EMVSerializer()
+        let payload = try EMVPayload(parsing: try HouseholdIssuer.unsignedCode(record))
+        for field in payload.fields where field.tag != 63 {
+            serializer.append(field)
+            if field.tag == HouseholdTag.village { try serializer.appendPrimitive(tag: 4, province) }
+        }
+        try serializer.appendPrimitive(tag: 12, signer.keyID)
+        try serializer.appendPrimitive(tag: 25, base64url(try signer.key.signature(for: serializer.bytes)))
+        return try serializer.finalize()
     }
 
     func base64url(_ bytes: [UInt8]) -> String { Base64URL.encode(bytes) }
