@@ -35,16 +35,21 @@ struct QRRectifier {
         }
     }
 
-    /// Upright candidate symbols, best guess first.
-    func rectified() -> [Upright] {
+    /// Redraws candidate symbols upright, best guess first, each only when `read` is about to see it, and stops at
+    /// the first that `read` accepts.
+    ///
+    /// - Parameter read: tries one candidate; nil when it cannot be read.
+    /// - Returns: what `read` gave for the first candidate it read, or nil when it read none.
+    func firstRead<Result>(_ read: (Upright) -> Result?) -> Result? {
         let finders = findFinderPatterns()
-        guard finders.count >= 3 else { return [] }
-        var results: [Upright] = []
+        guard finders.count >= 3 else { return nil }
         for triple in bestTriples(finders).prefix(2) {
             let (topLeft, topRight, bottomLeft) = oriented(triple)
             for candidateDimension in Self.dimensions(topLeft, topRight, bottomLeft) {
-                if let symbol = sample(topLeft.center, topRight, bottomLeft, candidateDimension) {
-                    results.append(symbol)
+                if let symbol = sample(topLeft.center, topRight, bottomLeft, candidateDimension),
+                    let result = read(symbol)
+                {
+                    return result
                 }
             }
         }
@@ -62,11 +67,11 @@ struct QRRectifier {
             for candidateDimension in sizes where (21...177).contains(candidateDimension) {
                 guard seen.insert(candidateDimension).inserted else { continue }
                 for transform in perspectiveTransforms(quads, dimension: candidateDimension) {
-                    if let symbol = sample(transform, candidateDimension) { results.append(symbol) }
+                    if let symbol = sample(transform, candidateDimension), let result = read(symbol) { return result }
                 }
             }
         }
-        return results
+        return nil
     }
 
     /// Likely symbol sizes from the finders' distance apart in module sizes, nearest first.

@@ -105,15 +105,18 @@ struct ScanPipeline {
         if let found = attempt(enlarged) { return found }
         // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol. The unsmoothed
         // upscale last: a far, foreshortened finder is only a few pixels wide and smoothing closes its light ring.
-        for (index, source) in [smooth, enlarged, base.upscaled(by: 2)].enumerated() {
-            // The smoothed image's threshold is the one already tried above.
-            let binary = index == 0 ? smoothBinary : source.adaptiveThresholded(radius: max(4, source.longSide / 16))
-            for upright in QRRectifier(image: binary).rectified() {
-                let found = zbar.scan(upright.image)
-                if !found.isEmpty { return toFullSize(found, sourceWidth: source.width, upright.sourcePoint) }
-            }
+        // The smoothed image's threshold is the one already tried above.
+        return rectify(smooth, binary: smoothBinary) ?? rectify(enlarged) ?? rectify(base.upscaled(by: 2))
+    }
+
+    /// The strong-perspective pass over `source`: each symbol the rectifier redraws upright from `binary` (by default
+    /// `source` thresholded), handed to zbar as soon as it is drawn, until one decodes.
+    private func rectify(_ source: GrayImage, binary: GrayImage? = nil) -> [QRSymbol]? {
+        let binary = binary ?? source.adaptiveThresholded(radius: max(4, source.longSide / 16))
+        return QRRectifier(image: binary).firstRead { upright in
+            let found = zbar.scan(upright.image)
+            return found.isEmpty ? nil : toFullSize(found, sourceWidth: source.width, upright.sourcePoint)
         }
-        return nil
     }
 
     /// The last passes: the full-size image `full` as it is, then thresholded.
