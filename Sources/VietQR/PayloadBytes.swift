@@ -52,12 +52,30 @@ struct PayloadBytes {
     }
 
     /// An EMVCo amount (EMVCo 4.7.3, as `VietQRAmount.isWellFormed`): a digit, then digits with at most one ".",
-    /// within `limit` characters.
+    /// within `limit` characters. With `nonZero`, also a digit from 1 to 9.
     @inline(__always)
-    func isAmount(_ span: Span, limit: Int) -> Bool {
-        guard span.count >= 1, span.count <= limit, buffer[Int(span.start)] &- 0x30 < 10 else { return false }
+    func isAmount(_ span: Span, limit: Int, nonZero: Bool = false) -> Bool {
+        let count = span.count
+        guard count >= 1, count <= limit else { return false }
+        if count <= 8 {
+            // Every test on the one word at once; amounts are this short in practice.
+            let word = loadShort(Int(span.start), count)
+            let inSpan = Lanes.high >> (64 - 8 * count)
+            let digits = Lanes.inRange(word, 0x30, 0x39) & inSpan
+            let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
+            return digits & 0x80 != 0 && digits | dot == inSpan && dot & (dot &- 1) == 0
+                && (!nonZero || Lanes.inRange(word, 0x31, 0x39) & inSpan != 0)
+        }
+        return isLongAmount(span, nonZero: nonZero)
+    }
+
+    /// ``isAmount(_:limit:nonZero:)`` past eight characters, word by word; kept out of line, since it is rare.
+    @inline(never)
+    private func isLongAmount(_ span: Span, nonZero: Bool) -> Bool {
+        guard buffer[Int(span.start)] &- 0x30 < 10 else { return false }
         var sawDot = false
-        return forEachWord(span) { word, inSpan in
+        var sawNonZero = !nonZero
+        let wellFormed = forEachWord(span) { word, inSpan in
             let digits = Lanes.inRange(word, 0x30, 0x39)
             let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
             if dot != 0 {
@@ -65,30 +83,10 @@ struct PayloadBytes {
                 guard !sawDot, dot & (dot &- 1) == 0 else { return false }
                 sawDot = true
             }
+            sawNonZero = sawNonZero || Lanes.inRange(word, 0x31, 0x39) & inSpan != 0
             return (digits | dot) & inSpan == inSpan
         }
-    }
-
-    /// An amount as ``isAmount(_:limit:)`` reads it, with a digit other than 0 in it: one word's test for an amount of
-    /// up to eight characters.
-    @inline(__always)
-    func isNonZeroAmount(_ span: Span, limit: Int) -> Bool {
-        let count = span.count
-        guard count <= 8 else { return isLongNonZeroAmount(span, limit: limit) }
-        guard count >= 1, count <= limit else { return false }
-        let word = loadShort(Int(span.start), count)
-        let inSpan = Lanes.high >> (64 - 8 * count)
-        let digits = Lanes.inRange(word, 0x30, 0x39) & inSpan
-        let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
-        // A digit first, nothing but digits and one "." at most, and a digit from 1 to 9.
-        return digits & 0x80 != 0 && digits | dot == inSpan && dot & (dot &- 1) == 0
-            && Lanes.inRange(word, 0x31, 0x39) & inSpan != 0
-    }
-
-    /// ``isNonZeroAmount(_:limit:)`` for an amount of more than eight characters, which is rare.
-    @inline(never)
-    private func isLongNonZeroAmount(_ span: Span, limit: Int) -> Bool {
-        isAmount(span, limit: limit) && !isZero(span)
+        return wellFormed && sawNonZero
     }
 
     /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.
@@ -108,19 +106,9 @@ struct PayloadBytes {
         return true
     }
 
-    /// The value's bytes in one word, first byte lowest and the unused lanes zero; `nil` past eight bytes.
-    @inline(__always)
-    func word(_ span: Span) -> UInt64? {
-        let count = span.count
-        guard count > 0 else { return count == 0 ? 0 : nil }
-        guard count <= 8 else { return nil }
-        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1
-        return loadShort(Int(span.start), count) & mask
-    }
-
-    /// The value's bytes in one word, first byte lowest; past eight bytes, the first eight.
+    /// The value's bytes in one word, first byte lowest and the unused lanes zero; past eight bytes, the first eight.
     ///
-    /// For a value followed by at least eight bytes, as every value but tag 63's is: one load, no branch.
+    /// One load for a value followed by at least eight bytes, as every value but tag 63's is.
     @inline(__always)
     func shortWord(_ span: Span) -> UInt64 {
         let count = span.count
@@ -149,15 +137,6 @@ struct PayloadBytes {
         // "A000000727" as little-endian words: "A0000007" and "27".
         span.count == 10 && load(Int(span.start)) == 0x3730_3030_3030_3041
             && loadShort(Int(span.start) + 8, 2) & 0xFFFF == 0x3732
-    }
-
-    /// A value of up to nine digits as a number, or `nil`.
-    @inline(__always)
-    func number(_ span: Span) -> UInt32? {
-        guard span.count <= 9, isDigits(span) else { return nil }
-        var value: UInt32 = 0
-        for offset in Int(span.start)..<Int(span.end) { value = value &* 10 &+ UInt32(buffer[offset] &- 0x30) }
-        return value
     }
 
     // MARK: Words

@@ -83,7 +83,7 @@ extension VietQRPayload {
         node = nodes[i]
         let hasAmount = node.tag == 54
         if hasAmount {
-            guard bytes.isNonZeroAmount(Span(node), limit: VietQRLimits.amount) else { return nil }
+            guard bytes.isAmount(Span(node), limit: VietQRLimits.amount, nonZero: true) else { return nil }
             i &+= 1
             node = nodes[i]
         }
@@ -133,7 +133,7 @@ extension VietQRPayload {
         span.count <= limit && bytes.isPrintableASCII(span)
     }
 }
-/// The values the common case compares, as `PayloadBytes.word` reads them: first byte lowest.
+/// The values the common case compares, as `PayloadBytes.shortWord` reads them: first byte lowest.
 private enum Literal {
     /// "QRIBFTTA", transfer to an account.
     static var qribftta: UInt64 { 0x4154_5446_4249_5251 }

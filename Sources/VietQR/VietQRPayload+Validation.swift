@@ -197,7 +197,7 @@ private struct Check {
             throw missing(P.bin, at: beneficiaryEnd, "38.01 has no acquirer BIN (38.01.00)")
         }
         // The acquirer (BNB) ID is the bank's 6-digit BIN (NAPAS field table; every published example).
-        guard index.bin.count == 6, let bin = bytes.number(index.bin) else {
+        guard let bin = bytes.sixDigits(index.bin) else {
             throw failure(
                 .invalidBIN, at: index.bin.offset, P.bin,
                 "the BIN in 38.01.00 is \"\(text(index.bin))\"; it must be 6 digits, such as 970436")
