@@ -70,54 +70,34 @@ extension VietQRPayload {
         // branches rather than a jump through a table per field. 53 and 58 are mandatory. Tag 63 (last, which EMVQR
         // has checked) stops the chain, so it never runs past the table.
         var i = 8
-        var node = nodes[i]
-        let hasCategory = node.tag == 52
-        if hasCategory {
-            let category = Span(node)
-            guard category.count == 4, bytes.isDigits(category) else { return nil }
+        /// Whether the field at `i` has `tag`, stepping past it if so; `nil` when it has `tag` and `isValid` refuses
+        /// its value.
+        @inline(__always)
+        func take(_ tag: UInt8, _ isValid: (Span) -> Bool) -> Bool? {
+            guard nodes[i].tag == tag else { return false }
+            guard isValid(Span(nodes[i])) else { return nil }
             i &+= 1
-            node = nodes[i]
+            return true
         }
-        guard node.tag == 53, Span(node).count == 3, bytes.shortWord(Span(node)) == Literal.dong else { return nil }
-        i &+= 1
-        node = nodes[i]
-        let hasAmount = node.tag == 54
-        if hasAmount {
-            guard bytes.isAmount(Span(node), limit: VietQRLimits.amount, nonZero: true) else { return nil }
-            i &+= 1
-            node = nodes[i]
-        }
-        guard node.tag == 58, Span(node).count == 2, bytes.shortWord(Span(node)) == Literal.vietnam else {
-            return nil
-        }
-        i &+= 1
-        node = nodes[i]
-        // The "ans" fields 59–61, each printable ASCII within its limit.
-        if node.tag == 59 {
-            guard isText(Span(node), VietQRLimits.merchantName, bytes) else { return nil }
-            i &+= 1
-            node = nodes[i]
-        }
-        if node.tag == 60 {
-            guard isText(Span(node), VietQRLimits.merchantCity, bytes) else { return nil }
-            i &+= 1
-            node = nodes[i]
-        }
-        if node.tag == 61 {
-            guard isText(Span(node), VietQRLimits.postalCode, bytes) else { return nil }
-            i &+= 1
-            node = nodes[i]
-        }
-        if node.tag == 62 {
+        // Mandatory fields compare `== true`, optional ones `!= nil`.
+        guard let hasCategory = take(52, { $0.count == 4 && bytes.isDigits($0) }),
+            take(53, { $0.count == 3 && bytes.shortWord($0) == Literal.dong }) == true,
+            let hasAmount = take(54, { bytes.isAmount($0, limit: VietQRLimits.amount, nonZero: true) }),
+            take(58, { $0.count == 2 && bytes.shortWord($0) == Literal.vietnam }) == true,
+            // The "ans" fields 59–61, each printable ASCII within its limit.
+            take(59, { isText($0, VietQRLimits.merchantName, bytes) }) != nil,
+            take(60, { isText($0, VietQRLimits.merchantCity, bytes) }) != nil,
+            take(61, { isText($0, VietQRLimits.postalCode, bytes) }) != nil
+        else { return nil }
+        if nodes[i].tag == 62 {
             // Only 62.01–09; none of them is a template, so they are the nodes that follow.
-            let end = Int(node.subtreeEnd)
+            let end = Int(nodes[i].subtreeEnd)
             i &+= 1
             while i < end {
                 let child = nodes[i]
                 guard child.tag &- 1 < 9, isText(Span(child), VietQRLimits.additional, bytes) else { return nil }
                 i &+= 1
             }
-            node = nodes[i]
         }
         // Anything else before 63 (a tip or fee in 55–57, 64, another template, a field out of order) goes to the
         // full rules.
