@@ -55,9 +55,6 @@ struct FieldIndex: Sendable {
     var crc = Span()
     /// Bit `tag - 26` for each merchant account template 26–51 other than 38.
     var otherTemplates: UInt32 = 0
-    /// Bit `tag` for each of 62.01–62.09 present.
-    var additionalPresent: UInt16 = 0
-
     /// No field found yet.
     init() {}
 
@@ -97,11 +94,7 @@ struct FieldIndex: Sendable {
                 if !additionalTemplate.isPresent {
                     additionalTemplate = span
                     for child in nodes[(i + 1)..<next] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
-                        let bit: UInt16 = 1 << UInt16(child.tag)
-                        if additionalPresent & bit == 0 {
-                            self[additional: Int(child.tag)] = Span(child)
-                            additionalPresent |= bit
-                        }
+                        Self.record(Span(child), in: &self[additional: Int(child.tag)])
                     }
                 }
             case 63: crc = span

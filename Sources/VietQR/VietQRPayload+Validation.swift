@@ -349,10 +349,7 @@ private struct Check {
     }
 
     func checkAdditionalData(_ findings: inout Findings) throws(VietQRError) {
-        var present = index.additionalPresent
-        while present != 0 {
-            let tag = present.trailingZeroBitCount
-            present &= present - 1
+        for tag in 1...9 {
             try checkText(index[additional: tag], P.additional(tag), limit: VietQRLimits.additional, &findings)
         }
     }
