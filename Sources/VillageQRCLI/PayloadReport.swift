@@ -23,17 +23,11 @@ enum PayloadReport {
         var path: String
         var message: String
 
-        init(_ error: EMVQRError) {
-            self.init(
-                code: error.code.rawValue, offset: error.offset, path: error.path.description,
-                message: error.message)
-        }
+        /// An EMVCo error, as VietQR carries it: the same code, offset, path and message.
+        init(_ error: EMVQRError) { self.init(VietQRError(error)) }
 
-        init(_ warning: EMVQRWarning) {
-            self.init(
-                code: warning.code.rawValue, offset: warning.offset, path: warning.path.description,
-                message: warning.message)
-        }
+        /// An EMVCo warning, as VietQR carries it: the same code, offset, path and message.
+        init(_ warning: EMVQRWarning) { self.init(VietQRWarning(warning)) }
 
         init(_ error: VietQRError) {
             self.init(
