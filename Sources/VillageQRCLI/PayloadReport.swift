@@ -74,7 +74,7 @@ enum PayloadReport {
         let schemes = analysis.payload?.schemes.map(\.scheme.name) ?? []
         var members: [(String, JSONWriter.Value)] = [
             ("valid", .bool(analysis.isValid)),
-            ("scheme", schemes.first.map { .string($0) } ?? .null),
+            ("scheme", .string(orNull: schemes.first)),
             ("schemes", .array(schemes.map { .string($0) })),
             ("errors", .array(analysis.errors.map(\.json))),
             ("warnings", .array(analysis.warnings.map(\.json))),
