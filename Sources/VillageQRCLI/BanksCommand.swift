@@ -26,12 +26,12 @@ struct BanksCommand: ParsableCommand {
             let array: JSONWriter.Value = .array(
                 banks.map { bank in
                     .object([
-                        ("bin", .string(orNull: bank.bin)), ("shortName", .string(orNull: bank.shortName)),
+                        ("bin", .string(orNull: bank.bin)), ("shortName", .string(bank.shortName)),
                         ("code", .string(orNull: bank.code)),
                         ("vietqrIoCode", .string(orNull: bank.vietQRIOCode)),
                         ("swiftCode", .string(orNull: bank.swiftCode)),
-                        ("name", .string(orNull: bank.name)), ("englishName", .string(orNull: bank.englishName)),
-                        ("transfers", .string(orNull: bank.transfers.rawValue)),
+                        ("name", .string(bank.name)), ("englishName", .string(orNull: bank.englishName)),
+                        ("transfers", .string(bank.transfers.rawValue)),
                         ("formerNames", .array(bank.formerNames.map { .string($0) })),
                     ])
                 })

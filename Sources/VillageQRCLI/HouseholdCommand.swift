@@ -80,10 +80,7 @@ extension DisplayLanguage: ExpressibleByArgument {}
 func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
-    } catch let error as ProvenanceError {
-        Stderr.line("error: \(error)")
-        throw ExitCode.failure
-    } catch let error as QRImagingError {
+    } catch let error where error is ProvenanceError || error is QRImagingError {
         Stderr.line("error: \(error)")
         throw ExitCode.failure
     }

@@ -23,17 +23,11 @@ enum PayloadReport {
         var path: String
         var message: String
 
-        init(_ error: EMVQRError) {
-            self.init(
-                code: error.code.rawValue, offset: error.offset, path: error.path.description,
-                message: error.message)
-        }
+        /// An EMVCo error, as VietQR carries it: the same code, offset, path and message.
+        init(_ error: EMVQRError) { self.init(VietQRError(error)) }
 
-        init(_ warning: EMVQRWarning) {
-            self.init(
-                code: warning.code.rawValue, offset: warning.offset, path: warning.path.description,
-                message: warning.message)
-        }
+        /// An EMVCo warning, as VietQR carries it: the same code, offset, path and message.
+        init(_ warning: EMVQRWarning) { self.init(VietQRWarning(warning)) }
 
         init(_ error: VietQRError) {
             self.init(
@@ -80,7 +74,7 @@ enum PayloadReport {
         let schemes = analysis.payload?.schemes.map(\.scheme.name) ?? []
         var members: [(String, JSONWriter.Value)] = [
             ("valid", .bool(analysis.isValid)),
-            ("scheme", schemes.first.map { .string($0) } ?? .null),
+            ("scheme", .string(orNull: schemes.first)),
             ("schemes", .array(schemes.map { .string($0) })),
             ("errors", .array(analysis.errors.map(\.json))),
             ("warnings", .array(analysis.warnings.map(\.json))),

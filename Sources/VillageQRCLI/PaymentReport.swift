@@ -83,13 +83,13 @@ public struct PaymentReport: Sendable {
 
     static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
         return .object([
-            ("bin", .string(orNull: payment.bin)), ("bank", .string(orNull: bank?.shortName)),
+            ("bin", .string(payment.bin)), ("bank", .string(orNull: bank?.shortName)),
             ("bankName", .string(orNull: bank?.name)),
-            ("account", .string(orNull: payment.account)), ("service", .string(orNull: payment.service.rawValue)),
-            ("amount", .string(orNull: payment.amount)), ("currency", .string(orNull: payment.currency)),
+            ("account", .string(payment.account)), ("service", .string(payment.service.rawValue)),
+            ("amount", .string(orNull: payment.amount)), ("currency", .string(payment.currency)),
             ("purpose", .string(orNull: payment.additionalData.purpose)),
             ("bill", .string(orNull: payment.additionalData.billNumber)),
-            ("initiation", .string(orNull: payment.initiation == .static ? "static" : "dynamic")),
+            ("initiation", .string(payment.initiation == .static ? "static" : "dynamic")),
         ])
     }
 }

@@ -93,7 +93,7 @@ struct ScanCommand: ParsableCommand {
         case .success(let symbols):
             codes = symbols.map { symbol in
                 .object([
-                    ("text", symbol.text.map { .string($0) } ?? .null),
+                    ("text", .string(orNull: symbol.text)),
                     ("bytesBase64", .string(Data(symbol.bytes).base64EncodedString())),
                     ("corners", .array(symbol.corners.map { .array([.number($0.x), .number($0.y)]) })),
                     ("decoded", PayloadReport.json(PayloadReport.analyse(symbol.bytes))),

@@ -7,17 +7,9 @@ enum Stderr {
         write(text + "\n")
     }
 
-    /// Writes `text` as it is.
+    /// Writes `text` as it is: unbuffered, and whole even when a write is interrupted.
     static func write(_ text: String) {
-        var stream = StandardError()
-        stream.write(text)
-    }
-}
-
-/// Standard error as a `TextOutputStream`: unbuffered, and whole even when a write is interrupted.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        let bytes = Array(string.utf8)
+        let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }

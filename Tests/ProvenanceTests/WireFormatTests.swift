@@ -158,24 +158,23 @@ import Testing
         #expect(result.error?.code == .invalidSignatureEncoding)
     }
 
-    func unsignedPrefix() throws -> EMVSerializer {
+    /// The record's fields and the test key's ID, ready for a signature; with `province`, a province code (tag 04)
+    /// after the village.
+    func unsignedPrefix(province: String? = nil) throws -> EMVSerializer {
         var serializer = EMVSerializer()
         let unsigned = try HouseholdIssuer.unsignedCode(record)
         let payload = try EMVPayload(parsing: unsigned)
-        for field in payload.fields where field.tag != 63 { serializer.append(field) }
+        for field in payload.fields where field.tag != 63 {
+            serializer.append(field)
+            if let province, field.tag == HouseholdTag.village { try serializer.appendPrimitive(tag: 4, province) }
+        }
         try serializer.appendPrimitive(tag: 12, signer.keyID)
         return serializer
     }
 
     /// The record's code with a province code (tag 04) after the village, signed by the test key.
     func signedCode(province: String) throws -> [UInt8] {
-        var serializer = EMVSerializer()
-        let payload = try EMVPayload(parsing: try HouseholdIssuer.unsignedCode(record))
-        for field in payload.fields where field.tag != 63 {
-            serializer.append(field)
-            if field.tag == HouseholdTag.village { try serializer.appendPrimitive(tag: 4, province) }
-        }
-        try serializer.appendPrimitive(tag: 12, signer.keyID)
+        var serializer = try unsignedPrefix(province: province)
         try serializer.appendPrimitive(tag: 25, base64url(try signer.key.signature(for: serializer.bytes)))
         return try serializer.finalize()
     }

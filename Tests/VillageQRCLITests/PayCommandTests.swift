@@ -14,21 +14,20 @@ import VietQR
 
     @Test("-o writes a PNG that scans back to the payload, and will not overwrite it without --force")
     func writesAnImage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("counter.png").path
-        let arguments = ["pay", "--bank", "VCB", "--account", "0011001234567", "--amount", "50000", "-o", png]
-        let first = try ToolRunner.run(arguments)
-        #expect(first.status == 0)
-        let payload = first.stdout.trimmingCharacters(in: .newlines)
-        let scan = try ToolRunner.run(["scan", "--json", png])
-        #expect(scan.status == 0)
-        #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
-        let before = try Data(contentsOf: URL(fileURLWithPath: png))
-        let again = try ToolRunner.run(arguments.dropLast(2) + ["--amount", "1", "-o", png])
-        #expect(again.status == 64)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == before)
+        try withScratchFolder { folder in
+            let png = folder.appendingPathComponent("counter.png").path
+            let arguments = ["pay", "--bank", "VCB", "--account", "0011001234567", "--amount", "50000", "-o", png]
+            let first = try ToolRunner.run(arguments)
+            #expect(first.status == 0)
+            let payload = first.stdout.trimmingCharacters(in: .newlines)
+            let scan = try ToolRunner.run(["scan", "--json", png])
+            #expect(scan.status == 0)
+            #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
+            let before = try Data(contentsOf: URL(fileURLWithPath: png))
+            let again = try ToolRunner.run(arguments.dropLast(2) + ["--amount", "1", "-o", png])
+            #expect(again.status == 64)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == before)
+        }
     }
 
     @Test(arguments: ["VCB", "vietcombank", "970436", "BFTVVNVX"])
@@ -89,38 +88,36 @@ import VietQR
 
     @Test("-o takes the suffix in any case, as render does: FILE.PNG is a PNG, FILE.Svg an SVG")
     func outputSuffixInAnyCase() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("SHOP.PNG").path
-        let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", png])
-        #expect(paid.status == 0, "\(paid.stderr)")
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
-        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        let payload = paid.stdout.trimmingCharacters(in: .newlines)
-        let scan = try ToolRunner.run(["scan", "--json", png])
-        #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
-        let svg = folder.appendingPathComponent("shop.Svg").path
-        let paidSVG = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", svg])
-        #expect(paidSVG.status == 0, "\(paidSVG.stderr)")
-        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        try withScratchFolder { folder in
+            let png = folder.appendingPathComponent("SHOP.PNG").path
+            let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", png])
+            #expect(paid.status == 0, "\(paid.stderr)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            let payload = paid.stdout.trimmingCharacters(in: .newlines)
+            let scan = try ToolRunner.run(["scan", "--json", png])
+            #expect(scan.stdout.contains("\"text\":\"\(payload)\""))
+            let svg = folder.appendingPathComponent("shop.Svg").path
+            let paidSVG = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "0011001234567", "-o", svg])
+            #expect(paidSVG.status == 0, "\(paidSVG.stderr)")
+            #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        }
     }
 
     @Test(
         "-o with a suffix that is not .png or .svg is a usage error for pay and render alike",
         arguments: ["shop.jpg", "shop.PNG.txt", "shop", "shop.pn"])
     func unsupportedOutputSuffix(_ name: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(name).path
-        let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", file])
-        #expect(paid.status == 64)
-        #expect(paid.stderr.contains("--output must name a .png or .svg file, not '\(file)'"), "\(paid.stderr)")
-        #expect(paid.stdout.isEmpty)
-        let rendered = try ToolRunner.run(["render", "x", "-o", file])
-        #expect(rendered.status == 64)
-        #expect(!FileManager.default.fileExists(atPath: file))
+        try withScratchFolder { folder in
+            let file = folder.appendingPathComponent(name).path
+            let paid = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", file])
+            #expect(paid.status == 64)
+            #expect(paid.stderr.contains("--output must name a .png or .svg file, not '\(file)'"), "\(paid.stderr)")
+            #expect(paid.stdout.isEmpty)
+            let rendered = try ToolRunner.run(["render", "x", "-o", file])
+            #expect(rendered.status == 64)
+            #expect(!FileManager.default.fileExists(atPath: file))
+        }
     }
 
     @Test(arguments: [
@@ -140,18 +137,19 @@ import VietQR
     }
 
     @Test func overwritesOnlyWithForce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("villageqr-pay-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let existing = folder.appendingPathComponent("code.png").path
-        try Data("keep".utf8).write(to: URL(fileURLWithPath: existing))
-        #expect(throws: (any Error).self) { try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing]) }
-        let refused = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing])
-        #expect(refused.status == 64)
-        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep")
-        let forced = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing, "--force"])
-        #expect(forced.status == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: existing)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        try withScratchFolder { folder in
+            let existing = folder.appendingPathComponent("code.png").path
+            try Data("keep".utf8).write(to: URL(fileURLWithPath: existing))
+            #expect(throws: (any Error).self) {
+                try PayCommand.parse(["--bank", "VCB", "--account", "1", "-o", existing])
+            }
+            let refused = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing])
+            #expect(refused.status == 64)
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep")
+            let forced = try ToolRunner.run(["pay", "--bank", "VCB", "--account", "1", "-o", existing, "--force"])
+            #expect(forced.status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: existing)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
     }
 
     @Test(arguments: [

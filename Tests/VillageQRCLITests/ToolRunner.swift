@@ -48,3 +48,11 @@ struct ToolRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// Runs `body` with a new, empty folder, and removes the folder and what `body` left in it afterwards.
+func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("villageqr-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try body(folder)
+}
