@@ -48,8 +48,8 @@ extension EMVPayload {
             }
             guard isNew(tag, &highest, nodes, from: 0, to: index) else { return nil }
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
-            // 65–79 are reserved: the full parser warns.
-            guard isTemplate || UInt(bitPattern: tag &- 65) >= 15 else { return nil }
+            // The full parser warns of a reserved tag.
+            guard !EMVGrammar.isReservedTopLevel(tag) else { return nil }
             nodes[index] = EMVNode(
                 tag: tag, depth: 0, isTemplate: isTemplate, length: length, header: position,
                 valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: index &+ 1)
