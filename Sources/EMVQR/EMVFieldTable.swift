@@ -128,23 +128,14 @@ public struct EMVFieldTable: ~Copyable {
     /// - Returns: An index for ``subscript(_:)``, or `nil`.
     public func firstIndex(of path: TagPath) -> Int? {
         guard path.count > 0 else { return nil }
-        var index = 0
+        var first = 0
         var end = count
-        var found = -1
+        var found: Int?
         for level in 0..<path.count {
-            let tag = UInt8(truncatingIfNeeded: path[level])
-            found = -1
-            while index < end {
-                let node = nodes[index]
-                if node.tag == tag {
-                    found = index
-                    break
-                }
-                index = Int(node.subtreeEnd)
-            }
-            guard found >= 0 else { return nil }
-            end = Int(nodes[found].subtreeEnd)
-            index = found + 1
+            found = EMVPayload.firstIndex(of: path[level], in: nodes, from: first, to: end)
+            guard let index = found else { return nil }
+            first = index + 1
+            end = Int(nodes[index].subtreeEnd)
         }
         return found
     }
