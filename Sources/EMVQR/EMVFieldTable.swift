@@ -117,8 +117,13 @@ public struct EMVFieldTable: ~Copyable {
 
     /// The field at `index`, 0 ..< ``count``, in document order, depth first.
     public subscript(index: Int) -> Field {
+        Field(node(at: index), at: index)
+    }
+
+    /// The parser's record of the field at `index`, which must be below ``count``.
+    private func node(at index: Int) -> EMVNode {
         precondition(index >= 0 && index < count, "EMVFieldTable index out of range")
-        return Field(nodes[index], at: index)
+        return nodes[index]
     }
 
     /// The index of the field at `path`, if any. Where a tag repeats, the first one counts, as in
@@ -147,8 +152,7 @@ public struct EMVFieldTable: ~Copyable {
     ///   - bytes: The bytes given to the last ``parse(_:mode:)-(ArraySlice<UInt8>,_)``.
     /// - Returns: The value's bytes.
     public func value(at index: Int, in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let range = self[index].valueRange
-        return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+        node(at: index).value(in: bytes)
     }
 
     /// One field's place in the payload, as the table records it.
