@@ -117,8 +117,13 @@ public struct EMVFieldTable: ~Copyable {
 
     /// The field at `index`, 0 ..< ``count``, in document order, depth first.
     public subscript(index: Int) -> Field {
+        Field(node(at: index), at: index)
+    }
+
+    /// The parser's record of the field at `index`, which must be below ``count``.
+    private func node(at index: Int) -> EMVNode {
         precondition(index >= 0 && index < count, "EMVFieldTable index out of range")
-        return Field(nodes[index], at: index)
+        return nodes[index]
     }
 
     /// The index of the field at `path`, if any. Where a tag repeats, the first one counts, as in
@@ -128,23 +133,14 @@ public struct EMVFieldTable: ~Copyable {
     /// - Returns: An index for ``subscript(_:)``, or `nil`.
     public func firstIndex(of path: TagPath) -> Int? {
         guard path.count > 0 else { return nil }
-        var index = 0
+        var first = 0
         var end = count
-        var found = -1
+        var found: Int?
         for level in 0..<path.count {
-            let tag = UInt8(truncatingIfNeeded: path[level])
-            found = -1
-            while index < end {
-                let node = nodes[index]
-                if node.tag == tag {
-                    found = index
-                    break
-                }
-                index = Int(node.subtreeEnd)
-            }
-            guard found >= 0 else { return nil }
-            end = Int(nodes[found].subtreeEnd)
-            index = found + 1
+            found = EMVPayload.firstIndex(of: path[level], in: nodes, from: first, to: end)
+            guard let index = found else { return nil }
+            first = index + 1
+            end = Int(nodes[index].subtreeEnd)
         }
         return found
     }
@@ -156,8 +152,7 @@ public struct EMVFieldTable: ~Copyable {
     ///   - bytes: The bytes given to the last ``parse(_:mode:)-(ArraySlice<UInt8>,_)``.
     /// - Returns: The value's bytes.
     public func value(at index: Int, in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let range = self[index].valueRange
-        return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+        node(at: index).value(in: bytes)
     }
 
     /// One field's place in the payload, as the table records it.

@@ -48,8 +48,8 @@ extension EMVPayload {
             }
             guard isNew(tag, &highest, nodes, from: 0, to: index) else { return nil }
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
-            // 65–79 are reserved: the full parser warns.
-            guard isTemplate || UInt(bitPattern: tag &- 65) >= 15 else { return nil }
+            // The full parser warns of a reserved tag.
+            guard !EMVGrammar.isReservedTopLevel(tag) else { return nil }
             nodes[index] = EMVNode(
                 tag: tag, depth: 0, isTemplate: isTemplate, length: length, header: position,
                 valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: index &+ 1)
@@ -157,15 +157,22 @@ extension EMVPayload {
     }
 
     /// Whether a field with `tag` is among the fields at one level, `nodes[first..<end]`, stepping over their
-    /// descendants.
+    /// descendants. Out of line: fields in ascending order never need it.
     @inline(never)
     static func level(_ nodes: UnsafeMutablePointer<EMVNode>, from first: Int, to end: Int, contains tag: Int) -> Bool {
+        firstIndex(of: tag, in: nodes, from: first, to: end) != nil
+    }
+
+    /// The index of the first field with `tag` among the fields at one level, `nodes[first..<end]`, stepping over
+    /// their descendants; `nil` when there is none.
+    @inline(__always)
+    static func firstIndex(of tag: Int, in nodes: UnsafePointer<EMVNode>, from first: Int, to end: Int) -> Int? {
         var i = first
         while i < end {
-            if Int(nodes[i].tag) == tag { return true }
+            if Int(nodes[i].tag) == tag { return i }
             i = Int(nodes[i].subtreeEnd)
         }
-        return false
+        return nil
     }
 
     /// The reserved or unknown sub-tags of a template, as a 100-bit set (see `EMVGrammar.isReservedChild`).

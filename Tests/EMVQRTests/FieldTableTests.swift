@@ -7,9 +7,7 @@ import Testing
 @Suite("EMVFieldTable")
 struct FieldTableTests {
     static func fields(_ payload: EMVPayload) -> [EMVFieldTable.Field] {
-        payload.allFields.enumerated().map { index, field in
-            EMVFieldTable.Field(payload.nodes[index], at: index)
-        }
+        (0..<payload.fieldCount).map { EMVFieldTable.Field(payload.nodes[$0], at: $0) }
     }
 
     static func fields(_ table: borrowing EMVFieldTable) -> [EMVFieldTable.Field] {

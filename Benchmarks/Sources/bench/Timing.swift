@@ -27,18 +27,26 @@ func measure(_ body: (Int) -> Double) -> (median: Double, min: Double, max: Doub
 /// Keeps results alive so the optimizer cannot drop the work.
 nonisolated(unsafe) var sink: UInt64 = 0
 
-/// Times `operation` over eight copies of `payload` at different addresses, as the C yardstick does, so nothing can
-/// be hoisted out of the loop: the median ns per operation. `operation` returns something to keep alive.
+/// Times `operation` on eight inputs in turn, as the C yardstick's harness does, so nothing can be hoisted out of the
+/// loop: the median ns per operation. `operation` returns something to keep alive.
+@inline(__always)
+func measureLoop<Input>(over inputs: [Input], _ operation: (Input) -> UInt64) -> Double {
+    precondition(inputs.count == 8, "the loop takes input i & 7")
+    return inputs.withUnsafeBufferPointer { inputs in
+        measure { iterations in
+            var acc: UInt64 = 0
+            let t0 = threadCPUNanoseconds()
+            for i in 0..<iterations { acc &+= operation(inputs[i & 7]) }
+            let t1 = threadCPUNanoseconds()
+            sink &+= acc
+            return t1 - t0
+        }.median
+    }
+}
+
+/// ``measureLoop(over:_:)`` on eight copies of `payload` at different addresses.
 @inline(__always)
 func measurePayloadLoop(_ payload: [UInt8], _ operation: (ArraySlice<UInt8>) -> UInt64) -> Double {
     let copies: [[UInt8]] = (0..<8).map { _ in Array(payload) }
-    let slices = copies.map { $0[...] }
-    return measure { iterations in
-        var acc: UInt64 = 0
-        let t0 = threadCPUNanoseconds()
-        for i in 0..<iterations { acc &+= operation(slices[i & 7]) }
-        let t1 = threadCPUNanoseconds()
-        sink &+= acc
-        return t1 - t0
-    }.median
+    return measureLoop(over: copies.map { $0[...] }, operation)
 }

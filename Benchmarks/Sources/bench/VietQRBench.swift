@@ -1,9 +1,9 @@
 // Typed VietQR reading beside the core figures. The budget: typed parsing of P121 adds at most 30% over
 // EMVQR parse+verify.
 //
-// Typed parsing is EMVQR parse+verify (through an EMVReader, as emvqr.parse_verify_ns measures it) followed by
-// VietQRPayload: the NAPAS rules, the bank lookup and the warning check. Each round measures EMVQR alone and then
-// the typed parse, so the ratio is the median of same-round ratios (the machine is shared).
+// Typed parsing is EMVQR parse+verify into an EMVPayload (through an EMVReader, as emvqr.payload_parse_verify_ns
+// measures it) followed by VietQRPayload: the NAPAS rules, the bank lookup and the warning check. Each round measures
+// EMVQR alone and then the typed parse, so the ratio is the median of same-round ratios (the machine is shared).
 //
 // Output: `vietqr.parse_ns.NAME`, `ratio.vietqr_parse_over_emvqr.NAME`, and `vietqr.payment_ns.NAME` for also
 // copying every typed field out as Strings (VietQRPayload.payment).

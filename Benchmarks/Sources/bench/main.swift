@@ -115,22 +115,13 @@ final class PayloadCopies {
     /// yardstick's caller owns its buffer and its field array. The loop reads the last field, as the C loop does.
     func tableNanoseconds() -> Double {
         var table = EMVFieldTable()
-        return buffers.withUnsafeBufferPointer { buffers in
-            measure { iterations in
-                var acc: UInt64 = 0
-                let t0 = threadCPUNanoseconds()
-                for i in 0..<iterations {
-                    do {
-                        try table.parse(buffers[i & 7])
-                        acc &+= UInt64(table.count &+ table[table.count &- 1].offset)
-                    } catch {
-                        acc &+= 1
-                    }
-                }
-                let t1 = threadCPUNanoseconds()
-                sink &+= acc
-                return t1 - t0
-            }.median
+        return measureLoop(over: buffers) { buffer in
+            do {
+                try table.parse(buffer)
+                return UInt64(table.count &+ table[table.count &- 1].offset)
+            } catch {
+                return 1
+            }
         }
     }
 
@@ -139,23 +130,12 @@ final class PayloadCopies {
         // EMV_MAX_FIELDS (128) records of 6 bytes.
         let fields = UnsafeMutableRawPointer.allocate(byteCount: 128 * 6, alignment: 2)
         defer { fields.deallocate() }
-        return buffers.withUnsafeBufferPointer { buffers in
-            measure { iterations in
-                var acc: UInt64 = 0
-                var count: Int32 = 0
-                let t0 = threadCPUNanoseconds()
-                for i in 0..<iterations {
-                    let buffer = buffers[i & 7]
-                    let status = parse(
-                        buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count, fields, &count)
-                    // fl[nf - 1].off: the first UInt16 of the last record.
-                    let offset = fields.load(fromByteOffset: 6 * (Int(count) - 1), as: UInt16.self)
-                    acc &+= UInt64(status) &+ UInt64(count) &+ UInt64(offset)
-                }
-                let t1 = threadCPUNanoseconds()
-                sink &+= acc
-                return t1 - t0
-            }.median
+        var count: Int32 = 0
+        return measureLoop(over: buffers) { buffer in
+            let status = parse(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count, fields, &count)
+            // fl[nf - 1].off: the first UInt16 of the last record.
+            let offset = fields.load(fromByteOffset: 6 * (Int(count) - 1), as: UInt16.self)
+            return UInt64(status) &+ UInt64(count) &+ UInt64(offset)
         }
     }
 }
