@@ -1,4 +1,5 @@
 import QRImaging
+import Testing
 
 /// Paths and manifests of the committed fixtures.
 enum Fixtures {
@@ -22,5 +23,25 @@ enum Fixtures {
         String(decoding: bytes(folder + "/manifest.tsv"), as: UTF8.self)
             .split(separator: "\n").dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// A committed image holding one code, as a manifest with the columns file, width, height and text lists it:
+    /// the formats and the full-resolution fixtures.
+    struct Variant: CustomTestStringConvertible, Sendable {
+        let folder: String
+        let file: String
+        let width: Int
+        let height: Int
+        let text: String
+        var testDescription: String { file }
+        /// The file's contents.
+        var bytes: [UInt8] { Fixtures.bytes(folder + "/" + file) }
+    }
+
+    /// The images `folder`'s manifest lists.
+    static func variants(_ folder: String) -> [Variant] {
+        manifest(folder).map {
+            Variant(folder: folder, file: $0[0], width: Int($0[1])!, height: Int($0[2])!, text: $0[3])
+        }
     }
 }

@@ -4,18 +4,8 @@ import Testing
 /// An image larger than the working size whose code is too small to read once shrunk to it still scans: the pipeline
 /// ends with a pass over the full-size pixels, whether the decoder scaled the image down (JPEG) or not (PNG).
 @Suite struct FullResolutionScanTests {
-    struct Variant: CustomTestStringConvertible, Sendable {
-        let file: String
-        let width: Int
-        let height: Int
-        let text: String
-        var testDescription: String { file }
-    }
-
     /// From scripts/make-full-resolution-fixtures.sh.
-    static let jpegs: [Variant] = Fixtures.manifest(Fixtures.fullResolution).map {
-        Variant(file: $0[0], width: Int($0[1])!, height: Int($0[2])!, text: $0[3])
-    }
+    static let jpegs = Fixtures.variants(Fixtures.fullResolution)
 
     /// Whether the corners of `symbol` are those of a square `side` pixels wide in the middle of a `width` × `height`
     /// image, within two pixels: the pipeline gives corners in full-size pixels.
@@ -41,8 +31,8 @@ import Testing
 
     /// JPEGs at 2 pixels per module: one that DCT scaling takes to exactly the working size, one decoded at full size.
     @Test(arguments: jpegs)
-    func largeJPEG(_ variant: Variant) throws {
-        let data = Fixtures.bytes(Fixtures.fullResolution + "/" + variant.file)
+    func largeJPEG(_ variant: Fixtures.Variant) throws {
+        let data = variant.bytes
         let image = try GrayImage(decoding: data)
         #expect(image.width == variant.width)
         #expect(image.height == variant.height)

@@ -3,17 +3,7 @@ import Testing
 
 /// Every committed format variant decodes to the size a viewer shows and scans to its exact text.
 @Suite struct ImageFormatTests {
-    struct Variant: CustomTestStringConvertible, Sendable {
-        let file: String
-        let width: Int
-        let height: Int
-        let text: String
-        var testDescription: String { file }
-    }
-
-    static let variants: [Variant] = Fixtures.manifest(Fixtures.formats).map {
-        Variant(file: $0[0], width: Int($0[1])!, height: Int($0[2])!, text: $0[3])
-    }
+    static let variants = Fixtures.variants(Fixtures.formats)
 
     @Test func everyKindIsCovered() {
         let names = Set(Self.variants.map(\.file))
@@ -28,9 +18,8 @@ import Testing
     }
 
     @Test(arguments: variants)
-    func decodesAndScans(_ variant: Variant) throws {
-        let data = Fixtures.bytes(Fixtures.formats + "/" + variant.file)
-        let image = try GrayImage(decoding: data)
+    func decodesAndScans(_ variant: Fixtures.Variant) throws {
+        let image = try GrayImage(decoding: variant.bytes)
         #expect(image.width == variant.width)
         #expect(image.height == variant.height)
         let found = QRScanner().scanOnce(image)
