@@ -50,7 +50,7 @@ extension HouseholdVerification {
             return "chữ ký không khớp với nội dung mã (khóa \(key)): mã đã bị sửa hoặc bị giả mạo"
         case .householdOutOfScope:
             guard let signer, let record else { break }
-            return "do \(signer.owner) ký, nhưng khóa \(key) không được xác nhận cho các hộ của xã "
+            return "do \(signer.owner) ký, nhưng khóa \(key) không được phép xác nhận cho các hộ của xã "
                 + "\(record.communeCode): mã không hợp lệ"
         case .keyRevoked:
             if let revokedOn = signer?.revokedOn, let record {

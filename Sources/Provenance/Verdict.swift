@@ -34,7 +34,7 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case (.unknownKey, .english): "UNKNOWN KEY — CANNOT BE CHECKED"
         case (.badSignature, .vietnamese): "CHỮ KÝ SAI — MÃ ĐÃ BỊ SỬA ĐỔI"
         case (.badSignature, .english): "BAD SIGNATURE — TAMPERED"
-        case (.outOfScope, .vietnamese): "NGOÀI PHẠM VI — KHÓA KHÔNG ĐƯỢC XÁC NHẬN HỘ NÀY"
+        case (.outOfScope, .vietnamese): "NGOÀI PHẠM VI — KHÓA KHÔNG ĐƯỢC PHÉP XÁC NHẬN HỘ NÀY"
         case (.outOfScope, .english): "OUT OF SCOPE — THIS KEY MAY NOT VOUCH FOR THIS HOUSEHOLD"
         case (.expired, .vietnamese): "HẾT HẠN"
         case (.expired, .english): "EXPIRED"
