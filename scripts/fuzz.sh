@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# FUZZ_TARGET, FUZZ_CORPUS and FUZZ_DICT pick another target (scripts/fuzz-provenance.sh sets them).
+# FUZZ_TARGET, FUZZ_CORPUS and FUZZ_DICT pick another target (scripts/fuzz-provenance.sh sets them); FUZZ_MAX_LEN
+# the longest input.
 product="${FUZZ_TARGET:-EMVQRFuzz}"
 dict=()
 if [ -n "${FUZZ_DICT:-}" ]; then dict=(-dict="$FUZZ_DICT"); fi
@@ -33,7 +34,7 @@ fi
 seconds="${1:-60}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$bin" -max_total_time="$seconds" -max_len=2100 -timeout=5 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
+"$bin" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-2100}" -timeout=5 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
     -artifact_prefix=./ "$work" "$corpus"
 # Keep what the run found interesting, minimised, beside the existing corpus.
 "$bin" -merge=1 "$corpus" "$work" >/dev/null 2>&1

@@ -82,9 +82,7 @@ public enum AdminUnits {
             }
             return .current(commune, province)
         }
-        guard communeCode.utf8.count == 5, communeCode.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-            let number = Int(communeCode), number >= 1, number <= highestCommuneCode
-        else {
+        guard isPlausiblePre2025Commune(communeCode) else {
             throw ProvenanceError(
                 code: .unknownPlace, message: "commune code \"\(communeCode)\" is not a five-digit commune code")
         }

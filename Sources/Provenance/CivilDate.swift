@@ -69,6 +69,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
+    /// The day `days` after this one (before it when negative), or `nil` outside 0001-01-01 to 9999-12-31.
+    public func adding(days: Int) -> CivilDate? {
+        // Days since 0000-03-01 and back: H. Hinnant's days-from-civil and civil-from-days.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let z = era * 146_097 + doe + days
+        let era2 = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe2 = z - era2 * 146_097
+        let yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146_096) / 365
+        let doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
+        let mp = (5 * doy2 + 2) / 153
+        let d = doy2 - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return CivilDate(year: yoe2 + era2 * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28

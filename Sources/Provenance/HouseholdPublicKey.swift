@@ -1,28 +1,21 @@
-// swift-crypto's verifying call takes Foundation's `DataProtocol`; nothing else here uses Foundation.
-import Crypto
-import Foundation
+// The key's bytes and encodings. Verifying is in HouseholdPublicKey+Verify.swift, the one part that needs
+// swift-crypto, so that the list parsers can be fuzzed without it.
 
 /// An Ed25519 public key, as a trust list carries it.
 public struct HouseholdPublicKey: Sendable, Hashable {
-    let key: Curve25519.Signing.PublicKey
     /// The 32 raw bytes.
     public let rawRepresentation: [UInt8]
 
-    init(_ key: Curve25519.Signing.PublicKey) {
-        self.key = key
-        self.rawRepresentation = Array(key.rawRepresentation)
-    }
-
-    /// A key from its 32 raw bytes.
+    /// A key from its 32 raw bytes. As in RFC 8032, any 32 bytes are a key's encoding; a verifier that cannot
+    /// decode them as a curve point rejects every signature.
     ///
-    /// - Throws: ``ProvenanceError/Code/invalidKey`` when the bytes are not a public key.
+    /// - Throws: ``ProvenanceError/Code/invalidKey`` when the bytes are not 32.
     public init(rawRepresentation: some Collection<UInt8>) throws(ProvenanceError) {
-        do {
-            self.init(try Curve25519.Signing.PublicKey(rawRepresentation: Array(rawRepresentation)))
-        } catch {
+        guard rawRepresentation.count == 32 else {
             throw ProvenanceError(
                 code: .invalidKey, message: "an Ed25519 public key is 32 bytes, not \(rawRepresentation.count)")
         }
+        self.rawRepresentation = Array(rawRepresentation)
     }
 
     /// A key from its base64url text (43 characters), as trust lists write it.
@@ -49,11 +42,6 @@ public struct HouseholdPublicKey: Sendable, Hashable {
     /// The key as SubjectPublicKeyInfo PEM.
     public var pemRepresentation: String {
         PEM.encode(PEM.spki(publicKey: rawRepresentation), label: PEM.publicKeyLabel)
-    }
-
-    /// Whether `signature` is this key's Ed25519 signature of exactly `message`.
-    public func isValidSignature(_ signature: [UInt8], for message: ArraySlice<UInt8>) -> Bool {
-        key.isValidSignature(signature, for: message)
     }
 
     public static func == (lhs: HouseholdPublicKey, rhs: HouseholdPublicKey) -> Bool {

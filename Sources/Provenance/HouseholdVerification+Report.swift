@@ -48,7 +48,15 @@ extension HouseholdVerification {
             return "khóa \(key) không có trong danh sách tin cậy; không kiểm tra được"
         case .signatureMismatch:
             return "chữ ký không khớp với nội dung mã (khóa \(key)): mã đã bị sửa hoặc bị giả mạo"
+        case .householdOutOfScope:
+            guard let signer, let record else { break }
+            return "do \(signer.owner) ký, nhưng khóa \(key) không được phép xác nhận cho các hộ của xã "
+                + "\(record.communeCode): mã không hợp lệ"
         case .keyRevoked:
+            if let revokedOn = signer?.revokedOn, let record {
+                return "khóa \(key) của \(signer?.owner ?? "?") đã bị thu hồi cho các mã phát hành từ ngày "
+                    + "\(revokedOn); mã này phát hành ngày \(record.issued)"
+            }
             return "khóa \(key) của \(signer?.owner ?? "?") đã bị thu hồi"
         case .keyNotValidOnIssueDate:
             guard let signer, let record else { break }

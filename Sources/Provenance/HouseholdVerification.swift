@@ -45,7 +45,10 @@ public struct HouseholdVerification: Sendable {
         /// ``Verdict/badSignature``: the signature does not match the code's bytes for the named key; the code was
         /// altered or forged.
         public static let signatureMismatch = Reason(rawValue: "signatureMismatch")
-        /// ``Verdict/revoked``: the signature matches, but the trust list marks the key as revoked.
+        /// ``Verdict/outOfScope``: the signature matches, but the household's commune lies outside the key's scope.
+        public static let householdOutOfScope = Reason(rawValue: "householdOutOfScope")
+        /// ``Verdict/revoked``: the signature matches, but the trust list marks the key as revoked, as a whole or
+        /// from a day on or before the code's issue date.
         public static let keyRevoked = Reason(rawValue: "keyRevoked")
         /// ``Verdict/unknownKey``: the signature matches, but the code's issue date lies outside the key's validity
         /// in the trust list.

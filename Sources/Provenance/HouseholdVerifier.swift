@@ -11,16 +11,20 @@ import EMVQR
 /// 3. The key ID in the trust list → ``Verdict/unknownKey``, `keyNotInTrustList`.
 /// 4. The Ed25519 signature over the bytes as scanned, before the signature field → ``Verdict/badSignature``,
 ///    `signatureMismatch`.
-/// 5. The key's status → ``Verdict/revoked``, `keyRevoked`.
+/// 5. The key withdrawn as a whole (revoked with no date) → ``Verdict/revoked``, `keyRevoked`.
 /// 6. The record's fields → ``Verdict/malformed``, the error's code.
-/// 7. The issue date within the key's validity → ``Verdict/unknownKey``, `keyNotValidOnIssueDate`.
-/// 8. The household on the revocation list → ``Verdict/revoked``, `householdRevoked`.
-/// 9. The expiry date → ``Verdict/expired``, `expiredOn`.
+/// 7. The household within the key's scope → ``Verdict/outOfScope``, `householdOutOfScope`.
+/// 8. The key revoked from a day on or before the issue date → ``Verdict/revoked``, `keyRevoked`.
+/// 9. The issue date within the key's validity → ``Verdict/unknownKey``, `keyNotValidOnIssueDate`.
+/// 10. The household on the revocation list → ``Verdict/revoked``, `householdRevoked`.
+/// 11. The expiry date → ``Verdict/expired``, `expiredOn`.
 ///
 /// A code that passes them all is ``Verdict/verified``, `signatureValid`.
 ///
 /// The signature is checked before any field is interpreted, so a tampered field reads as ``Verdict/badSignature``
-/// whatever it was changed to.
+/// whatever it was changed to. The scope is checked only once a trusted key's signature is proven and the household
+/// ID is read, so a code that cannot be checked never reads as forged; and before any date, because a key never
+/// vouches outside its scope, whatever the dates.
 public struct HouseholdVerifier: Sendable {
     /// The trusted keys.
     public var trustList: TrustList
@@ -99,7 +103,7 @@ public struct HouseholdVerifier: Sendable {
                 .badSignature, .signatureMismatch,
                 "the signature does not match the code's bytes for key \(keyID): altered or forged", signer: entry)
         }
-        if entry.status == .revoked {
+        if entry.isWithdrawn {
             return result(.revoked, .keyRevoked, "key \(keyID) of \(entry.owner) has been revoked", signer: entry)
         }
         let record: HouseholdRecord
@@ -108,6 +112,18 @@ public struct HouseholdVerifier: Sendable {
             return malformed(error, signer: entry)
         case .success(let decoded):
             record = decoded
+        }
+        guard entry.scope.contains(record) else {
+            return result(
+                .outOfScope, .householdOutOfScope,
+                "signed by \(entry.owner), which may not vouch for households of \(record.communeCode) "
+                    + "(key \(keyID) vouches for \(entry.scope))", signer: entry)
+        }
+        if entry.isRevoked(forIssueDate: record.issued), let revokedOn = entry.revokedOn {
+            return result(
+                .revoked, .keyRevoked,
+                "key \(keyID) of \(entry.owner) is revoked for codes issued from \(revokedOn); this one was issued "
+                    + "\(record.issued)", signer: entry)
         }
         guard entry.from <= record.issued && record.issued <= entry.until else {
             return result(

@@ -107,6 +107,17 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidKey = Code(rawValue: "invalidKey")
         /// A trust list or revocation list is not valid JSON of the documented shape.
         public static let invalidList = Code(rawValue: "invalidList")
+        /// A signed list's signature does not verify with the root key the verifier trusts: the list was changed,
+        /// or another root signed it.
+        public static let listSignatureMismatch = Code(rawValue: "listSignatureMismatch")
+        /// A signed list does not name its issue date and its next-update date.
+        public static let listUndated = Code(rawValue: "listUndated")
+        /// A signed list is past its next-update date: a newer one is out.
+        public static let staleList = Code(rawValue: "staleList")
+        /// A root key was given to check a list, but the file is not a signed list.
+        public static let listNotSigned = Code(rawValue: "listNotSigned")
+        /// A household lies outside the scope of the key that would sign it.
+        public static let outOfScope = Code(rawValue: "outOfScope")
         /// A CSV file cannot be read: no header, missing columns, bad quoting.
         public static let invalidCSV = Code(rawValue: "invalidCSV")
         /// Signing failed in the cryptographic library.

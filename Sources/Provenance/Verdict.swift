@@ -1,7 +1,7 @@
 /// The one verdict verification gives a code.
 ///
 /// Only ``verified`` means the commune vouches for the record today. A code that cannot be checked (``unsigned``,
-/// ``unknownKey``, ``malformed``) never reads as forged; only ``badSignature`` does.
+/// ``unknownKey``, ``malformed``) never reads as forged; only ``badSignature`` and ``outOfScope`` do.
 public enum Verdict: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Signed by a trusted key, intact, in date, not revoked.
     case verified
@@ -11,6 +11,9 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case unknownKey
     /// The signature does not match the bytes: the code was tampered with or forged.
     case badSignature
+    /// Signed by a trusted key for a household outside the key's scope: a commune vouching for another's household,
+    /// which no key may do. It reads as forged.
+    case outOfScope
     /// Genuine, but past its expiry date.
     case expired
     /// Genuine, but the commune has withdrawn it or its key.
@@ -31,6 +34,8 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case (.unknownKey, .english): "UNKNOWN KEY — CANNOT BE CHECKED"
         case (.badSignature, .vietnamese): "CHỮ KÝ SAI — MÃ ĐÃ BỊ SỬA ĐỔI"
         case (.badSignature, .english): "BAD SIGNATURE — TAMPERED"
+        case (.outOfScope, .vietnamese): "NGOÀI PHẠM VI — KHÓA KHÔNG ĐƯỢC PHÉP XÁC NHẬN HỘ NÀY"
+        case (.outOfScope, .english): "OUT OF SCOPE — THIS KEY MAY NOT VOUCH FOR THIS HOUSEHOLD"
         case (.expired, .vietnamese): "HẾT HẠN"
         case (.expired, .english): "EXPIRED"
         case (.revoked, .vietnamese): "ĐÃ THU HỒI"

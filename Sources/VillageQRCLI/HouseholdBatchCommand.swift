@@ -45,7 +45,7 @@ struct HouseholdBatchCommand: ParsableCommand {
     }
 
     /// Signs one row, writes its image, and renders it for the sheet when one is asked for.
-    func issueRow(_ row: HouseholdCSV.Row, duplicate: Bool, issuer: HouseholdIssuer) -> Outcome {
+    func issueRow(_ row: HouseholdCSV.Row, duplicate: Bool, issuer: HouseholdIssuer, trust: TrustList?) -> Outcome {
         do {
             let record = try row.record.get()
             guard !duplicate else {
@@ -53,6 +53,7 @@ struct HouseholdBatchCommand: ParsableCommand {
                     code: .duplicateTag, row: row.number,
                     message: "household \(record.householdID) appears in an earlier row")
             }
+            try HouseholdSigningOptions.check(record, issuer, trust)
             let code = try HouseholdImage.code(for: try issuer.issue(record))
             let path = "\(outDir)/\(record.householdID).\(format.rawValue)"
             try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
@@ -72,8 +73,11 @@ struct HouseholdBatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (issuer, csv) = try reportingFailures {
-            (try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)))
+        let (issuer, csv, trust) = try reportingFailures {
+            (
+                try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)),
+                try signing.trustList()
+            )
         }
         if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
             Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
@@ -93,7 +97,8 @@ struct HouseholdBatchCommand: ParsableCommand {
             let end = min(start + chunk, csv.rows.count)
             DispatchQueue.concurrentPerform(iterations: end - start) { offset in
                 let index = start + offset
-                outcomes[index] = issueRow(csv.rows[index], duplicate: duplicate[index], issuer: issuer)
+                outcomes[index] = issueRow(
+                    csv.rows[index], duplicate: duplicate[index], issuer: issuer, trust: trust)
             }
             progress.update(end)
         }

@@ -15,7 +15,7 @@ struct HouseholdCommand: ParsableCommand {
     )
 }
 
-/// The commune's signing key, for `issue` and `batch`.
+/// The commune's signing key, for `issue` and `batch`, and the trust list that bounds what it may sign.
 struct HouseholdSigningOptions: ParsableArguments {
     @Option(help: "The commune's Ed25519 private key, PKCS#8 PEM (from keygen or openssl genpkey).")
     var key: String
@@ -23,14 +23,86 @@ struct HouseholdSigningOptions: ParsableArguments {
     @Option(help: "The key's ID in the trust list, for example 18223.1.")
     var keyId: String
 
+    @Option(help: "Refuse, before signing, any household outside the key's scope in this trust list.")
+    var trust: String?
+
+    @Option(help: "The root's public key (PEM) that signed the --trust list; without it the list must be unsigned.")
+    var root: String?
+
     func validate() throws {
         try validateKeyID(keyId)
+        if root != nil && trust == nil { throw ValidationError("--root checks a --trust list; give --trust too.") }
     }
 
     /// The issuer for the key file.
     func issuer() throws -> HouseholdIssuer {
         let pem = String(decoding: try QRImageFile.read(key, maximumBytes: 64 << 10), as: UTF8.self)
         return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
+    }
+
+    /// Refuses, before signing, a record that `trust` would not verify: out of the key's scope, or not the key's to
+    /// sign on its issue date.
+    static func check(_ record: HouseholdRecord, _ issuer: HouseholdIssuer, _ trust: TrustList?) throws {
+        guard let trust else { return }
+        try trust.checkIssuing(try record.validated(), keyID: issuer.keyID, publicKey: issuer.key.publicKey)
+    }
+
+    /// The --trust list, if given, checked with --root; its warnings go to standard error.
+    func trustList() throws -> TrustList? {
+        try trust.map { (path) throws in try loadTrustList(path, root: root, today: .today()) }
+    }
+}
+
+/// Reads a trust list: signed and checked against the root key at `root`, or, without a root, unsigned (a signed
+/// list needs its root). Its warnings are printed to standard error.
+func loadTrustList(_ path: String, root: String?, today: CivilDate) throws -> TrustList {
+    let bytes = try QRImageFile.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
+    let list: TrustList
+    if let root {
+        list = try TrustList(signed: bytes, root: try readPublicKey(root), today: today)
+    } else {
+        try refuseSignedWithoutRoot(bytes, path)
+        list = try TrustList(json: bytes)
+    }
+    printWarnings(list.warnings, path)
+    return list
+}
+
+/// Reads a revocation list as ``loadTrustList(_:root:today:)`` reads a trust list.
+func loadRevocationList(_ path: String, root: String?, today: CivilDate) throws -> RevocationList {
+    let bytes = try QRImageFile.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
+    let list: RevocationList
+    if let root {
+        list = try RevocationList(signed: bytes, root: try readPublicKey(root), today: today)
+    } else {
+        try refuseSignedWithoutRoot(bytes, path)
+        list = try RevocationList(json: bytes)
+    }
+    printWarnings(list.warnings, path)
+    return list
+}
+
+/// A public key file, SubjectPublicKeyInfo PEM: a root's, or a commune's for `trust add`.
+func readPublicKey(_ path: String) throws -> HouseholdPublicKey {
+    try HouseholdPublicKey(pem: String(decoding: try QRImageFile.read(path, maximumBytes: 64 << 10), as: UTF8.self))
+}
+
+/// A signed list read with no root key to check it would be trusted on its word: refused.
+func refuseSignedWithoutRoot(_ bytes: [UInt8], _ path: String) throws {
+    guard SignedList.isSignedList(bytes) else { return }
+    throw ProvenanceError(
+        code: .listNotSigned, message: "\(path) is a signed list; give --root ROOT.pub.pem to check its signature")
+}
+
+/// Prints a list's warnings to standard error, the first few of each kind and a count of the rest.
+func printWarnings(_ warnings: [ListWarning], _ path: String) {
+    var shown: [ListWarning.Code: Int] = [:]
+    for warning in warnings {
+        shown[warning.code, default: 0] += 1
+        if shown[warning.code]! <= 3 { Stderr.line("warning: \(path): \(warning.message)") }
+    }
+    for (code, count) in shown.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 3 {
+        Stderr.line("warning: \(path): \(count - 3) more like the above (\(code))")
     }
 }
 
@@ -43,11 +115,14 @@ func validateKeyID(_ keyId: String) throws {
 
 /// The trust list and revocation list, for `verify` and `scan`.
 struct HouseholdTrustOptions: ParsableArguments {
-    @Option(help: "The trust list: JSON mapping key IDs to public keys, owners, validity and status.")
+    @Option(help: "The trust list: JSON mapping key IDs to public keys, owners, scopes, validity and status.")
     var trust: String?
 
     @Option(help: "The revocation list: JSON of household IDs with an issued-before date.")
     var revoked: String?
+
+    @Option(help: "The root's public key (PEM): the lists must be signed by it, current and intact.")
+    var root: String?
 
     @Option(help: "Check expiry against this day (YYYY-MM-DD) instead of today in Vietnam.")
     var today: String?
@@ -59,14 +134,11 @@ struct HouseholdTrustOptions: ParsableArguments {
         if let today, CivilDate(today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD.") }
     }
 
-    /// The verifier for the --trust and --revoked lists; without --trust it trusts no key.
+    /// The verifier for the --trust and --revoked lists, checked with --root when given; without --trust it trusts
+    /// no key.
     func verifier() throws -> HouseholdVerifier {
-        let trustList = try trust.map { (path) throws in
-            try TrustList(json: try QRImageFile.read(path, maximumBytes: 16 << 20))
-        }
-        let revocations = try revoked.map { (path) throws in
-            try RevocationList(json: try QRImageFile.read(path, maximumBytes: 64 << 20))
-        }
+        let trustList = try trust.map { (path) throws in try loadTrustList(path, root: root, today: day) }
+        let revocations = try revoked.map { (path) throws in try loadRevocationList(path, root: root, today: day) }
         return HouseholdVerifier(trustList: trustList ?? TrustList(), revocations: revocations ?? .empty)
     }
 

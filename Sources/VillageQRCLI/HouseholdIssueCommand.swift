@@ -37,6 +37,7 @@ struct HouseholdIssueCommand: ParsableCommand {
         try reportingFailures {
             let issuer = try signing.issuer()
             let parsed = try HouseholdRecord(json: try QRImageFile.read(record, maximumBytes: 1 << 20))
+            try HouseholdSigningOptions.check(parsed, issuer, try signing.trustList())
             let bytes = try issuer.issue(parsed)
             let code = try HouseholdImage.code(for: bytes)
             if let output {

@@ -28,9 +28,12 @@ struct HouseholdKeygenCommand: ParsableCommand {
     @Option(help: "Last issue day the key may sign (YYYY-MM-DD); five years on by default.")
     var until: String?
 
+    @OptionGroup var scope: ScopeOptions
+
     func validate() throws {
         try validateKeyID(keyId)
         _ = try validity(today: .today())
+        _ = try scope.scope(keyID: keyId)
     }
 
     /// The first and last issue days the key may sign: --from, or `today`; --until, or five years on (the day
@@ -64,41 +67,86 @@ struct HouseholdKeygenCommand: ParsableCommand {
 
     func run() throws {
         let key = HouseholdSigningKey()
-        let privatePath = "\(outDir)/\(keyId).pem"
-        let publicPath = "\(outDir)/\(keyId).pub.pem"
-        for path in [privatePath, publicPath] where access(path, F_OK) == 0 {
-            Stderr.line("error: \(path) exists; keygen never overwrites a key")
-            throw ExitCode.failure
-        }
         let days = try validity(today: .today())
-        try writeNew(key.pemRepresentation, to: privatePath, mode: 0o600)
-        try writeNew(key.publicKey.pemRepresentation, to: publicPath, mode: 0o644)
+        let written = try writeKeyPair(key, stem: "\(outDir)/\(keyId)")
         let trust = TrustList([
             TrustList.Entry(
                 keyID: keyId, publicKey: key.publicKey, owner: owner ?? "commune \(keyId.prefix { $0 != "." })",
-                from: days.from, until: days.until)
+                from: days.from, until: days.until, scope: try scope.scope(keyID: keyId))
         ])
-        Stderr.line("wrote \(privatePath) (private, mode 0600) and \(publicPath)")
+        Stderr.line("wrote \(written.privatePath) (private, mode 0600) and \(written.publicPath)")
         print(String(decoding: trust.json, as: UTF8.self), terminator: "")
     }
+}
 
-    /// Writes a new file atomically and never over an existing one: a temporary file in the same folder, with the
-    /// final mode from the start, hard-linked into place (which fails if the name exists), then removed.
-    func writeNew(_ text: String, to path: String, mode: mode_t) throws {
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else {
-            Stderr.line("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
-            throw ExitCode.failure
+/// `--scope` and `--province`: the households a key may vouch for, for keygen and `trust add`.
+struct ScopeOptions: ParsableArguments {
+    @Option(help: "The communes the key may vouch for, comma-separated: 18223,18226. By default its key ID's commune.")
+    var scope: String?
+
+    @Option(help: "The provinces the key may vouch for, every commune in them, comma-separated: 42.")
+    var province: String?
+
+    /// The scope the options give, or, with neither, the commune `keyID` names.
+    ///
+    /// - Throws: `ValidationError` for a code that names no commune or province, or when neither option is given
+    ///   and the key ID names no commune.
+    func scope(keyID: String) throws -> TrustScope {
+        func codes(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { String($0.filter { $0 != " " }) }
         }
-        defer { unlink(temporary) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced, link(temporary, path) == 0 else {
-            Stderr.line("error: cannot write \(path): \(String(cString: strerror(errno)))")
-            throw ExitCode.failure
+        guard scope != nil || province != nil else {
+            let legacy = TrustScope.legacy(keyID: keyID)
+            guard !legacy.isEmpty else {
+                throw ValidationError(
+                    "The key ID \(keyID) names no commune (five digits, then a dot); give --scope or --province.")
+            }
+            return legacy
         }
+        do {
+            let stated = try TrustScope(communes: codes(scope), provinces: codes(province)).validated()
+            guard !stated.isEmpty else { throw ValidationError("--scope and --province name no commune or province.") }
+            return stated
+        } catch let error as ProvenanceError {
+            throw ValidationError(error.message)
+        }
+    }
+}
+
+/// The key files a key pair is written to, beside each other.
+struct KeyPairFiles {
+    var privatePath: String
+    var publicPath: String
+}
+
+/// Writes a new key pair as STEM.pem (mode 0600) and STEM.pub.pem, refusing before writing either when one exists.
+func writeKeyPair(_ key: HouseholdSigningKey, stem: String) throws -> KeyPairFiles {
+    let files = KeyPairFiles(privatePath: "\(stem).pem", publicPath: "\(stem).pub.pem")
+    for path in [files.privatePath, files.publicPath] where access(path, F_OK) == 0 {
+        Stderr.line("error: \(path) exists; a key is never overwritten")
+        throw ExitCode.failure
+    }
+    try writeNew(key.pemRepresentation, to: files.privatePath, mode: 0o600)
+    try writeNew(key.publicKey.pemRepresentation, to: files.publicPath, mode: 0o644)
+    return files
+}
+
+/// Writes a new file atomically and never over an existing one: a temporary file in the same folder, with the
+/// final mode from the start, hard-linked into place (which fails if the name exists), then removed.
+func writeNew(_ text: String, to path: String, mode: mode_t) throws {
+    let temporary = "\(path).tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else {
+        Stderr.line("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
+        throw ExitCode.failure
+    }
+    defer { unlink(temporary) }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard written == bytes.count, synced, link(temporary, path) == 0 else {
+        Stderr.line("error: cannot write \(path): \(String(cString: strerror(errno)))")
+        throw ExitCode.failure
     }
 }

@@ -9,8 +9,10 @@ struct HouseholdVerifyCommand: ParsableCommand {
         abstract: "Verify a household code offline and show its record.",
         discussion: """
             Give the payload text, `-` to read it from standard input, or --image PHOTO. Prints one verdict:
-            verified, unsigned, unknownKey, badSignature (tampered), expired, revoked or malformed, with its
-            reason and the record, in Vietnamese unless --lang en. --json prints
+            verified, unsigned, unknownKey, badSignature (tampered), outOfScope (a key vouching outside its
+            communes), expired, revoked or malformed, with its reason and the record, in Vietnamese unless
+            --lang en. With --root, the lists must be signed by that root, intact and current; an unsigned
+            list is used with a warning. --json prints
             {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code.
             Exit status: 0 only when every code is verified; 1 otherwise; 64 on a usage error.
             """

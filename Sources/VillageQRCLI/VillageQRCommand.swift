@@ -12,6 +12,7 @@ public struct VillageQRCommand: ParsableCommand {
             RenderCommand.self,
             ScanCommand.self,
             HouseholdCommand.self,
+            TrustCommand.self,
         ]
     )
 

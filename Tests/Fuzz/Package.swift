@@ -7,6 +7,7 @@
 //     scripts/fuzz.sh 600
 //     scripts/fuzz-provenance.sh 600
 //     scripts/fuzz-vietqr.sh 600
+//     scripts/fuzz-trust-list.sh 600
 import PackageDescription
 
 let package = Package(
@@ -22,6 +23,12 @@ let package = Package(
         .target(name: "ProvenanceParser", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "ProvenanceFuzz",
+            dependencies: ["EMVQR", "ProvenanceParser"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The signed-list envelope and the trust and revocation lists inside it, from the same linked files.
+        .executableTarget(
+            name: "TrustListFuzz",
             dependencies: ["EMVQR", "ProvenanceParser"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -54,3 +54,38 @@ extension FuzzCorpusTests {
         #expect(verified > 0)
     }
 }
+
+/// Replays the signed-list fuzzer's corpus: every input reads as a list or a typed error, and only the fixture's
+/// genuine signed list verifies under the fixture root, since nobody else holds its private key.
+@Suite struct TrustListFuzzCorpusTests {
+    static let inputs: [String] = {
+        let folder = fixtures.deletingLastPathComponent().appendingPathComponent("fuzz/trust-list")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+            folder.appendingPathComponent($0).path
+        }
+    }()
+
+    @Test func corpusIsPresent() {
+        #expect(Self.inputs.count >= 4)
+    }
+
+    @Test func onlyTheGenuineListVerifies() throws {
+        let root = try HouseholdPublicKey(pem: try fixtureText("test-root-42.pub.pem"))
+        let genuine = try SignedList(parsing: try fixtureBytes("signed-trust-42.json"))
+        let stranger = HouseholdSigningKey().publicKey
+        var verified = 0
+        var read = 0
+        for path in Self.inputs {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect((try? TrustList(signed: bytes, root: stranger, today: fixtureToday)) == nil, "\(path)")
+            if (try? TrustList(json: bytes)) != nil || (try? RevocationList(json: bytes)) != nil { read += 1 }
+            guard let list = try? TrustList(signed: bytes, root: root, today: fixtureToday) else { continue }
+            verified += 1
+            #expect(try SignedList(parsing: bytes).payload == genuine.payload, "\(path)")
+            #expect(list.rootKeyID == "42")
+        }
+        // The corpus holds the genuine list and unsigned lists as seeds, so this checks something.
+        #expect(verified > 0)
+        #expect(read > 0)
+    }
+}

@@ -69,6 +69,38 @@ import Testing
         #expect(rejected.status != 0)
     }
 
+    /// The signed list as the specification describes it, checked by openssl alone: the signed bytes are the file up
+    /// to the `,` before "signature", the signature its base64url value; and a root key made by openssl signs lists
+    /// that we verify.
+    @Test func opensslVerifiesASignedListFromTheSpecification() throws {
+        let file = try fixtureBytes("signed-trust-42.json")
+        let cut = try #require(find(Array(#","signature":""#.utf8), in: file))
+        let signatureText = file[cut.upperBound..<(file.count - 3)]
+        var base64 = String(decoding: signatureText, as: UTF8.self).replacingOccurrences(of: "-", with: "+")
+            .replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        let message = directory.appendingPathComponent("list-signed.bin")
+        let signature = directory.appendingPathComponent("list-sig.bin")
+        try Data(file[..<cut.lowerBound]).write(to: message)
+        try #require(Data(base64Encoded: base64)).write(to: signature)
+        let arguments = [
+            "pkeyutl", "-verify", "-pubin", "-inkey", fixtures.appendingPathComponent("test-root-42.pub.pem").path,
+            "-rawin", "-in", message.path, "-sigfile", signature.path,
+        ]
+        #expect(try run("openssl", arguments).status == 0)
+        var changed = Array(file[..<cut.lowerBound])
+        changed[40] ^= 1
+        try Data(changed).write(to: message)
+        #expect(try run("openssl", arguments).status != 0)
+        // An openssl-made root signs; we verify.
+        let root = try HouseholdSigningKey(pem: String(contentsOfFile: keyPath, encoding: .utf8))
+        var list = try TestSigner().trust
+        list.issued = fixtureToday
+        list.nextUpdate = fixtureToday
+        let signed = try list.signed(rootKeyID: "42", with: root)
+        #expect(try TrustList(signed: signed, root: root.publicKey, today: fixtureToday)["18223.1"] != nil)
+    }
+
     @Test func ourKeyFileIsReadByOpenSSL() throws {
         let pemPath = directory.appendingPathComponent("ours.pem").path
         let key = HouseholdSigningKey()

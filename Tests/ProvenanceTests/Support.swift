@@ -14,21 +14,22 @@ func fixtureText(_ name: String) throws -> String {
     String(decoding: try fixtureBytes(name), as: UTF8.self)
 }
 
-/// The openssl-made test key and a trust list holding it.
+/// The openssl-made test key and a trust list holding it: by default with no stated scope, so vouching for commune
+/// 18223, which its key ID names.
 struct TestSigner {
     let key: HouseholdSigningKey
     let keyID = "18223.1"
     let issuer: HouseholdIssuer
     let trust: TrustList
 
-    init(status: TrustList.Status = .active) throws {
+    init(status: TrustList.Status = .active, scope: TrustScope? = nil) throws {
         key = try HouseholdSigningKey(pem: try fixtureText("test-key-18223.1.pem"))
         issuer = HouseholdIssuer(key: key, keyID: keyID)
         trust = TrustList([
             TrustList.Entry(
                 keyID: keyID, publicKey: key.publicKey, owner: "UBND xã Kim Hoa (18223)",
                 from: CivilDate(year: 2026, month: 1, day: 1)!, until: CivilDate(year: 2028, month: 12, day: 31)!,
-                status: status)
+                status: status, scope: scope)
         ])
     }
 }

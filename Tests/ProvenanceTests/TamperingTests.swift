@@ -16,6 +16,15 @@ import Testing
         entries.append(second)
         return TrustList(entries)
     }()
+    /// The same list under a root's signature, read back as a verifier reads it.
+    static let signedTrust: TrustList = {
+        let root = HouseholdSigningKey()
+        var dated = trust
+        dated.issued = fixtureToday
+        dated.nextUpdate = fixtureToday
+        return try! TrustList(
+            signed: try! dated.signed(rootKeyID: "42", with: root), root: root.publicKey, today: fixtureToday)
+    }()
     static let code: [UInt8] = {
         let record = try! HouseholdRecord(json: try! fixtureBytes("record-18223-0042.json"))
         return try! signer.issuer.issue(record)
@@ -41,8 +50,10 @@ import Testing
         var bytes = Self.code
         let at = field.valueOffset + field.value.count - 1
         bytes[at] = replacement(for: bytes[at])
-        let result = HouseholdVerifier(trustList: Self.trust).verify(withFreshCRC(bytes), today: fixtureToday)
-        #expect(result.verdict == .badSignature, "\(pathText): \(result.reason)")
+        for trust in [Self.trust, Self.signedTrust] {
+            let result = HouseholdVerifier(trustList: trust).verify(withFreshCRC(bytes), today: fixtureToday)
+            #expect(result.verdict == .badSignature, "\(pathText): \(result.reason)")
+        }
     }
 
     @Test func changedSignatureIsBadSignature() throws {

@@ -13,12 +13,36 @@ import Testing
         code = try signer.issuer.issue(record)
     }
 
+    /// Verifies against the list as given and against the same lists signed by a root and read back: every verdict
+    /// must be the same under a signed list.
     func verify(
         _ bytes: [UInt8], trust: TrustList? = nil, revocations: RevocationList = .empty, today: CivilDate = fixtureToday
     )
         -> HouseholdVerification
     {
-        HouseholdVerifier(trustList: trust ?? signer.trust, revocations: revocations).verify(bytes, today: today)
+        let plain = HouseholdVerifier(trustList: trust ?? signer.trust, revocations: revocations)
+            .verify(bytes, today: today)
+        let root = HouseholdSigningKey()
+        var dated = trust ?? signer.trust
+        var datedRevocations = revocations
+        dated.issued = today
+        dated.nextUpdate = today
+        datedRevocations.issued = today
+        datedRevocations.nextUpdate = today
+        do {
+            let signed = HouseholdVerifier(
+                trustList: try TrustList(
+                    signed: try dated.signed(rootKeyID: "42", with: root), root: root.publicKey, today: today),
+                revocations: try RevocationList(
+                    signed: try datedRevocations.signed(rootKeyID: "42", with: root), root: root.publicKey,
+                    today: today)
+            ).verify(bytes, today: today)
+            #expect(signed.verdict == plain.verdict)
+            #expect(signed.reason == plain.reason)
+        } catch {
+            Issue.record("the signed lists do not read back: \(error)")
+        }
+        return plain
     }
 
     @Test func verified() throws {
@@ -123,7 +147,7 @@ import Testing
             .signatureValid: "signatureValid", .noSignature: "noSignature", .keyNotInTrustList: "keyNotInTrustList",
             .signatureMismatch: "signatureMismatch", .keyRevoked: "keyRevoked",
             .keyNotValidOnIssueDate: "keyNotValidOnIssueDate", .householdRevoked: "householdRevoked",
-            .expiredOn: "expiredOn",
+            .expiredOn: "expiredOn", .householdOutOfScope: "householdOutOfScope",
         ]
         for (reason, rawValue) in reasons { #expect(reason.rawValue == rawValue) }
         #expect(HouseholdVerification.Reason(.unknownPlace).rawValue == "unknownPlace")
@@ -160,6 +184,14 @@ import Testing
                       "keyId" : "18223.1",
                       "owner" : "UBND xã Kim Hoa / 18223",
                       "publicKey" : "\(entry.publicKey.base64URL)",
+                      "scope" : {
+                        "communes" : [
+                          "18223"
+                        ],
+                        "provinces" : [
+
+                        ]
+                      },
                       "status" : "active",
                       "until" : "2028-12-31"
                     }

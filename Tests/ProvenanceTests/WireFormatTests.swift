@@ -44,7 +44,10 @@ import Testing
         let decoded = try code.record.get()
         #expect(decoded.hasPre2025Place)
         #expect(decoded.place.communeName == "Xã Thử Nghiệm")
-        let result = HouseholdVerifier(trustList: signer.trust).verify(bytes, today: fixtureToday)
+        // Commune 18223's key may not vouch for 18220; a key for 18220, or for its province, may.
+        #expect(HouseholdVerifier(trustList: signer.trust).verify(bytes, today: fixtureToday).verdict == .outOfScope)
+        let scoped = try TestSigner(scope: TrustScope(communes: ["18220"]))
+        let result = HouseholdVerifier(trustList: scoped.trust).verify(bytes, today: fixtureToday)
         #expect(result.verdict == .verified)
         #expect(result.notes.contains { $0.contains("pre-2025") })
     }

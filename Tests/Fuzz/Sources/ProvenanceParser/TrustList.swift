@@ -1,0 +1,1 @@
+../../../../Sources/Provenance/TrustList.swift
