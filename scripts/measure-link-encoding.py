@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measures the candidate encodings of a household code's link form, `https://HOST/PATH#` + fragment.
 
-For the typical record (Fixtures/Provenance/record-typical.json, signed with the test key as 18223.1) and each
+For the typical record (Fixtures/Provenance/record-typical.json, signed with the test key as 18223.1, carrying the
+link's base as its verifier address, tag 13, as `household issue --link` writes it) and each
 candidate (percent-encoding, base64url, deflate-raw + base64url) it reports:
 - the fragment's length and whether every character is in RFC 3986's fragment set (and none is a space);
 - the QR version `villageqr render` needs at ECC M, for several verifier hosts;
@@ -40,7 +41,9 @@ HOSTS = [
 ]
 # RFC 3986: fragment = *( pchar / "/" / "?" ), pchar = unreserved / pct-encoded / sub-delims / ":" / "@".
 FRAGMENT = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$")
-UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+# Written as themselves by the percent candidate: RFC 3986 unreserved, and ":" and "/" so that the verifier address
+# the code carries (tag 13) stays readable and short.
+LITERAL = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/"
 
 
 def b64url(data):
@@ -53,7 +56,7 @@ def deflate_raw(data):
 
 
 ENCODINGS = {
-    "percent": lambda code: "".join(chr(b) if b in UNRESERVED else f"%{b:02X}" for b in code),
+    "percent": lambda code: "".join(chr(b) if b in LITERAL else f"%{b:02X}" for b in code),
     "base64url": b64url,
     "deflate-raw+base64url": lambda code: b64url(deflate_raw(code)),
 }
@@ -124,9 +127,16 @@ def chromium_checks(tmp, links, code):
     return out
 
 
+def issue(base=None):
+    """The typical code; with `base`, issued for that verifier address (tag 13), as `--link` does."""
+    link = ["--link", base] if base else []
+    out = run(TOOL, "household", "issue", RECORD, "--key", KEY, "--key-id", "18223.1", *link).stdout.rstrip(b"\n")
+    return urllib.parse.unquote_to_bytes(out.split(b"#", 1)[1]) if base else out
+
+
 def main():
-    code = run(TOOL, "household", "issue", RECORD, "--key", KEY, "--key-id", "18223.1").stdout.rstrip(b"\n")
-    print(f"typical code: {len(code)} bytes, {sum(1 for b in code if b >= 0x80)} of them outside ASCII, "
+    code = issue()
+    print(f"typical code without a verifier address: {len(code)} bytes, {sum(1 for b in code if b >= 0x80)} of them outside ASCII, "
           f"{code.count(b' ')} spaces; raw QR version:", end=" ")
     broken = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,17 +148,18 @@ def main():
         print(f"\n{'encoding':24} {'fragment':>8}  {'RFC 3986':8}  " + "  ".join(
             f"{len(h) - 1:>3}+frag" for h in HOSTS))
         for name, encode in ENCODINGS.items():
-            fragment = encode(code)
-            assert decode(name, fragment) == code
-            legal = bool(FRAGMENT.match(fragment)) and " " not in fragment
-            versions = []
+            legal, versions = True, []
             for index, host in enumerate(HOSTS):
+                signed = issue(host[:-1])
+                fragment = encode(signed)
+                assert decode(name, fragment) == signed
+                legal = legal and bool(FRAGMENT.match(fragment)) and " " not in fragment
                 link = host + fragment
                 png = tmp / f"{name}-{index}.png"
                 line = run(TOOL, "render", "-", "-o", png, "--ecc", "M", input=link.encode()).stdout.decode()
                 versions.append(re.search(r"version (\S+),", line).group(1))
                 links.append((name, link, png))
-            print(f"{name:24} {len(fragment):>8}  {'yes' if legal else 'NO':8}  " + "  ".join(
+            print(f"{name:24} {len(encode(issue(HOSTS[0][:-1]))):>8}  {'yes' if legal else 'NO':8}  " + "  ".join(
                 f"{v:>8}" for v in versions))
             if name == CHOSEN:
                 if not legal:
@@ -158,9 +169,12 @@ def main():
         print(f"(hosts: {', '.join(h[:-1] for h in HOSTS)}; the figure is the host and path's length with '#')")
         print("\nlongest 'https://HOST/PATH#' (characters) that keeps the typical link at each version:")
         for name, encode in ENCODINGS.items():
-            fragment, limits = encode(code), {}
-            for length in range(len("https://a.vn/#"), 161):
-                base = "https://" + "a" * (length - len("https://.vn/#")) + ".vn/#"
+            limits = {}
+            for length in range(len("https://a.vn/#"), 100, 2):
+                # Letters that do not repeat, as a real host's do not: deflate must not gain from the probe.
+                host = "".join(chr(0x61 + (i * 7 + i * i) % 26) for i in range(length - len("https://.vn/#")))
+                base = "https://" + host + ".vn/#"
+                fragment = encode(issue(base[:-1]))
                 line = run(TOOL, "render", "-", "-o", tmp / "probe.png", "--ecc", "M", "--force",
                            input=(base + fragment).encode()).stdout.decode()
                 version = int(re.search(r"version (\d+)-", line).group(1))
@@ -168,6 +182,7 @@ def main():
             print(f"  {name:24} " + ", ".join(f"{v}-M up to {n}" for v, n in sorted(limits.items())))
 
         print("\nreaders, link with the first host (byte for byte):")
+        code = issue(HOSTS[0][:-1])
         browser = chromium_checks(tmp, [(n, l) for n, l, p in links if l.startswith(HOSTS[0])], code)
         for name, link, png in links:
             if not link.startswith(HOSTS[0]):

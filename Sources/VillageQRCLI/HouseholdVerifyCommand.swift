@@ -8,7 +8,8 @@ struct HouseholdVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a household code offline and show its record.",
         discussion: """
-            Give the payload text, `-` to read it from standard input, or --image PHOTO. Prints one verdict:
+            Give the payload text or its link (https://HOST/PATH#0002P1...), `-` to read it from standard input, or
+            --image PHOTO. Prints one verdict:
             verified, unsigned, unknownKey, badSignature (tampered), expired, revoked or malformed, with its
             reason and the record, in Vietnamese unless --lang en. --json prints
             {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code.
@@ -16,7 +17,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The payload as scanned, or - for standard input.")
+    @Argument(help: "The payload or its link, as scanned, or - for standard input.")
     var payload: String?
 
     @Option(help: "Read the code(s) from a photo or image instead.")
@@ -54,7 +55,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
         }
         var allVerified = true
         for bytes in codes {
-            let result = verifier.verify(bytes, today: trust.day)
+            let result = verifier.verify(scanned: bytes, today: trust.day)
             allVerified = allVerified && result.isVerified
             print(json ? result.json : result.text(trust.lang), terminator: json ? "\n" : "")
         }
