@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Peer check: every PNG `villageqr render` makes is read back exactly by zbarimg and by zxing-cpp.
 
+It also checks household codes in both forms: `villageqr household issue` (raw, and with --link) renders the
+typical record; zbarimg, zxing-cpp and `villageqr scan` must return the printed payload byte for byte, and
+`villageqr household verify` must read each peer's bytes as verified.
+
 Usage: scripts/check-imaging-peers.py [--villageqr PATH]
 Needs: zbarimg (Debian zbar-tools, in scripts/bootstrap.sh) and zxing-cpp with Pillow
 (pip install -r scripts/imaging-requirements.txt).
@@ -8,6 +12,8 @@ Prints one line per failure and a closing "N passed, N failed" line; exits 1 if 
 missing.
 """
 import argparse
+import base64
+import json
 import os
 import random
 import shutil
@@ -57,6 +63,44 @@ def zxing(path):
     return results[0].bytes if len(results) == 1 else None
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "Fixtures", "Provenance")
+LINK_BASES = ["https://xa-kim-hoa.gov.vn/nguon-goc", "https://kimhoa.vn/"]
+
+
+def household_cases(binary, folder):
+    """(name, PNG path, payload, trust list path) for the typical record, raw and behind each link base."""
+    key = os.path.join(FIXTURES, "test-key-18223.1.pem")
+    der = subprocess.run(["openssl", "pkey", "-in", key, "-pubout", "-outform", "DER"], capture_output=True,
+                         check=True).stdout
+    public = base64.urlsafe_b64encode(der[-32:]).rstrip(b"=").decode()
+    trust = os.path.join(folder, "trust.json")
+    with open(trust, "w") as file:
+        json.dump({"version": 1, "keys": [{"keyId": "18223.1", "publicKey": public, "owner": "peer check",
+                                           "from": "2026-01-01", "until": "2030-12-31", "status": "active"}]}, file)
+    for index, base in enumerate([None] + LINK_BASES):
+        name = "household-raw" if base is None else f"household-link-{index}"
+        out = os.path.join(folder, name + ".png")
+        args = [binary, "household", "issue", os.path.join(FIXTURES, "record-typical.json"), "--key", key,
+                "--key-id", "18223.1", "-o", out]
+        if base:
+            args += ["--link", base]
+        run = subprocess.run(args, capture_output=True, check=False)
+        yield name, out, run.stdout.rstrip(b"\n") if run.returncode == 0 else None, trust
+
+
+def villageqr_scan(binary, path):
+    run = subprocess.run([binary, "scan", path, "--json"], capture_output=True, check=False)
+    codes = json.loads(run.stdout.splitlines()[0])["codes"] if run.returncode == 0 else []
+    return base64.b64decode(codes[0]["bytesBase64"]) if len(codes) == 1 else None
+
+
+def verdict(binary, payload, trust):
+    run = subprocess.run([binary, "household", "verify", "-", "--trust", trust, "--json", "--today", "2026-11-29"],
+                         input=payload, capture_output=True, check=False)
+    return json.loads(run.stdout)["verdict"] if run.stdout else f"exit {run.returncode}"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--villageqr")
@@ -94,6 +138,20 @@ def main():
                 else:
                     failed += 1
                     print(f"FAIL {name}: {peer} read {got!r}, expected {payload!r}")
+        for name, out, payload, trust in household_cases(binary, folder):
+            if payload is None:
+                print(f"FAIL {name}: household issue failed")
+                failed += 1
+                continue
+            for peer, read in (("zbarimg", zbarimg), ("zxing-cpp", zxing),
+                               ("villageqr scan", lambda path: villageqr_scan(binary, path))):
+                got = read(out)
+                seen = verdict(binary, got, trust) if got == payload else None
+                if seen == "verified":
+                    passed += 1
+                else:
+                    failed += 1
+                    print(f"FAIL {name}: {peer} read {got!r} (verdict {seen}), expected {payload!r}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

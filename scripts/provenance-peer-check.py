@@ -8,6 +8,9 @@
    cuts the signed bytes at the signature field and decodes the base64url signature.
 5. `openssl pkeyutl -verify -rawin` checks the signature over those bytes; a one-byte change must fail.
 6. `villageqr household verify` agrees: verified, and badSignature for the changed code.
+7. The link form: `household issue --link` renders https://HOST/PATH#..., zbarimg reads it back as printed, this
+   script decodes the fragment with its own reader (RFC 3986 fragment characters, percent-decoded to bytes),
+   finds the base in tag 13, and openssl checks the signature over the decoded code's signed bytes.
 
     python3 scripts/provenance-peer-check.py [path/to/villageqr]
 
@@ -16,6 +19,7 @@ Needs: openssl, zbar-tools (scripts/bootstrap.sh installs both). Exits non-zero 
 import base64
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -67,6 +71,50 @@ def signed_parts(payload):
     return payload[:sig_offset], signature
 
 
+LINK_BASE = "https://xa-kim-hoa.gov.vn/nguon-goc"
+FRAGMENT = re.compile(rb"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$")
+
+
+def decode_link(link):
+    """(base, code) of a link: the specification's reading steps, written out independently."""
+    if not link.lower().startswith(b"https://") or b"#" not in link:
+        sys.exit(f"peer check: {link!r} is not an https link with a fragment")
+    base, fragment = link.split(b"#", 1)
+    if not fragment.startswith(b"0002P") or not FRAGMENT.match(fragment):
+        sys.exit("peer check: the link's fragment is not a percent-encoded household code")
+    code, i = bytearray(), 0
+    while i < len(fragment):
+        if fragment[i] == ord("%"):
+            code.append(int(fragment[i + 1:i + 3], 16))
+            i += 3
+        else:
+            code.append(fragment[i])
+            i += 1
+    return base, bytes(code)
+
+
+def check_link(tmp, key, pub, trust):
+    png = tmp / "link.png"
+    printed = run(TOOL, "household", "issue", RECORD, "--key", key, "--key-id", "18223.1", "--link", LINK_BASE,
+                  "-o", png).stdout.rstrip(b"\n")
+    scanned = run("zbarimg", "--raw", "-q", "-Sbinary", png).stdout.rstrip(b"\n")
+    if scanned != printed:
+        sys.exit(f"peer check: zbarimg read {scanned!r}, the CLI printed {printed!r}")
+    base, code = decode_link(scanned)
+    if base != LINK_BASE.encode() or dict((t, v) for t, _, v in fields(code)).get(13) != base:
+        sys.exit("peer check: tag 13 does not hold the link's base")
+    signed, signature = signed_parts(code)
+    (tmp / "msg").write_bytes(signed)
+    (tmp / "sig").write_bytes(signature)
+    run("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", pub, "-rawin", "-in", tmp / "msg", "-sigfile", tmp / "sig")
+    ours = json.loads(run(TOOL, "household", "verify", scanned.decode(), "--trust", trust, "--json",
+                          "--today", "2026-11-29").stdout)
+    if ours["verdict"] != "verified" or ours["notes"]:
+        sys.exit(f"peer check: villageqr says {ours['verdict']} {ours['notes']} for the link")
+    print(f"peer check: {len(scanned)}-byte link read by zbarimg, its {len(code)}-byte code decoded here, tag 13 "
+          f"is the base, signature checked by openssl; villageqr agrees (verified)")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -105,6 +153,7 @@ def main():
             sys.exit(f"peer check: a changed code read as {theirs['verdict']}")
         print(f"peer check: {len(scanned)}-byte code read by zbarimg, signature checked by openssl over "
               f"{len(signed)} signed bytes; villageqr agrees (verified, and badSignature for a changed byte)")
+        check_link(tmp, key, pub, trust)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ public import EMVQR
 //
 //     code       = format signed-fields [signature] crc
 //     format     = "00" "02" "P1"
-//     signed-fields = *(field)              ; 01–12 once each, products 80–89 in order, unknown tags tolerated
+//     signed-fields = *(field)              ; 01–13 once each, products 80–89 in order, unknown tags tolerated
 //     signature  = "25" "86" 86base64url    ; Ed25519 over every byte before "25"
 //     crc        = "63" "04" 4HEXDIG        ; CRC-16/CCITT-FALSE, damage detection only
 //
@@ -111,7 +111,7 @@ public struct HouseholdCode: Sendable {
                     String(decoding: field.value, as: UTF8.self), path: field.path, offset: field.valueOffset)
             case HouseholdTag.crc:
                 if signature == nil { signatureOffset = field.offset }
-            case 0...HouseholdTag.url, HouseholdTag.products:
+            case 0...HouseholdTag.verifierAddress, HouseholdTag.products:
                 break
             default:
                 unknown.append(field.path)
@@ -220,6 +220,11 @@ public struct HouseholdCode: Sendable {
         if let field = payload[HouseholdTag.url] {
             url = try HouseholdRecord.checkURL(try text(field), path: field.path, offset: field.valueOffset)
         }
+        var verifierAddress: String?
+        if let field = payload[HouseholdTag.verifierAddress] {
+            verifierAddress = try HouseholdRecord.checkVerifierAddress(
+                try text(field), path: field.path, offset: field.valueOffset)
+        }
 
         var products: [HouseholdRecord.Product] = []
         for field in payload.fields where HouseholdTag.products.contains(field.tag) {
@@ -233,7 +238,7 @@ public struct HouseholdCode: Sendable {
         }
         return HouseholdRecord(
             householdID: householdID, head: head, place: place, sanitation: sanitation, wasteTreatment: waste,
-            products: products, issued: issued, expires: expires, url: url)
+            products: products, issued: issued, expires: expires, url: url, verifierAddress: verifierAddress)
     }
 
     static func product(

@@ -42,6 +42,27 @@ public struct HouseholdIssuer: Sendable {
         }
     }
 
+    /// Signs a record into the link form: the record's verifier address (tag 13) becomes `base`, so the signed
+    /// code names the page it belongs to.
+    ///
+    /// - Parameters:
+    ///   - record: The record; a verifier address it already gives must equal `base`.
+    ///   - base: The verifier page, `https://HOST/PATH`.
+    /// - Returns: The link; its ``HouseholdLink/code`` is the signed code.
+    /// - Throws: As ``issue(_:)``; ``ProvenanceError/Code/invalidField`` (path 13) for a base that is not a
+    ///   verifier address or differs from the record's.
+    public func issue(_ record: HouseholdRecord, link base: String) throws(ProvenanceError) -> HouseholdLink {
+        var record = record
+        if let claimed = record.verifierAddress, claimed != base {
+            throw ProvenanceError(
+                code: .invalidField, path: TagPath(HouseholdTag.verifierAddress),
+                message: "the record's verifier address \(claimed) is not the link's base \(base)")
+        }
+        _ = try HouseholdRecord.checkVerifierAddress(base, path: TagPath(HouseholdTag.verifierAddress))
+        record.verifierAddress = base
+        return try HouseholdLink(base: base, code: try issue(record))
+    }
+
     /// Encodes a record without a signature: for layout tests and previews. It verifies as `unsigned`.
     ///
     /// - Parameter record: The record.

@@ -9,7 +9,8 @@ import Foundation
 //                       "season": "2026-10", "process": "Cấy tay, phân hữu cơ" } ],
 //       "issued": "2026-11-01", "expires": "2027-10-31" }
 //
-// Optional: "communeName" and "provinceName" (required for a pre-2025 commune code), "url", and per product
+// Optional: "communeName" and "provinceName" (required for a pre-2025 commune code), "url", "verifierAddress"
+// (the link form's https://HOST/PATH, tag 13), and per product
 // "certificate" and "process". Code names match case-insensitively; the two-letter wire codes work too.
 
 extension HouseholdRecord {
@@ -42,6 +43,7 @@ extension HouseholdRecord {
         var issued: String
         var expires: String
         var url: String?
+        var verifierAddress: String?
     }
 }
 
@@ -81,6 +83,7 @@ extension HouseholdRecord.RecordFile {
                 village: village, communeName: optional(communeName),
                 provinceCode: provinceCode.trimmingCharacters(in: .whitespaces), provinceName: optional(provinceName)),
             sanitation: try code(sanitation, "sanitation"), wasteTreatment: waste, products: products,
-            issued: try date(issued, "issued"), expires: try date(expires, "expires"), url: optional(url))
+            issued: try date(issued, "issued"), expires: try date(expires, "expires"), url: optional(url),
+            verifierAddress: optional(verifierAddress))
     }
 }

@@ -70,6 +70,10 @@ extension HouseholdRecord {
         if let url {
             out.url = try Self.checkURL(url, path: TagPath(HouseholdTag.url))
         }
+        if let verifierAddress {
+            out.verifierAddress = try Self.checkVerifierAddress(
+                verifierAddress, path: TagPath(HouseholdTag.verifierAddress))
+        }
         return out
     }
 
@@ -146,6 +150,62 @@ extension HouseholdRecord {
             throw ProvenanceError(
                 code: .invalidField, offset: offset, path: path,
                 message: "the online details must be an https:// URL of at most 99 printable ASCII characters")
+        }
+        return text
+    }
+
+    /// Whether `text` is a verifier address: `"https://" host [":" port] path`, at most 99 bytes, where host is
+    /// `1*(lowercase letter / digit / "." / "-")`, port `1*5DIGIT`, and path `"/" *(pchar / "/")` with RFC 3986's
+    /// pchar (unreserved, percent-escapes, sub-delims, ":" and "@"). No query, no fragment: it is what a browser shows
+    /// as the page's origin and path, so a reader compares the two byte for byte.
+    ///
+    /// - Returns: The offset of the first byte that breaks the grammar, or `nil` when `text` is an address.
+    package static func verifierAddressError(_ text: some Collection<UInt8>) -> Int? {
+        let bytes = Array(text)
+        let scheme = Array("https://".utf8)
+        guard bytes.starts(with: scheme) else {
+            return zip(bytes, scheme).prefix(while: { $0 == $1 }).count
+        }
+        var i = scheme.count
+        let hostStart = i
+        while i < bytes.count, Self.isHostByte(bytes[i]) { i += 1 }
+        guard i > hostStart else { return i }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ":") {
+            i += 1
+            let portStart = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            guard i > portStart, i - portStart <= 5 else { return i }
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return i }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%") {
+                guard i + 2 < bytes.count, HouseholdLink.hexValue(bytes[i + 1]) != nil,
+                    HouseholdLink.hexValue(bytes[i + 2]) != nil
+                else { return i }
+                i += 3
+            } else if HouseholdLink.isPathByte(bytes[i]) {
+                i += 1
+            } else {
+                return i
+            }
+        }
+        return bytes.count > 99 ? 99 : nil
+    }
+
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-")
+    }
+
+    /// A verifier address (tag 13): see ``verifierAddressError(_:)``.
+    static func checkVerifierAddress(
+        _ text: String, path: TagPath, offset: Int = 0
+    ) throws(ProvenanceError) -> String {
+        if let bad = verifierAddressError(text.utf8) {
+            throw ProvenanceError(
+                code: .invalidField, offset: offset + bad, path: path,
+                message: "the verifier address \"\(text)\" must be https://HOST/PATH of at most 99 characters: a "
+                    + "lowercase host, a path that starts with /, no query or fragment (byte \(bad))")
         }
         return text
     }

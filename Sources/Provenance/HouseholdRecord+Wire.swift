@@ -27,6 +27,9 @@ extension HouseholdRecord {
             try out.appendPrimitive(tag: HouseholdTag.expires, record.expires.compact)
             if let url = record.url { try out.appendPrimitive(tag: HouseholdTag.url, url) }
             if let keyID { try out.appendPrimitive(tag: HouseholdTag.keyID, keyID) }
+            if let address = record.verifierAddress {
+                try out.appendPrimitive(tag: HouseholdTag.verifierAddress, address)
+            }
             for (i, product) in record.products.enumerated() {
                 // The template's children, written into a serializer of their own so errors stay typed.
                 var p = EMVSerializer()

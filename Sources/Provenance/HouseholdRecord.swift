@@ -21,12 +21,15 @@ public struct HouseholdRecord: Sendable, Hashable {
     public var expires: CivilDate
     /// An optional https URL with more details, such as a GS1 Digital Link.
     public var url: String?
+    /// The issuer's verifier page, `https://HOST/PATH`: the base of the code's link form (tag 13). Signed like every
+    /// field, so a genuine code copied behind another address is flagged there; see ``HouseholdLink``.
+    public var verifierAddress: String?
 
     /// Makes a record.
     public init(
         householdID: String, head: String, place: Place, sanitation: SanitationSystem,
         wasteTreatment: [WasteTreatment], products: [Product], issued: CivilDate, expires: CivilDate,
-        url: String? = nil
+        url: String? = nil, verifierAddress: String? = nil
     ) {
         self.householdID = householdID
         self.head = head
@@ -37,6 +40,7 @@ public struct HouseholdRecord: Sendable, Hashable {
         self.issued = issued
         self.expires = expires
         self.url = url
+        self.verifierAddress = verifierAddress
     }
 
     /// The commune code: the household ID's first five digits.

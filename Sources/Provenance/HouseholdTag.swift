@@ -30,6 +30,8 @@ public enum HouseholdTag {
     public static let url = 11
     /// 12: the signer's key ID.
     public static let keyID = 12
+    /// 13: the issuer's verifier address, the base of the code's link form: `https://HOST/PATH`.
+    public static let verifierAddress = 13
     /// 25: the Ed25519 signature, base64url; immediately before the CRC.
     public static let signature = 25
     /// 63: the CRC.

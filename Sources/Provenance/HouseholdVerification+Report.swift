@@ -127,6 +127,7 @@ extension HouseholdRecord {
         }
         lines.append("\(vi ? "Hiệu lực" : "Valid"): \(issued) → \(expires)")
         if let url { lines.append("\(vi ? "Thông tin thêm" : "More"): \(url)") }
+        if let verifierAddress { lines.append("\(vi ? "Trang kiểm tra" : "Verifier"): \(verifierAddress)") }
         return lines
     }
 
@@ -149,6 +150,7 @@ extension HouseholdRecord.RecordFile {
                 Product(
                     name: $0.name, category: $0.category.rawValue, standard: $0.standard.rawValue,
                     certificate: $0.certificate, season: $0.season, process: $0.process)
-            }, issued: record.issued.description, expires: record.expires.description, url: record.url)
+            }, issued: record.issued.description, expires: record.expires.description, url: record.url,
+            verifierAddress: record.verifierAddress)
     }
 }

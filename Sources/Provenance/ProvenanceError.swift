@@ -102,6 +102,14 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         /// The expiry date is before the issue date.
         public static let invalidValidity = Code(rawValue: "invalidValidity")
 
+        // The link form.
+        /// A link's scheme is not `https`.
+        public static let invalidLinkScheme = Code(rawValue: "invalidLinkScheme")
+        /// A link has no fragment (`#`), so it carries no code.
+        public static let missingLinkFragment = Code(rawValue: "missingLinkFragment")
+        /// A link holds a character outside RFC 3986's set, or a `%` not followed by two hex digits.
+        public static let invalidLinkEncoding = Code(rawValue: "invalidLinkEncoding")
+
         // Keys and lists.
         /// A key file is not a PKCS#8 / SubjectPublicKeyInfo PEM holding an Ed25519 key.
         public static let invalidKey = Code(rawValue: "invalidKey")

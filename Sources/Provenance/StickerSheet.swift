@@ -1,4 +1,5 @@
-/// A printable SVG sheet of household codes, each with the head's name and a second line under it.
+/// A printable SVG sheet of household codes, each with the head's name, a line telling a buyer what to do
+/// (``instruction``), and a third line under it.
 ///
 /// The codes come in as finished SVG documents (QRImaging's `QRCode.svg()`, for example), so this module needs no
 /// imaging code; the sheet adds the layout and the captions. Pages are A4 portrait, four stickers across, each code
@@ -31,6 +32,9 @@ public struct StickerSheet: Sendable {
     static let margin = 5.0
     static let moduleMillimetres = 0.4
 
+    /// The line under the head's name on every sticker: "Scan to check the origin".
+    public static let instruction = "Quét để kiểm tra nguồn gốc"
+
     /// An empty sheet.
     public init() {}
 
@@ -40,7 +44,7 @@ public struct StickerSheet: Sendable {
     ///   - svg: The code as a whole SVG document with a `viewBox`, optionally after an XML declaration line.
     ///   - modules: The code's side in modules, quiet zone included: what the `viewBox` spans.
     ///   - caption: The first line under the code: the head of household.
-    ///   - subcaption: The second line: the household ID and village, say.
+    ///   - subcaption: The last line, under ``instruction``: the household ID and village, say.
     /// - Throws: ``ProvenanceError/Code/invalidField`` when `svg` is not an SVG document.
     public mutating func append(svg: String, modules: Int, caption: String, subcaption: String) throws(ProvenanceError)
     {
@@ -99,12 +103,16 @@ public struct StickerSheet: Sendable {
             out += "<svg x=\"\(fmt(codeX))\" y=\"\(fmt(y))\" width=\"\(fmt(side))\" height=\"\(fmt(side))\" "
             out += sticker.svg
             if !sticker.svg.hasSuffix("\n") { out += "\n" }
+            // Three lines under the code; with a link-form code at version 17 (37.2 mm) they end within the cell.
             let textX = fmt(x + Self.cellWidth / 2)
             out +=
-                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.5))\" font-family=\"sans-serif\" font-size=\"3.2\" "
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.3))\" font-family=\"sans-serif\" font-size=\"3.2\" "
                 + "text-anchor=\"middle\">\(escape(sticker.caption))</text>\n"
             out +=
-                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 7))\" font-family=\"sans-serif\" font-size=\"2.6\" "
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 6.1))\" font-family=\"sans-serif\" font-size=\"2.6\" "
+                + "font-weight=\"bold\" text-anchor=\"middle\">\(escape(Self.instruction))</text>\n"
+            out +=
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 8.7))\" font-family=\"sans-serif\" font-size=\"2.4\" "
                 + "text-anchor=\"middle\" fill=\"#444444\">\(escape(sticker.subcaption))</text>\n"
         }
         return out + "</svg>\n"

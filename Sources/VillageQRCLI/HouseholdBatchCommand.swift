@@ -13,7 +13,7 @@ struct HouseholdBatchCommand: ParsableCommand {
             The CSV has a header row and UTF-8 text; its columns are in the "Issue and verify household codes"
             article. Each image is named by household ID (DIR/18223-0042.png). A bad row is reported with its row
             number and reason and does not stop the rest. Files are written atomically and never overwritten
-            without --force. Exit status: 0 when every row was issued, 1 when any row failed, 64 on a usage error.
+            without --force. With --link https://HOST/PATH every image holds the link form. Exit status: 0 when every row was issued, 1 when any row failed, 64 on a usage error.
             """
     )
 
@@ -54,7 +54,7 @@ struct HouseholdBatchCommand: ParsableCommand {
                     message: "household \(record.householdID) appears in an earlier row")
             }
             try HouseholdSigningOptions.check(record, issuer, trust)
-            let code = try HouseholdImage.code(for: try issuer.issue(record))
+            let code = try HouseholdImage.code(for: try signing.issue(record, with: issuer))
             let path = "\(outDir)/\(record.householdID).\(format.rawValue)"
             try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
             let modules = code.size + 2 * QRRenderStyle().margin

@@ -29,9 +29,29 @@ struct HouseholdSigningOptions: ParsableArguments {
     @Option(help: "The root's public key (PEM) that signed the --trust list; without it the list must be unsigned.")
     var root: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write link-form codes for the commune's verifier page at this address (https://HOST/PATH).",
+            discussion: "The code travels in the link's fragment; the address is signed into it as tag 13.",
+            valueName: "https://HOST/PATH"))
+    var link: String?
+
     func validate() throws {
         try validateKeyID(keyId)
         if root != nil && trust == nil { throw ValidationError("--root checks a --trust list; give --trust too.") }
+        if let link {
+            do {
+                _ = try HouseholdLink(base: link, code: Array("0002P1".utf8))
+            } catch {
+                throw ValidationError("--link: \(error.message)")
+            }
+        }
+    }
+
+    /// What to print and render for a record: its signed code, or with `--link`, the code's link.
+    func issue(_ record: HouseholdRecord, with issuer: HouseholdIssuer) throws(ProvenanceError) -> [UInt8] {
+        guard let link else { return try issuer.issue(record) }
+        return Array(try issuer.issue(record, link: link).text.utf8)
     }
 
     /// The issuer for the key file.
@@ -165,8 +185,8 @@ extension HouseholdTrustOptions {
     /// `{"image": PATH, "index": N, "household": {verdict...}}`, `index` counting the image's codes from 1.
     func report(_ symbols: [QRSymbol], image: String, verifier: HouseholdVerifier, json: Bool) -> String {
         var out = ""
-        for (index, symbol) in symbols.enumerated() where symbol.bytes.starts(with: Array("0002P".utf8)) {
-            let result = verifier.verify(symbol.bytes, today: day)
+        for (index, symbol) in symbols.enumerated() where ScannedHouseholdCode.isHouseholdCode(symbol.bytes) {
+            let result = verifier.verify(scanned: symbol.bytes, today: day)
             if json {
                 out +=
                     JSONWriter.encode(

@@ -9,7 +9,9 @@ struct HouseholdIssueCommand: ParsableCommand {
         abstract: "Sign a household record (JSON) and print the code; optionally render it as PNG or SVG.",
         discussion: """
             The record file's shape is in the "Issue and verify household codes" article. Text is normalized to
-            NFC before signing. With --json, prints {"payload": ..., "bytes": N, "qrVersion": V}.
+            NFC before signing. With --link https://HOST/PATH, the code printed and rendered is the link form,
+            https://HOST/PATH#0002P1..., for a phone's camera. With --json, prints
+            {"payload": ..., "bytes": N, "qrVersion": V}: the payload as printed and its length in bytes.
             """
     )
 
@@ -38,7 +40,7 @@ struct HouseholdIssueCommand: ParsableCommand {
             let issuer = try signing.issuer()
             let parsed = try HouseholdRecord(json: try QRImageFile.read(record, maximumBytes: 1 << 20))
             try HouseholdSigningOptions.check(parsed, issuer, try signing.trustList())
-            let bytes = try issuer.issue(parsed)
+            let bytes = try signing.issue(parsed, with: issuer)
             let code = try HouseholdImage.code(for: bytes)
             if let output {
                 try code.write(to: output, as: HouseholdImage.format(for: output), overwrite: force)
@@ -61,7 +63,8 @@ struct HouseholdIssueCommand: ParsableCommand {
     }
 }
 
-/// How household codes are drawn: ECC M, which fits a typical code in version 13 (31 mm at 0.4 mm a module).
+/// How household codes are drawn: ECC M, which fits a typical code in version 13 (31 mm at 0.4 mm a module), and its
+/// link form in version 16 (36 mm) behind a verifier address of up to 67 characters.
 enum HouseholdImage {
     static func code(for bytes: [UInt8]) throws(QRImagingError) -> QRCode {
         try QRCode(encoding: bytes, options: .init(errorCorrection: .medium))

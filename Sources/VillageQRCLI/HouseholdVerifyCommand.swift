@@ -8,17 +8,17 @@ struct HouseholdVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a household code offline and show its record.",
         discussion: """
-            Give the payload text, `-` to read it from standard input, or --image PHOTO. Prints one verdict:
-            verified, unsigned, unknownKey, badSignature (tampered), outOfScope (a key vouching outside its
-            communes), expired, revoked or malformed, with its reason and the record, in Vietnamese unless
-            --lang en. With --root, the lists must be signed by that root, intact and current; an unsigned
-            list is used with a warning. --json prints
+            Give the payload text or its link (https://HOST/PATH#0002P1...), `-` to read it from standard input, or
+            --image PHOTO. Prints one verdict: verified, unsigned, unknownKey, badSignature (tampered), outOfScope
+            (a key vouching outside its communes), expired, revoked or malformed, with its reason and the record, in
+            Vietnamese unless --lang en. With --root, the lists must be signed by that root, intact and current; an
+            unsigned list is used with a warning. --json prints
             {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code.
             Exit status: 0 only when every code is verified; 1 otherwise; 64 on a usage error.
             """
     )
 
-    @Argument(help: "The payload as scanned, or - for standard input.")
+    @Argument(help: "The payload or its link, as scanned, or - for standard input.")
     var payload: String?
 
     @Option(help: "Read the code(s) from a photo or image instead.")
@@ -56,7 +56,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
         }
         var allVerified = true
         for bytes in codes {
-            let result = verifier.verify(bytes, today: trust.day)
+            let result = verifier.verify(scanned: bytes, today: trust.day)
             allVerified = allVerified && result.isVerified
             print(json ? result.json : result.text(trust.lang), terminator: json ? "\n" : "")
         }

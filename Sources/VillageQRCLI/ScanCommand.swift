@@ -12,7 +12,9 @@ struct ScanCommand: ParsableCommand {
             Exit status: 0 when every image gave at least one code, 1 otherwise, 64 on a usage error.
             --json prints JSON Lines, one object per image:
             {"image": PATH, "codes": [{"text": STRING-or-null, "bytesBase64": ..., "corners": [[x,y],...],
-            "decoded": {...}}], "error": null or {"code": ..., "message": ...}}
+            "link": BASE-or-null, "decoded": {...}}], "error": null or {"code": ..., "message": ...}}
+            A household code's link form (https://HOST/PATH#0002P1...) gives its base as "link", and "decoded"
+            describes the code in its fragment.
             """
     )
 
@@ -75,7 +77,10 @@ struct ScanCommand: ParsableCommand {
                     text += "  [\(index + 1)] (not UTF-8) base64 \(Data(code.bytes).base64EncodedString())\n"
                 }
                 text += "      at " + code.corners.map { "(\($0.x),\($0.y))" }.joined(separator: " ") + "\n"
-                let report = PayloadReport.text(for: code.bytes)
+                // A household code's link form: the report describes the code its fragment carries.
+                let found = try? ScannedHouseholdCode(recognizing: code.bytes)
+                if let link = found?.link { text += "      link to \(link.base), carrying a household code\n" }
+                let report = PayloadReport.text(for: found?.bytes ?? code.bytes)
                 for line in report.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
                     text += "      \(line)\n"
                 }
@@ -92,11 +97,13 @@ struct ScanCommand: ParsableCommand {
             error = .object([("code", .string(failure.code.rawValue)), ("message", .string(failure.message))])
         case .success(let symbols):
             codes = symbols.map { symbol in
-                .object([
+                let found = try? ScannedHouseholdCode(recognizing: symbol.bytes)
+                return .object([
                     ("text", .string(orNull: symbol.text)),
                     ("bytesBase64", .string(Data(symbol.bytes).base64EncodedString())),
                     ("corners", .array(symbol.corners.map { .array([.number($0.x), .number($0.y)]) })),
-                    ("decoded", PayloadReport.json(PayloadReport.analyse(symbol.bytes))),
+                    ("link", .string(orNull: found?.link?.base)),
+                    ("decoded", PayloadReport.json(PayloadReport.analyse(found?.bytes ?? symbol.bytes))),
                 ])
             }
         }

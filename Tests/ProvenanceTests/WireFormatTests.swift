@@ -108,13 +108,13 @@ import Testing
 
     @Test func unknownTagsAreToleratedAndSigned() throws {
         var serializer = try unsignedPrefix()
-        try serializer.appendPrimitive(tag: 13, "future")
+        try serializer.appendPrimitive(tag: 14, "future")
         let signature = try signer.key.signature(for: serializer.bytes)
         try serializer.appendPrimitive(tag: 25, base64url(signature))
         let bytes = try serializer.finalize()
         let result = HouseholdVerifier(trustList: signer.trust).verify(bytes, today: fixtureToday)
         #expect(result.verdict == .verified)
-        #expect(try HouseholdCode(parsing: bytes).unknownTags == [TagPath(13)])
+        #expect(try HouseholdCode(parsing: bytes).unknownTags == [TagPath(14)])
 
         // Changing the unknown field breaks the signature.
         var tampered = bytes

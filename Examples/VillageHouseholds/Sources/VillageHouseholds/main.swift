@@ -30,13 +30,21 @@ do {
     fail("\(error)")
 }
 let issuer = HouseholdIssuer(key: key, keyID: keyID)
+// Each sticker holds the link form, so a buyer's phone camera opens the verifier page with the code in the fragment.
+// The address is a placeholder: a commune puts its own page here (`villageqr household site` writes one).
+let verifierPage = "https://verifier.example/nguon-goc"
 
 var sheet = StickerSheet()
 var bad: [String] = []
 for row in csv.rows {
     do {
         let record = try row.record.get()
-        let code = try QRCode(encoding: try issuer.issue(record), options: .init(errorCorrection: .medium))
+        let link = try issuer.issue(record, link: verifierPage)
+        // What a scanner will read back from this sticker is a household code: the same check the CLI makes.
+        guard try ScannedHouseholdCode(recognizing: Array(link.text.utf8))?.bytes == link.code else {
+            fail("row \(row.number): the link does not read back as its code")
+        }
+        let code = try QRCode(encoding: Array(link.text.utf8), options: .init(errorCorrection: .medium))
         try sheet.append(
             svg: try code.svg(), modules: code.size + 2 * QRRenderStyle().margin, caption: record.head,
             subcaption: "\(record.householdID) · \(record.place.village)")

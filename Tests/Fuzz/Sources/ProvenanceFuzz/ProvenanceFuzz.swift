@@ -7,9 +7,31 @@
 import EMVQR
 import ProvenanceParser
 
+/// The link form: recognising and decoding never crash, a decoded link's code is at most 512 bytes, and building
+/// the link of those bytes again decodes to the same bytes.
+func fuzzLink(_ bytes: [UInt8]) {
+    let found: ScannedHouseholdCode?
+    do {
+        found = try ScannedHouseholdCode(recognizing: bytes)
+    } catch {
+        _ = error.description
+        return
+    }
+    guard let found, let link = found.link else { return }
+    guard link.code.count <= 512, link.code.starts(with: Array("0002P".utf8)) else {
+        fatalError("a decoded link's code is longer than 512 bytes or not a household code")
+    }
+    guard let base = try? HouseholdLink(base: "https://a.vn/", code: link.code),
+        (try? HouseholdLink(parsing: base.text))?.code == link.code
+    else {
+        fatalError("a decoded link's code does not survive being linked again")
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+    fuzzLink(bytes)
     let code: HouseholdCode
     do {
         code = try HouseholdCode(parsing: bytes)

@@ -1,0 +1,1 @@
+../../../../Sources/Provenance/HouseholdLink.swift

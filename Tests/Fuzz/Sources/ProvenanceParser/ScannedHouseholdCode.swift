@@ -1,0 +1,1 @@
+../../../../Sources/Provenance/ScannedHouseholdCode.swift
