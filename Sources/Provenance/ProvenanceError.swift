@@ -109,6 +109,8 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidList = Code(rawValue: "invalidList")
         /// A CSV file cannot be read: no header, missing columns, bad quoting.
         public static let invalidCSV = Code(rawValue: "invalidCSV")
+        /// A CSV file is not UTF-8 text: Excel's plain "CSV" on Windows writes Windows-1258, for example.
+        public static let notUTF8 = Code(rawValue: "notUTF8")
         /// Signing failed in the cryptographic library.
         public static let signingFailed = Code(rawValue: "signingFailed")
     }

@@ -19,17 +19,6 @@ extension TableCode {
         self = match
     }
 
-    /// The value with this JSON/CSV name or wire code, ignoring case, if any.
-    public init?(name: String) {
-        let lowered = name.lowercased()
-        guard
-            let match = Self.allCases.first(where: {
-                $0.rawValue.lowercased() == lowered || $0.wireCode.lowercased() == lowered
-            })
-        else { return nil }
-        self = match
-    }
-
     /// The label in `language`.
     public func label(_ language: DisplayLanguage) -> String {
         language == .vietnamese ? vietnamese : english

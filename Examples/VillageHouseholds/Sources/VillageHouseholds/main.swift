@@ -4,6 +4,7 @@
 import Foundation
 import Provenance
 import QRImaging
+import QRPrint
 
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -31,15 +32,19 @@ do {
 }
 let issuer = HouseholdIssuer(key: key, keyID: keyID)
 
-var sheet = StickerSheet()
+// Labels of 70 × 37 mm, 24 to an A4 sheet: every code the same size, none under 0.4 mm a module.
+var sheet: StickerSheet
+do {
+    sheet = try StickerSheet(stock: .a4Labels3x8)
+} catch {
+    fail("\(error)")
+}
 var bad: [String] = []
 for row in csv.rows {
     do {
         let record = try row.record.get()
         let code = try QRCode(encoding: try issuer.issue(record), options: .init(errorCorrection: .medium))
-        try sheet.append(
-            svg: try code.svg(), modules: code.size + 2 * QRRenderStyle().margin, caption: record.head,
-            subcaption: "\(record.householdID) · \(record.place.village)")
+        try sheet.append(code, lines: [record.head, "\(record.householdID) · \(record.place.village)"])
     } catch {
         bad.append("row \(row.number): \(error)")
     }
