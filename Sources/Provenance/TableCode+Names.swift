@@ -43,12 +43,6 @@ extension TableCode {
         guard let best, !tie else { return nil }
         self = best
     }
-
-    /// Every value with its name, wire code and both labels, one per line, for help text:
-    /// `doubleVault (DV): Nhà tiêu hai ngăn / Double-vault composting`.
-    public static var allowedValues: [String] {
-        allCases.map { "\($0.rawValue) (\($0.wireCode)): \($0.vietnamese) / \($0.english)" }
-    }
 }
 
 /// How names and labels compare: folded to lowercase ASCII letters and digits, split into words.

@@ -39,10 +39,10 @@ struct HouseholdBatchCommand: ParsableCommand {
     @Option(help: "Image format for each household: png or svg.")
     var format: ImageKind = .png
 
-    @Option(help: "Also write a printable SVG sheet: each code with the head's name under it.")
+    @Option(help: "Also write a printable SVG sheet of stickers: each code with the head's name beside it.")
     var sheet: String?
 
-    @Option(help: "The label sheet for --sheet: \(LabelStock.presets.map(\.name).joined(separator: ", ")).")
+    @Option(help: "The label stock for --sheet, labels of \(LabelStock.sizes).")
     var stock: LabelStock = .a4Labels3x8
 
     @Flag(help: "Overwrite existing images and sheet.")

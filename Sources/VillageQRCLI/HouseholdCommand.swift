@@ -81,6 +81,16 @@ extension LabelStock: ExpressibleByArgument {
     public init?(argument: String) { self.init(preset: argument) }
     public static var allValueStrings: [String] { presets.map(\.name) }
     public var defaultValueDescription: String { name }
+
+    /// Each preset's label size, for help: `70 × 37 mm (a4-3x8), ...`.
+    static var sizes: String {
+        presets.map { "\(millimetres($0.labelWidth)) × \(millimetres($0.labelHeight)) mm (\($0.name))" }
+            .joined(separator: ", ")
+    }
+
+    private static func millimetres(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))" : "\(value)"
+    }
 }
 
 /// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and

@@ -28,10 +28,12 @@ struct HouseholdTemplateCommand: ParsableCommand {
         for column in HouseholdCSV.householdColumns {
             text += "  \(column.name) / \(column.vietnamese)\(column.isRequired ? " *" : "")\n"
         }
+        // The product columns, once, with N for the product's number.
         let first = HouseholdCSV.productColumns(1)
-        let last = HouseholdCSV.productColumns(HouseholdCSV.maximumProducts)
-        for (one, ten) in zip(first, last) {
-            text += "  \(one.name) / \(one.vietnamese) ... \(ten.name) / \(ten.vietnamese)\n"
+        text += "  and for each product, N = 1 to \(HouseholdCSV.maximumProducts):\n"
+        for column in first {
+            let name = column.name.replacingOccurrences(of: "product1_", with: "productN_")
+            text += "    \(name) / \(column.vietnamese.dropLast(2)) N\n"
         }
         text += """
 
@@ -43,13 +45,16 @@ struct HouseholdTemplateCommand: ParsableCommand {
         func values<Code: TableCode>(_ column: HouseholdCSV.Column?, _: Code.Type, every: String = "") {
             guard let column else { return }
             text += "  \(column.name) / \(column.vietnamese)\(every):\n"
-            for line in Code.allowedValues { text += "    \(line)\n" }
+            for value in Code.allCases {
+                text += "    \(value.rawValue) (\(value.wireCode)): \(value.vietnamese)\n"
+                text += "        \(value.english)\n"
+            }
         }
         let household = HouseholdCSV.householdColumns
         values(household.first { $0.name == "sanitation" }, SanitationSystem.self)
         values(household.first { $0.name == "waste" }, WasteTreatment.self)
-        values(first.first { $0.name.hasSuffix("_category") }, ProductCategory.self, every: ", and every product's")
-        values(first.first { $0.name.hasSuffix("_standard") }, ProductStandard.self, every: ", and every product's")
+        values(first.first { $0.name.hasSuffix("_category") }, ProductCategory.self, every: " (every product)")
+        values(first.first { $0.name.hasSuffix("_standard") }, ProductStandard.self, every: " (every product)")
         return text
     }
 }
