@@ -76,7 +76,9 @@ struct HouseholdBatchCommand: ParsableCommand {
             }
             let path = imagePath(record.householdID)
             if skipExisting && access(path, F_OK) == 0 {
-                return .issued(record, code: sheet == nil ? nil : try existingCode(path, record: record), kept: true)
+                return .issued(
+                    record, code: sheet == nil ? nil : try existingCode(path, record: record, keyID: issuer.keyID),
+                    kept: true)
             }
             let code = try HouseholdImage.code(for: try issuer.issue(record))
             try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
@@ -90,19 +92,29 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
     }
 
-    /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this household's.
-    func existingCode(_ path: String, record: HouseholdRecord) throws -> QRCode {
-        let symbols = try QRScanner().scan(imageData: try QRImageFile.read(path))
-        guard
-            let bytes = symbols.map(\.bytes).first(where: {
-                (try? HouseholdCode(parsing: $0).record.get().householdID) == record.householdID
-            })
-        else {
-            throw ProvenanceError(
-                code: .invalidField,
-                message: "\(path) does not hold household \(record.householdID)'s code; remove it to issue a new one")
+    /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this household's
+    /// and signed with this key.
+    func existingCode(_ path: String, record: HouseholdRecord, keyID: String) throws -> QRCode {
+        for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
+            let code: HouseholdCode
+            do {
+                code = try HouseholdCode(parsing: symbol.bytes)
+            } catch {
+                continue  // another code in the picture, not a household's
+            }
+            guard case .success(let found) = code.record, found.householdID == record.householdID else { continue }
+            guard code.keyID == keyID else {
+                throw ProvenanceError(
+                    code: .invalidField,
+                    message:
+                        "\(path) is signed with key \(code.keyID ?? "none"), not \(keyID); remove it to issue a new one"
+                )
+            }
+            return try HouseholdImage.code(for: symbol.bytes)
         }
-        return try HouseholdImage.code(for: bytes)
+        throw ProvenanceError(
+            code: .invalidField,
+            message: "\(path) does not hold household \(record.householdID)'s code; remove it to issue a new one")
     }
 
     func validate() throws {

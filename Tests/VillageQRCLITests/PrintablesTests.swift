@@ -150,17 +150,33 @@ struct HouseholdSheetTests {
         let csv = Self.fixtures.appendingPathComponent("village-85.csv").path
         let first = try ToolRunner.run(["household", "batch", csv, "--out-dir", out] + signing)
         #expect(first.status == 1)
-        for n in [1, 2, 3] { try FileManager.default.removeItem(atPath: String(format: "\(out)/18223-%04d.png", n)) }
+        let files = FileManager.default
+        for n in [1, 2, 3] { try files.removeItem(atPath: String(format: "\(out)/18223-%04d.png", n)) }
+        // Two images that must not go on the sheet: another household's code, and one signed with another key.
+        try files.removeItem(atPath: "\(out)/18223-0004.png")
+        try files.copyItem(atPath: "\(out)/18223-0005.png", toPath: "\(out)/18223-0004.png")
+        let otherKey = try ToolRunner.run([
+            "household", "keygen", "--key-id", "18223.2", "--out-dir", directory.path, "--from", "2026-01-01",
+        ])
+        #expect(otherKey.status == 0)
+        try files.removeItem(atPath: "\(out)/18223-0042.png")
+        let reissued = try ToolRunner.run([
+            "household", "issue", Self.fixtures.appendingPathComponent("record-18223-0042.json").path, "--key",
+            path("18223.2.pem"), "--key-id", "18223.2", "-o", "\(out)/18223-0042.png",
+        ])
+        #expect(reissued.status == 0, "\(reissued.stderr)")
         let kept = try identities(out)
         let second = try ToolRunner.run(
             ["household", "batch", csv, "--out-dir", out, "--skip-existing", "--sheet", path("sheet.svg")] + signing)
-        #expect(
-            second.stderr.contains("3 of 85 households issued into \(out), 77 kept as they were"), "\(second.stderr)")
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("18223-0004.png does not hold household 18223-0004's code"), "\(second.stderr)")
+        #expect(second.stderr.contains("18223-0042.png is signed with key 18223.2, not 18223.1"))
+        #expect(second.stderr.contains("3 of 85 households issued into \(out), 75 kept as they were"))
         let after = try identities(out)
         #expect(after.count == 80)
         for (name, identity) in kept { #expect(after[name] == identity, "\(name)") }
         let sheet = try String(contentsOfFile: path("sheet.svg"), encoding: .utf8)
-        #expect(sheet.components(separatedBy: "<svg x=").count - 1 == 80)
+        #expect(sheet.components(separatedBy: "<svg x=").count - 1 == 78)
         let conflicting = try ToolRunner.run(
             ["household", "batch", csv, "--out-dir", out, "--skip-existing", "--force"] + signing)
         #expect(conflicting.status == 64)
