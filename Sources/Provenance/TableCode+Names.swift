@@ -11,6 +11,14 @@ extension TableCode {
     /// `Nhà tiêu hai ngăn`. When several labels end in the words given, the one that loses the fewest wins, so
     /// `Tự hoại` is `Nhà tiêu tự hoại` and not `Nhà tiêu bán tự hoại`; a tie names none.
     public init?(name: String) {
+        // The names and codes files usually carry, without folding.
+        let lowered = name.lowercased()
+        if let match = Self.allCases.first(where: {
+            $0.rawValue.lowercased() == lowered || $0.wireCode.lowercased() == lowered
+        }) {
+            self = match
+            return
+        }
         let words = LabelKey.words(name)
         guard !words.isEmpty else { return nil }
         let joined = words.joined()
