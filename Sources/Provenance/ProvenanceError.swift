@@ -16,7 +16,8 @@ public import EMVQR
 public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a stable machine-readable code.
     public var code: Code
-    /// The byte offset in the payload where the problem starts; 0 where no payload is involved.
+    /// The byte offset in the payload where the problem starts, or in the CSV file for
+    /// ``ProvenanceError/Code/notUTF8``; 0 where neither is involved.
     public var offset: Int
     /// The field the problem concerns, for example `80.02`; the root for the payload as a whole.
     public var path: TagPath

@@ -1,6 +1,6 @@
 /// A value from one of the format's small code tables, written on the wire as two uppercase letters.
 ///
-/// Each table lists, per value, its wire code, its JSON/CSV name (the ``rawValue``) and labels in Vietnamese and
+/// Each table lists, per value, its wire code, its JSON/CSV name (the `rawValue`) and labels in Vietnamese and
 /// English for people. Codes are preferred to free text where the table is small: they cost two bytes and read the
 /// same in every language.
 public protocol TableCode: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
