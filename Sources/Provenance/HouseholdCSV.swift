@@ -105,6 +105,7 @@ public struct HouseholdCSV: Sendable {
                     + required.map { "\($0.name) (\($0.vietnamese))" }.joined(separator: ", "))
         }
         var rows: [Row] = []
+        var names = CodeNames()
         for line in lines.dropFirst() where !line.fields.allSatisfy({ $0.isEmpty }) {
             func value(_ name: String) -> String? {
                 guard let i = column[name], i < line.fields.count else { return nil }
@@ -124,16 +125,20 @@ public struct HouseholdCSV: Sendable {
                     guard let name = value(prefix + "name"), !name.isEmpty else { continue }
                     products.append(
                         HouseholdRecord.RecordFile.Product(
-                            name: name, category: value(prefix + "category") ?? "",
-                            standard: value(prefix + "standard") ?? "", certificate: value(prefix + "certificate"),
+                            name: name, category: names.resolve(value(prefix + "category"), ProductCategory.self),
+                            standard: names.resolve(value(prefix + "standard"), ProductStandard.self),
+                            certificate: value(prefix + "certificate"),
                             season: value(prefix + "season") ?? "", process: value(prefix + "process")))
                 }
                 let draft = HouseholdRecord.RecordFile(
                     householdId: householdID, head: value("head") ?? "", village: value("village") ?? "",
                     communeName: value("commune_name"), provinceCode: value("province_code") ?? "",
-                    provinceName: value("province_name"), sanitation: value("sanitation") ?? "",
-                    waste: (value("waste") ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init)
-                        .filter { !$0.allSatisfy(\.isWhitespace) },
+                    provinceName: value("province_name"),
+                    sanitation: names.resolve(value("sanitation"), SanitationSystem.self),
+                    waste: (value("waste") ?? "").split(whereSeparator: { $0 == ";" || $0 == "," })
+                        .filter { !$0.allSatisfy(\.isWhitespace) }.map {
+                            names.resolve(String($0), WasteTreatment.self)
+                        },
                     products: products,
                     issued: value("issued") ?? "", expires: value("expires") ?? "", url: value("url"))
                 record = .success(try draft.record().validated())
@@ -143,6 +148,22 @@ public struct HouseholdCSV: Sendable {
             rows.append(Row(number: line.number, householdID: householdID, record: record))
         }
         self.rows = rows
+    }
+
+    /// Each spelling of a code met in the file, resolved once to the code's name: a village repeats a handful of
+    /// spellings over thousands of rows, and matching a label folds every label of its table. A spelling that
+    /// names no code stays as written, for the row's error.
+    struct CodeNames {
+        var resolved: [String: String] = [:]
+
+        mutating func resolve<Code: TableCode>(_ text: String?, _: Code.Type) -> String {
+            let text = text ?? ""
+            let key = "\(Code.self)\u{1F}\(text)"
+            if let name = resolved[key] { return name }
+            let name = Code(name: text)?.rawValue ?? text
+            resolved[key] = name
+            return name
+        }
     }
 
     struct Line {
