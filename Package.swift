@@ -5,11 +5,14 @@
 //
 // Module graph (dependencies point one way):
 //
-//     EMVQR  <-  VietQR  <-+
-//       ^                  |
-//       +--  Provenance <--+-- VillageQRCLI <- villageqr
-//                          |
-//     QRImaging -----------+      (QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar, CWebP)
+//     EMVQR  <-  VietQR  <-  Provenance  <--+
+//       ^                        |           |
+//       +------------------------+           +-- VillageQRCLI <- villageqr
+//                                            |
+//     QRImaging  <-  QRPrint  <--------------+
+//
+// Provenance uses VietQR for its Vietnamese folding only. QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar and
+// CWebP. VillageQRCLI depends on every module.
 //
 import PackageDescription
 
@@ -20,6 +23,7 @@ let package = Package(
         .library(name: "QRImaging", targets: ["QRImaging"]),
         .library(name: "VietQR", targets: ["VietQR"]),
         .library(name: "Provenance", targets: ["Provenance"]),
+        .library(name: "QRPrint", targets: ["QRPrint"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
@@ -44,6 +48,10 @@ let package = Package(
             name: "QRImaging",
             dependencies: ["CQREncode", "CPNG", "CTurboJPEG", "CZBar", "CWebP"]
         ),
+        // Printable pages of codes: sticker sheets for label stock, and a counter card. Builds on QRImaging's
+        // rendering; knows nothing of payloads.
+        .target(name: "QRPrint", dependencies: ["QRImaging"]),
+
         // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
         .target(name: "VietQR", dependencies: ["EMVQR"]),
 
@@ -52,6 +60,8 @@ let package = Package(
             name: "Provenance",
             dependencies: [
                 "EMVQR",
+                // Vietnamese folding, for matching labels typed without diacritics.
+                "VietQR",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -62,6 +72,7 @@ let package = Package(
             dependencies: [
                 "EMVQR",
                 "QRImaging",
+                "QRPrint",
                 "VietQR",
                 "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,18 +99,23 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "QRPrintTests",
+            dependencies: ["QRPrint", "QRImaging"]
+        ),
+        .testTarget(
             name: "ProvenanceTests",
             dependencies: [
                 "Provenance",
                 "EMVQR",
                 "QRImaging",
+                "VietQR",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "VillageQRCLITests",
             dependencies: [
-                "VillageQRCLI", "EMVQR", "VietQR",
+                "VillageQRCLI", "EMVQR", "VietQR", "QRImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

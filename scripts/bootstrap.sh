@@ -18,6 +18,10 @@ APT_PACKAGES=(
     imagemagick
     # Provenance: the openssl key interop tests (openssl genpkey / pkeyutl).
     openssl
+    # QRPrint and the CLI: the printables tests render sticker sheets and counter cards with rsvg-convert, in a
+    # font that has every Vietnamese letter.
+    librsvg2-bin
+    fonts-dejavu-core
 )
 
 missing=()

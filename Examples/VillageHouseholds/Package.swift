@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Provenance", package: "VillageQR"),
                 .product(name: "QRImaging", package: "VillageQR"),
+                .product(name: "QRPrint", package: "VillageQR"),
             ],
             path: "Sources/VillageHouseholds",
             swiftSettings: [.swiftLanguageMode(.v6)]

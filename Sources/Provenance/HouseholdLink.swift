@@ -31,6 +31,10 @@ public struct HouseholdLink: Sendable, Hashable {
     /// The whole link, as printed and put in the QR code.
     public let text: String
 
+    /// The line a sticker prints under the head's name, telling a buyer what to do with the code: "Scan to check the
+    /// origin".
+    public static let buyerInstruction = "Quét để kiểm tra nguồn gốc"
+
     /// Builds the link form of a code.
     ///
     /// - Parameters:

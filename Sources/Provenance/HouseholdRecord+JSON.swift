@@ -10,8 +10,9 @@ import Foundation
 //       "issued": "2026-11-01", "expires": "2027-10-31" }
 //
 // Optional: "communeName" and "provinceName" (required for a pre-2025 commune code), "url", "verifierAddress"
-// (the link form's https://HOST/PATH, tag 13), and per product
-// "certificate" and "process". Code names match case-insensitively; the two-letter wire codes work too.
+// (the link form's https://HOST/PATH, tag 13), and per product "certificate" and "process". A code may be its name,
+// its two-letter wire code, or its Vietnamese or English label, matched ignoring case and diacritics
+// (``TableCode/init(name:)``).
 
 extension HouseholdRecord {
     /// Reads a record from JSON.
@@ -53,7 +54,8 @@ extension HouseholdRecord.RecordFile {
         func code<Code: TableCode>(_ name: String, _ field: String) throws(ProvenanceError) -> Code {
             guard let code = Code(name: name.trimmingCharacters(in: .whitespaces)) else {
                 throw ProvenanceError(
-                    code: .unknownCode, message: "\(field) \"\(name)\" is not one of \(Code.namesList)")
+                    code: .unknownCode,
+                    message: "\(field) \"\(name)\" is not one of \(Code.namesList), their two-letter codes or labels")
             }
             return code
         }

@@ -1,12 +1,12 @@
 /// What kind of product it is.
 ///
-/// | Name          | Wire | Vietnamese     |
-/// |---------------|------|----------------|
-/// | `crop`        | `CR` | Trồng trọt     |
-/// | `livestock`   | `LV` | Chăn nuôi      |
-/// | `aquaculture` | `AQ` | Thủy sản       |
-/// | `forestry`    | `FO` | Lâm nghiệp     |
-/// | `processed`   | `PR` | Chế biến       |
+/// | Name          | Wire | Vietnamese |
+/// |---------------|------|------------|
+/// | `crop`        | `CR` | Trồng trọt |
+/// | `livestock`   | `LV` | Chăn nuôi  |
+/// | `aquaculture` | `AQ` | Thủy sản   |
+/// | `forestry`    | `FO` | Lâm nghiệp |
+/// | `processed`   | `PR` | Chế biến   |
 public enum ProductCategory: String, TableCode {
     case crop, livestock, aquaculture, forestry, processed
 

@@ -1,11 +1,11 @@
 /// The production standard a product follows.
 ///
-/// | Name        | Wire | Vietnamese  |
-/// |-------------|------|-------------|
-/// | `vietGAP`   | `VG` | VietGAP     |
-/// | `globalGAP` | `GG` | GlobalGAP   |
-/// | `organic`   | `OR` | Hữu cơ      |
-/// | `none`      | `NO` | Không       |
+/// | Name        | Wire | Vietnamese       |
+/// |-------------|------|------------------|
+/// | `vietGAP`   | `VG` | VietGAP          |
+/// | `globalGAP` | `GG` | GlobalGAP        |
+/// | `organic`   | `OR` | Hữu cơ           |
+/// | `none`      | `NO` | Không chứng nhận |
 public enum ProductStandard: String, TableCode {
     case vietGAP, globalGAP, organic, none
 

@@ -16,7 +16,8 @@ public import EMVQR
 public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a stable machine-readable code.
     public var code: Code
-    /// The byte offset in the payload where the problem starts; 0 where no payload is involved.
+    /// The byte offset in the payload where the problem starts, or in the CSV file for
+    /// ``ProvenanceError/Code/notUTF8``; 0 where neither is involved.
     public var offset: Int
     /// The field the problem concerns, for example `80.02`; the root for the payload as a whole.
     public var path: TagPath
@@ -128,6 +129,8 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let outOfScope = Code(rawValue: "outOfScope")
         /// A CSV file cannot be read: no header, missing columns, bad quoting.
         public static let invalidCSV = Code(rawValue: "invalidCSV")
+        /// A CSV file is not UTF-8 text: Excel's plain "CSV" on Windows writes Windows-1258, for example.
+        public static let notUTF8 = Code(rawValue: "notUTF8")
         /// Signing failed in the cryptographic library.
         public static let signingFailed = Code(rawValue: "signingFailed")
     }

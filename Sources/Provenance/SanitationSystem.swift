@@ -2,11 +2,11 @@
 ///
 /// | Name            | Wire | Vietnamese                     |
 /// |-----------------|------|--------------------------------|
-/// | `septic`        | `SE` | Tự hoại                        |
-/// | `semiSeptic`    | `SS` | Bán tự hoại                    |
-/// | `doubleVault`   | `DV` | Hai ngăn                       |
-/// | `biogas`        | `BG` | Biogas                         |
-/// | `ventilatedPit` | `VP` | Chìm có ống thông hơi          |
+/// | `septic`        | `SE` | Nhà tiêu tự hoại               |
+/// | `semiSeptic`    | `SS` | Nhà tiêu bán tự hoại           |
+/// | `doubleVault`   | `DV` | Nhà tiêu hai ngăn              |
+/// | `biogas`        | `BG` | Nhà tiêu nối hầm biogas        |
+/// | `ventilatedPit` | `VP` | Nhà tiêu chìm có ống thông hơi |
 /// | `pit`           | `PT` | Hố xí đơn giản                 |
 /// | `none`          | `NO` | Không có nhà tiêu              |
 /// | `other`         | `OT` | Khác                           |

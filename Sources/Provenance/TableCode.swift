@@ -1,6 +1,6 @@
 /// A value from one of the format's small code tables, written on the wire as two uppercase letters.
 ///
-/// Each table lists, per value, its wire code, its JSON/CSV name (the ``rawValue``) and labels in Vietnamese and
+/// Each table lists, per value, its wire code, its JSON/CSV name (the `rawValue`) and labels in Vietnamese and
 /// English for people. Codes are preferred to free text where the table is small: they cost two bytes and read the
 /// same in every language.
 public protocol TableCode: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
@@ -16,17 +16,6 @@ extension TableCode {
     /// The value with this wire code, if any.
     public init?(wireCode: some Collection<UInt8>) {
         guard let match = Self.allCases.first(where: { $0.wireCode.utf8.elementsEqual(wireCode) }) else { return nil }
-        self = match
-    }
-
-    /// The value with this JSON/CSV name or wire code, ignoring case, if any.
-    public init?(name: String) {
-        let lowered = name.lowercased()
-        guard
-            let match = Self.allCases.first(where: {
-                $0.rawValue.lowercased() == lowered || $0.wireCode.lowercased() == lowered
-            })
-        else { return nil }
         self = match
     }
 

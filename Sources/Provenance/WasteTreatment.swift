@@ -1,15 +1,15 @@
 /// One way the household treats its solid and organic waste. A record lists one or more.
 ///
-/// | Name         | Wire | Vietnamese                  |
-/// |--------------|------|-----------------------------|
-/// | `sorting`    | `SO` | Phân loại tại nguồn         |
-/// | `composting` | `CP` | Ủ phân hữu cơ               |
-/// | `collection` | `CO` | Thu gom tập trung           |
-/// | `biogas`     | `BG` | Hầm biogas                  |
-/// | `animalFeed` | `AF` | Làm thức ăn chăn nuôi       |
-/// | `burying`    | `BR` | Chôn lấp                    |
-/// | `burning`    | `BU` | Đốt                         |
-/// | `other`      | `OT` | Khác                        |
+/// | Name         | Wire | Vietnamese              |
+/// |--------------|------|-------------------------|
+/// | `sorting`    | `SO` | Phân loại rác tại nguồn |
+/// | `composting` | `CP` | Ủ phân hữu cơ           |
+/// | `collection` | `CO` | Thu gom tập trung       |
+/// | `biogas`     | `BG` | Xử lý bằng hầm biogas   |
+/// | `animalFeed` | `AF` | Làm thức ăn chăn nuôi   |
+/// | `burying`    | `BR` | Chôn lấp                |
+/// | `burning`    | `BU` | Đốt                     |
+/// | `other`      | `OT` | Khác                    |
 public enum WasteTreatment: String, TableCode {
     case sorting, composting, collection, biogas, animalFeed, burying, burning, other
 

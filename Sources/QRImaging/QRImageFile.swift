@@ -54,7 +54,7 @@ public enum QRImageFile {
         if !overwrite && access(path, F_OK) == 0 {
             throw QRImagingError(.fileExists, "\(path) exists; pass --force to overwrite it")
         }
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = "\(path)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw QRImagingError(.io, "cannot create \(temporary): \(errnoText())") }
         var failure: QRImagingError?
@@ -88,6 +88,50 @@ public enum QRImageFile {
                 throw QRImagingError(.io, "cannot create \(path): \(errnoText())")
             }
         }
+    }
+
+    /// What ``write(_:to:overwrite:)`` puts between the path and the writer's process ID and a random number to
+    /// name its temporary file: `stickers/18223-0042.png.tmp-4242-1234567`.
+    static let temporaryMarker = ".tmp-"
+
+    /// Removes the temporary files that ``write(_:to:overwrite:)`` left in `directory` when its process was
+    /// killed before it could finish (a power cut halfway through a batch, say).
+    ///
+    /// Only files named `NAME.tmp-PID-N` for a `NAME` in `names` are candidates, and only those whose process `PID`
+    /// no longer runs are removed: another process's write in progress is left alone.
+    ///
+    /// - Parameters:
+    ///   - directory: The folder the files were written to.
+    ///   - names: The file names (without folder) that were being written, `18223-0042.png`.
+    /// - Returns: The paths removed.
+    /// - Throws: ``QRImagingError/Code/io`` when the folder cannot be listed or a stray file cannot be removed.
+    public static func removeStrayTemporaries(
+        in directory: String, for names: Set<String>
+    ) throws(QRImagingError)
+        -> [String]
+    {
+        guard let stream = opendir(directory) else {
+            if errno == ENOENT { return [] }
+            throw QRImagingError(.io, "cannot list \(directory): \(errnoText())")
+        }
+        var stray: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let marker = name.ranges(of: temporaryMarker).last else { continue }
+            let suffix = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+            guard names.contains(String(name[..<marker.lowerBound])), suffix.count == 2,
+                let pid = pid_t(suffix[0]), pid > 0, UInt32(suffix[1]) != nil
+            else { continue }
+            // kill(pid, 0) probes without signalling: ESRCH means no such process, so nobody will finish the file.
+            if kill(pid, 0) == -1 && errno == ESRCH { stray.append(directory + "/" + name) }
+        }
+        closedir(stream)
+        for path in stray where unlink(path) != 0 && errno != ENOENT {
+            throw QRImagingError(.io, "cannot remove \(path): \(errnoText())")
+        }
+        return stray
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Glibc
 import Provenance
 import QRImaging
+import QRPrint
 
 /// `villageqr household batch`: a whole village's codes from one CSV file.
 struct HouseholdBatchCommand: ParsableCommand {
@@ -10,10 +12,20 @@ struct HouseholdBatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Sign every household in a CSV file: one image per household and a printable sheet.",
         discussion: """
-            The CSV has a header row and UTF-8 text; its columns are in the "Issue and verify household codes"
-            article. Each image is named by household ID (DIR/18223-0042.png). A bad row is reported with its row
-            number and reason and does not stop the rest. Files are written atomically and never overwritten
-            without --force. With --link https://HOST/PATH every image holds the link form. Exit status: 0 when every row was issued, 1 when any row failed, 64 on a usage error.
+            The CSV is UTF-8 ("CSV UTF-8" in Excel) with a header row; `villageqr household template` writes one \
+            to start from, and its help lists the columns and the allowed values. Headers may be English or \
+            Vietnamese, codes may be names, two-letter codes or labels in either language, and fields may be \
+            separated by commas or semicolons. Each image is named by household ID (DIR/18223-0042.png). A bad \
+            row is reported with its row number and reason and does not stop the rest.
+
+            Files are written atomically and never overwritten without --force. A run that was killed leaves \
+            complete images and stray DIR/*.png.tmp-* files: the next run removes those, and --skip-existing \
+            finishes the rest without signing again the households whose image is there. With --link \
+            https://HOST/PATH every image holds the link form, and every sticker tells a buyer to scan it.
+
+            --sheet lays the codes out for a sheet of A4 labels (--stock), every code the same printed size and \
+            never under 0.4 mm a module; a stock too small for the codes is refused. Exit status: 0 when every \
+            row was issued, 1 when any row failed or the sheet could not be laid out, 64 on a usage error.
             """
     )
 
@@ -28,21 +40,31 @@ struct HouseholdBatchCommand: ParsableCommand {
     @Option(help: "Image format for each household: png or svg.")
     var format: ImageKind = .png
 
-    @Option(help: "Also write a printable SVG sheet: each code with the head's name under it.")
+    @Option(help: "Also write a printable SVG sheet of stickers: each code with the head's name beside it.")
     var sheet: String?
+
+    @Option(help: "The label stock for --sheet, labels of \(LabelStock.sizes).")
+    var stock: LabelStock = .a4Labels3x8
 
     @Flag(help: "Overwrite existing images and sheet.")
     var force = false
+
+    @Flag(help: "Keep the images already in --out-dir and issue only the households that have none.")
+    var skipExisting = false
 
     enum ImageKind: String, ExpressibleByArgument, CaseIterable {
         case png, svg
     }
 
-    /// What became of one row: its record and, for the sheet, its code as SVG; or the line reporting its failure.
+    /// What became of one row: its record and, for the sheet, its code, and whether its image was already there;
+    /// or the line reporting its failure.
     enum Outcome: Sendable {
-        case issued(HouseholdRecord, svg: String?, modules: Int)
+        case issued(HouseholdRecord, code: QRCode?, kept: Bool)
         case failed(String)
     }
+
+    /// The image file of a household.
+    func imagePath(_ householdID: String) -> String { "\(outDir)/\(householdID).\(format.rawValue)" }
 
     /// Signs one row, writes its image, and renders it for the sheet when one is asked for.
     func issueRow(_ row: HouseholdCSV.Row, duplicate: Bool, issuer: HouseholdIssuer, trust: TrustList?) -> Outcome {
@@ -54,11 +76,15 @@ struct HouseholdBatchCommand: ParsableCommand {
                     message: "household \(record.householdID) appears in an earlier row")
             }
             try HouseholdSigningOptions.check(record, issuer, trust)
+            let path = imagePath(record.householdID)
+            if skipExisting && access(path, F_OK) == 0 {
+                return .issued(
+                    record, code: sheet == nil ? nil : try existingCode(path, record: record, keyID: issuer.keyID),
+                    kept: true)
+            }
             let code = try HouseholdImage.code(for: try signing.issue(record, with: issuer))
-            let path = "\(outDir)/\(record.householdID).\(format.rawValue)"
             try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
-            let modules = code.size + 2 * QRRenderStyle().margin
-            return .issued(record, svg: sheet == nil ? nil : try code.svg(SVGOptions()), modules: modules)
+            return .issued(record, code: sheet == nil ? nil : code, kept: false)
         } catch let error as ProvenanceError {
             return .failed("row \(row.number): \(error.code): \(error.message)")
         } catch let error as QRImagingError {
@@ -68,8 +94,56 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
     }
 
+    /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this household's
+    /// and signed with this key.
+    func existingCode(_ path: String, record: HouseholdRecord, keyID: String) throws -> QRCode {
+        for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
+            let code: HouseholdCode
+            do {
+                guard let scanned = try ScannedHouseholdCode(recognizing: symbol.bytes) else { continue }
+                code = try HouseholdCode(parsing: scanned.bytes[...])
+            } catch {
+                continue  // another code in the picture, not a household's
+            }
+            guard case .success(let found) = code.record, found.householdID == record.householdID else { continue }
+            guard code.keyID == keyID else {
+                throw ProvenanceError(
+                    code: .invalidField,
+                    message:
+                        "\(path) is signed with key \(code.keyID ?? "none"), not \(keyID); remove it to issue a new one"
+                )
+            }
+            return try HouseholdImage.code(for: symbol.bytes)
+        }
+        throw ProvenanceError(
+            code: .invalidField,
+            message: "\(path) does not hold household \(record.householdID)'s code; remove it to issue a new one")
+    }
+
     func validate() throws {
         if let sheet, !sheet.lowercased().hasSuffix(".svg") { throw ValidationError("--sheet must end in .svg.") }
+        if skipExisting && force { throw ValidationError("--skip-existing keeps images; --force replaces them.") }
+        if skipExisting && sheet != nil && format == .svg {
+            throw ValidationError("--skip-existing with --sheet reads the kept images back, which needs --format png.")
+        }
+    }
+
+    /// Removes the temporary files a killed run of this batch left: its images' and its sheets'.
+    func removeStrayTemporaries(_ csv: HouseholdCSV) throws {
+        var names = Set(csv.rows.map { "\($0.householdID).\(format.rawValue)" })
+        var folders = [outDir: names]
+        if let sheet {
+            let url = URL(fileURLWithPath: sheet)
+            names = [url.lastPathComponent]
+            let stem = url.deletingPathExtension().lastPathComponent
+            for page in 1...max(1, csv.rows.count) { names.insert("\(stem)-page\(page).svg") }
+            folders[url.deletingLastPathComponent().path, default: []].formUnion(names)
+        }
+        var removed = 0
+        for (folder, names) in folders {
+            removed += try QRImageFile.removeStrayTemporaries(in: folder, for: names).count
+        }
+        if removed > 0 { Stderr.line("note: removed \(removed) temporary file(s) left by an interrupted run") }
     }
 
     func run() throws {
@@ -83,6 +157,7 @@ struct HouseholdBatchCommand: ParsableCommand {
             Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
             throw ExitCode.failure
         }
+        try reportingFailures { try removeStrayTemporaries(csv) }
         // A household ID may appear once; later rows with the same ID fail.
         var seen: Set<String> = []
         let duplicate = csv.rows.map { row in
@@ -102,27 +177,37 @@ struct HouseholdBatchCommand: ParsableCommand {
             }
             progress.update(end)
         }
-        var sheetBuilder = StickerSheet()
+        var sheetBuilder = try reportingFailures { try StickerSheet(stock: stock) }
+        var sheetError: QRPrintError?
         var failures: [String] = []
         var issued = 0
+        var kept = 0
         for index in 0..<outcomes.count {
-            let outcome = outcomes[index]
-            switch outcome {
+            switch outcomes[index] {
             case .failed(let reason):
                 failures.append(reason)
-            case .issued(let record, let svg, let modules):
-                issued += 1
-                if let svg {
-                    try? sheetBuilder.append(
-                        svg: svg, modules: modules, caption: record.head,
-                        subcaption: "\(record.householdID) · \(record.place.village)")
+            case .issued(let record, let code, let wasKept):
+                if wasKept { kept += 1 } else { issued += 1 }
+                guard let code, sheetError == nil else { continue }
+                do throws(QRPrintError) {
+                    try sheetBuilder.append(
+                        code,
+                        lines: [
+                            record.head, HouseholdLink.buyerInstruction,
+                            "\(record.householdID) · \(record.place.village)",
+                        ])
+                } catch {
+                    sheetError = error
                 }
             }
         }
         progress.finish()
         for failure in failures { Stderr.line(failure) }
+        if let sheetError {
+            Stderr.line("error: the sheet was not written: \(sheetError)")
+        }
         var sheetFiles: [String] = []
-        if let sheet {
+        if let sheet, sheetError == nil {
             // The whole sheet for a screen, and one file per A4 page for a printer when there is more than one.
             let pages = sheetBuilder.pageCount > 1 ? sheetBuilder.pages() : []
             let stem = String(sheet.dropLast(4))
@@ -141,10 +226,11 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
         Stderr.line(
             "\(issued) of \(csv.rows.count) households issued into \(outDir)"
-                + (sheet.map { ", sheet \($0)" } ?? "")
+                + (skipExisting ? ", \(kept) kept as they were" : "")
+                + (sheetFiles.first.map { ", sheet \($0)" } ?? "")
                 + (sheetFiles.count > 1 ? " (\(sheetFiles.count - 1) A4 pages: \(sheetFiles[1]) …)" : "")
                 + (failures.isEmpty ? "" : "; \(failures.count) row(s) failed"))
-        if !failures.isEmpty { throw ExitCode.failure }
+        if !failures.isEmpty || sheetError != nil { throw ExitCode.failure }
     }
 }
 

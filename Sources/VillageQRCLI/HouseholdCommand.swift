@@ -2,6 +2,7 @@ public import ArgumentParser
 import Glibc
 public import Provenance
 import QRImaging
+public import QRPrint
 
 /// `villageqr household`: issue and verify signed household-provenance codes.
 struct HouseholdCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct HouseholdCommand: ParsableCommand {
         abstract: "Issue and verify signed household-provenance codes, offline.",
         subcommands: [
             HouseholdKeygenCommand.self, HouseholdIssueCommand.self, HouseholdVerifyCommand.self,
-            HouseholdBatchCommand.self,
+            HouseholdBatchCommand.self, HouseholdTemplateCommand.self,
         ]
     )
 }
@@ -167,12 +168,29 @@ struct HouseholdTrustOptions: ParsableArguments {
 
 extension DisplayLanguage: ExpressibleByArgument {}
 
+/// A label sheet named by its preset, `a4-3x8`.
+extension LabelStock: ExpressibleByArgument {
+    public init?(argument: String) { self.init(preset: argument) }
+    public static var allValueStrings: [String] { presets.map(\.name) }
+    public var defaultValueDescription: String { name }
+
+    /// Each preset's label size, for help: `70 × 37 mm (a4-3x8), ...`.
+    static var sizes: String {
+        presets.map { "\(millimetres($0.labelWidth)) × \(millimetres($0.labelHeight)) mm (\($0.name))" }
+            .joined(separator: ", ")
+    }
+
+    private static func millimetres(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))" : "\(value)"
+    }
+}
+
 /// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and
 /// position, and exits 1. Any other error passes through.
 func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
-    } catch let error where error is ProvenanceError || error is QRImagingError {
+    } catch let error where error is ProvenanceError || error is QRImagingError || error is QRPrintError {
         Stderr.line("error: \(error)")
         throw ExitCode.failure
     }

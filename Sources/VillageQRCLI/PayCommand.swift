@@ -2,6 +2,7 @@ import ArgumentParser
 import EMVQR
 import Foundation
 import QRImaging
+import QRPrint
 import VietQR
 
 /// `villageqr pay`: makes a VietQR code for a shop's counter or for one order.
@@ -13,9 +14,14 @@ struct PayCommand: ParsableCommand {
             Prints the payload on standard output, and on standard error each Vietnamese letter it folded to ASCII \
             and each warning. Exits 64 on bad usage and 65 when the payment cannot be encoded.
 
+            --card FILE.svg also writes a printable A6 counter card: the code, the shop's name as typed \
+            (--local-name, else --merchant-name, with its diacritics), the bank, the account number and \
+            "Quét mã để thanh toán". To pay to a card number, use --service card.
+
             Examples:
               villageqr pay --bank VCB --account 0011001234567
               villageqr pay --bank vietcombank --account 0011001234567 --amount 50000 --purpose "Mua rau"
+              villageqr pay --bank VCB --account 0011001234567 --merchant-name "Tạp hóa Cô Ba" --card card.svg
             """
     )
 
@@ -47,13 +53,10 @@ struct PayCommand: ParsableCommand {
     @Option(help: "The bank: BIN, short name, code, SWIFT code or name (see `villageqr banks`).")
     var bank: String
 
-    @Option(help: "The account number, or card number with --card; up to 19 letters and digits.")
+    @Option(help: "The account number, or the card number with --service card; up to 19 letters and digits.")
     var account: String
 
-    @Flag(help: "Pay to a card number (QRIBFTTC) instead of an account.")
-    var card = false
-
-    @Option(help: "The NAPAS service; --card is short for --service card.")
+    @Option(help: "The NAPAS service: account (the default), card (pay to a card number, QRIBFTTC), push or cash.")
     var service: Service?
 
     @Option(help: "The amount in VND, a whole number such as 50000.")
@@ -96,12 +99,23 @@ struct PayCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the code as an image: FILE.png or FILE.svg.")
     var output: String?
 
-    @Flag(help: "Overwrite the --output file if it exists.")
+    @Option(help: "Also write a printable A6 counter card: FILE.svg.")
+    var card: String?
+
+    @Flag(help: "Overwrite the --output and --card files if they exist.")
     var force = false
 
     func validate() throws {
-        if card, let service, service != .card {
-            throw ValidationError("--card conflicts with --service \(service.rawValue)")
+        if let card {
+            guard card.lowercased().hasSuffix(".svg") else {
+                throw ValidationError("--card must name a .svg file, not '\(card)'")
+            }
+            if !force && FileManager.default.fileExists(atPath: card) {
+                throw ValidationError("\(card) exists; pass --force to overwrite it")
+            }
+            if shopName == nil {
+                throw ValidationError("--card needs the shop's name for the card: --merchant-name or --local-name")
+            }
         }
         if let output {
             guard QRRenderFormat(path: output) != nil else {
@@ -132,7 +146,7 @@ struct PayCommand: ParsableCommand {
         let resolved = resolvedBank()
         var payment = VietQRPayment(
             bin: resolved?.bin ?? bank, account: account,
-            service: (card ? .card : service ?? .account).service, amount: amount,
+            service: (service ?? .account).service, amount: amount,
             initiation: initiation.map { $0 == .static ? .static : .dynamic })
         payment.merchantName = merchantName
         payment.merchantCity = city
@@ -144,6 +158,19 @@ struct PayCommand: ParsableCommand {
         payment.additionalData.referenceLabel = reference
         if let localName { payment.alternateLanguage = .init(language: "vi", name: localName) }
         return payment
+    }
+
+    /// The shop's name for the card, as typed: the Vietnamese one if given.
+    var shopName: String? { localName ?? merchantName }
+
+    /// The A6 counter card for `payload`: what QRPrint lays out, in the words of a Vietnamese counter.
+    func counterCard(_ payload: [UInt8]) throws -> String {
+        let resolved = resolvedBank()
+        let bankLines = resolved?.bank.map { [$0.shortName, $0.name] } ?? ["BIN \(resolved?.bin ?? bank)"]
+        let card = try CounterCard(
+            code: try QRCode(encoding: payload, options: .init(errorCorrection: .medium)), title: shopName ?? "",
+            lines: bankLines + [account], prompt: "Quét mã để thanh toán")
+        return card.svg()
     }
 
     /// What the command prints: the payload or JSON on standard output, the report on standard error.
@@ -201,6 +228,15 @@ struct PayCommand: ParsableCommand {
                 Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
             } catch let error as QRImagingError {
                 Stderr.line("error: cannot write \(output): \(error)")
+                throw ExitCode(73)
+            }
+        }
+        if let card {
+            do {
+                try QRImageFile.write(Array(try counterCard(rendered.payload).utf8), to: card, overwrite: force)
+                Stderr.line("\(card): A6 counter card")
+            } catch {
+                Stderr.line("error: cannot write \(card): \(error)")
                 throw ExitCode(73)
             }
         }

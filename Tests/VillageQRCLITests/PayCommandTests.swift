@@ -56,7 +56,7 @@ import VietQR
 
     @Test func cardServiceAndExplicitInitiation() throws {
         let (output, report) = try render([
-            "--bank", "970436", "--account", "9704368625581601018", "--card", "--static", "--amount", "1000",
+            "--bank", "970436", "--account", "9704368625581601018", "--service", "card", "--static", "--amount", "1000",
         ])
         let code = try VietQRPayload(parsing: output)
         #expect(code.service == .cardTransfer)
@@ -123,7 +123,10 @@ import VietQR
     @Test(arguments: [
         ["--bank", "no such bank", "--account", "1"],
         ["--bank", "ngân hàng", "--account", "1"],
-        ["--bank", "VCB", "--account", "1", "--card", "--service", "push"],
+        // --card names the counter card's file: the old flag form, with no file, is a usage error.
+        ["--bank", "VCB", "--account", "1", "--card"],
+        ["--bank", "VCB", "--account", "1", "--merchant-name", "Cô Ba", "--card", "card.png"],
+        ["--bank", "VCB", "--account", "1", "--card", "card.svg"],
         ["--bank", "VCB", "--account", "1", "-o", "code.jpg"],
         ["--bank", "VCB"],
     ])

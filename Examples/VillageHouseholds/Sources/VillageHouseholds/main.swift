@@ -4,6 +4,7 @@
 import Foundation
 import Provenance
 import QRImaging
+import QRPrint
 
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -34,7 +35,13 @@ let issuer = HouseholdIssuer(key: key, keyID: keyID)
 // The address is a placeholder: a commune puts its own page here (`villageqr household site` writes one).
 let verifierPage = "https://verifier.example/nguon-goc"
 
-var sheet = StickerSheet()
+// Labels of 70 × 37 mm, 24 to an A4 sheet: every code the same size, none under 0.4 mm a module.
+var sheet: StickerSheet
+do {
+    sheet = try StickerSheet(stock: .a4Labels3x8)
+} catch {
+    fail("\(error)")
+}
 var bad: [String] = []
 for row in csv.rows {
     do {
@@ -46,8 +53,7 @@ for row in csv.rows {
         }
         let code = try QRCode(encoding: Array(link.text.utf8), options: .init(errorCorrection: .medium))
         try sheet.append(
-            svg: try code.svg(), modules: code.size + 2 * QRRenderStyle().margin, caption: record.head,
-            subcaption: "\(record.householdID) · \(record.place.village)")
+            code, lines: [record.head, HouseholdLink.buyerInstruction, "\(record.householdID) · \(record.place.village)"])
     } catch {
         bad.append("row \(row.number): \(error)")
     }
