@@ -1,3 +1,5 @@
+public import QRImaging
+
 /// A sheet of self-adhesive labels: the page, and where each label sits on it, in millimetres.
 ///
 /// The presets are the common A4 sheets sold in Vietnam and elsewhere under many brands; the figures are the
@@ -69,8 +71,23 @@ public struct LabelStock: Hashable, Sendable {
         name: "a4-2x7", columns: 2, rows: 7, labelWidth: 99.1, labelHeight: 38.1, left: 4.65, top: 15.15,
         horizontalPitch: 101.6, verticalPitch: 38.1)
 
+    /// 21 labels of 70 × 42.3 mm, edge to edge (Avery Zweckform 3652): tall enough for a version 18 code, so for a
+    /// household code's link form (versions 16 and 17).
+    public static let a4Labels3x7Tall = LabelStock(
+        name: "a4-3x7-70x42", columns: 3, rows: 7, labelWidth: 70, labelHeight: 42.3, left: 0, top: 0.35,
+        horizontalPitch: 70, verticalPitch: 42.3)
+
     /// Every preset, the default (``a4Labels3x8``) first.
-    public static let presets: [LabelStock] = [.a4Labels3x8, .a4Labels4x10, .a4Labels3x7, .a4Labels2x7]
+    public static let presets: [LabelStock] = [
+        .a4Labels3x8, .a4Labels4x10, .a4Labels3x7, .a4Labels2x7, .a4Labels3x7Tall,
+    ]
+
+    /// The preset with the most labels to a page that prints every one of `codes` at 0.4 mm a module or more, if any
+    /// does: the stock a sheet of these codes needs when none is named.
+    public static func smallest(fitting codes: some Sequence<QRCode>) -> LabelStock? {
+        let modules = codes.reduce(0) { max($0, PrintGeometry.modules($1)) }
+        return presets.filter { $0.largestCode >= modules }.max { $0.labelsPerPage < $1.labelsPerPage }
+    }
 
     /// The preset with this name (`a4-3x8`), if any.
     public init?(preset name: String) {

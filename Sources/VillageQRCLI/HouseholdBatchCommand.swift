@@ -43,8 +43,12 @@ struct HouseholdBatchCommand: ParsableCommand {
     @Option(help: "Also write a printable SVG sheet of stickers: each code with the head's name beside it.")
     var sheet: String?
 
-    @Option(help: "The label stock for --sheet, labels of \(LabelStock.sizes).")
-    var stock: LabelStock = .a4Labels3x8
+    @Option(
+        help: ArgumentHelp(
+            "The label stock for --sheet, labels of \(LabelStock.sizes).",
+            discussion: "By default, the stock with the most labels a page that prints every code at 0.4 mm a module: "
+                + "a4-3x8 for raw codes, a4-3x7-70x42 for link-form codes."))
+    var stock: LabelStock?
 
     @Flag(help: "Overwrite existing images and sheet.")
     var force = false
@@ -177,6 +181,10 @@ struct HouseholdBatchCommand: ParsableCommand {
             }
             progress.update(end)
         }
+        let codes = (0..<outcomes.count).lazy.compactMap { (index) -> QRCode? in
+            if case .issued(_, let code?, _) = outcomes[index] { code } else { nil }
+        }
+        let stock = stock ?? LabelStock.smallest(fitting: codes) ?? .a4Labels3x8
         var sheetBuilder = try reportingFailures { try StickerSheet(stock: stock) }
         var sheetError: QRPrintError?
         var failures: [String] = []
