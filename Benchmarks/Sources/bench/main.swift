@@ -30,6 +30,12 @@ if CommandLine.arguments.dropFirst().first == "household" {
     exit(0)
 }
 
+// `bench trust`: a 10,000-key signed trust list (TrustListBenchmarks.swift).
+if CommandLine.arguments.dropFirst().first == "trust" {
+    runTrustListBenchmarks(root: root)
+    exit(0)
+}
+
 // MARK: Payloads
 
 guard let text = try? String(contentsOfFile: payloadsPath, encoding: .utf8) else {

@@ -1,4 +1,6 @@
-// Signs each household of a village CSV with the demo key and writes a sticker sheet and the matching trust list.
+// Signs each household of a village CSV with the demo key and writes a sticker sheet; then, as a province office
+// would, makes a root key, signs a province trust list holding two communes' keys, and verifies a sticker from each
+// commune against the signed list, the way a buyer's phone does.
 //
 //     village-households [HOUSEHOLDS.csv] [OUT-DIR]
 import Foundation
@@ -59,11 +61,24 @@ for row in csv.rows {
     }
 }
 
-let trust = TrustList([
-    TrustList.Entry(
-        keyID: keyID, publicKey: key.publicKey, owner: "DEMO ONLY — not a real commune",
-        from: CivilDate("2026-01-01")!, until: CivilDate("2027-12-31")!)
-])
+// The province office of Hà Tĩnh (42): a root key, and a trust list of two communes' keys, each vouching only for
+// its own commune. The demo key is Xã Kim Hoa's (18223); Xã Đức Thọ (18229) gets a key of its own.
+let rootKey = HouseholdSigningKey()
+let ducTho = HouseholdSigningKey()
+let from = CivilDate("2026-01-01")!
+let until = CivilDate("2027-12-31")!
+let today = CivilDate.today()
+var province = TrustList(
+    [
+        TrustList.Entry(
+            keyID: keyID, publicKey: key.publicKey, owner: "DEMO ONLY — Xã Kim Hoa (18223)", from: from, until: until,
+            scope: TrustScope(communes: ["18223"])),
+        TrustList.Entry(
+            keyID: "18229.1", publicKey: ducTho.publicKey, owner: "DEMO ONLY — Xã Đức Thọ (18229)", from: from,
+            until: until, scope: TrustScope(communes: ["18229"])),
+    ], issued: today, nextUpdate: today.adding(days: 30))
+let signedPath = "\(outDir)/trust-42.json"
+let rootPath = "\(outDir)/root-42.pub.pem"
 do {
     try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
     try QRImageFile.write(Array(sheet.svg().utf8), to: "\(outDir)/stickers.svg")
@@ -71,11 +86,41 @@ do {
     for (number, page) in sheet.pages().enumerated() {
         try QRImageFile.write(Array(page.utf8), to: "\(outDir)/stickers-page\(number + 1).svg")
     }
-    try QRImageFile.write(trust.json, to: "\(outDir)/trust.json")
+    province.rootKeyID = "42"
+    try QRImageFile.write(try province.signed(rootKeyID: "42", with: rootKey), to: signedPath)
+    try QRImageFile.write(Array(rootKey.publicKey.pemRepresentation.utf8), to: rootPath)
 } catch {
     fail("\(error)")
 }
 for line in bad { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
 print(
     "\(sheet.count) of \(csv.rows.count) households on \(outDir)/stickers.svg (\(sheet.pageCount) A4 pages: "
-        + "stickers-page1.svg …); trust list \(outDir)/trust.json")
+        + "stickers-page1.svg …)")
+
+// A buyer: the root's public key and the signed list, read back from the files; a sticker of each commune,
+// rendered, scanned and verified; and Đức Thọ's key signing a Kim Hoa household, which no verifier accepts.
+do {
+    let root = try HouseholdPublicKey(pem: String(decoding: try QRImageFile.read(rootPath), as: UTF8.self))
+    let verifier = HouseholdVerifier(trustList: try TrustList(signed: try QRImageFile.read(signedPath), root: root))
+    guard var kimHoa = try csv.rows.first?.record.get() else { fail("the CSV has no good first row") }
+    kimHoa.issued = today
+    kimHoa.expires = today.adding(days: 365)!
+    var ducThoHousehold = kimHoa
+    ducThoHousehold.householdID = "18229-0001"
+    let stickers: [(String, HouseholdIssuer, HouseholdRecord, Verdict)] = [
+        ("Xã Kim Hoa", issuer, kimHoa, .verified),
+        ("Xã Đức Thọ", HouseholdIssuer(key: ducTho, keyID: "18229.1"), ducThoHousehold, .verified),
+        ("Đức Thọ's key on a Kim Hoa household", HouseholdIssuer(key: ducTho, keyID: "18229.1"), kimHoa, .outOfScope),
+    ]
+    for (name, signer, record, expected) in stickers {
+        let png = try QRCode(encoding: try signer.issue(record), options: .init(errorCorrection: .medium))
+            .png(PNGOptions(scale: 4))
+        guard let scanned = try QRScanner().scan(imageData: png).first else { fail("\(name): no code scanned") }
+        let result = verifier.verify(scanned.bytes, today: today)
+        print("\(name), \(record.householdID): \(result.verdict) — \(result.message)")
+        guard result.verdict == expected else { fail("\(name): expected \(expected), got \(result.verdict)") }
+    }
+    print("province list \(signedPath), signed by root 42 (\(rootPath)): \(verifier.trustList.entries.count) keys")
+} catch {
+    fail("\(error)")
+}
