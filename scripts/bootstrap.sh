@@ -18,6 +18,8 @@ APT_PACKAGES=(
     imagemagick
     # Provenance: the openssl key interop tests (openssl genpkey / pkeyutl).
     openssl
+    # The verifier page's browser tests (scripts/check-verifier-page.py): headless Chromium.
+    chromium
 )
 
 missing=()

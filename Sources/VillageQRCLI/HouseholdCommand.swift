@@ -10,7 +10,7 @@ struct HouseholdCommand: ParsableCommand {
         abstract: "Issue and verify signed household-provenance codes, offline.",
         subcommands: [
             HouseholdKeygenCommand.self, HouseholdIssueCommand.self, HouseholdVerifyCommand.self,
-            HouseholdBatchCommand.self,
+            HouseholdBatchCommand.self, HouseholdSiteCommand.self,
         ]
     )
 }
