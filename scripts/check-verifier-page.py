@@ -534,6 +534,34 @@ def check_hostile(browser, server):
     print(f"hostile fragment: {page['verdict']} {page['reason']}, shown as text, no element made, no script run")
 
 
+def check_paste_and_language(browser, server, cases):
+    """With no fragment the page explains itself in Vietnamese; its text box takes a raw code and a link; the
+    switch turns the page into English."""
+    page = browser.open(server.url("main/index.html"))
+    explanation = browser.evaluate("document.getElementById('verdict-reason').textContent")
+    if page["state"] != "idle" or page["verdict"] or "Trang này kiểm tra" not in explanation:
+        fail(f"with no fragment the page shows {page}, {explanation[:80]!r}")
+    genuine = next(c for c in cases if c[0] == "genuine")
+    tampered = next(c for c in cases if c[0] == "tampered 02")
+    for text, want in ((genuine[2].decode(), "verified"), (link(tampered[2]), "badSignature"),
+                       ("  " + link(genuine[2]) + "\n", "verified"), ("0002P1", "malformed")):
+        browser.evaluate(f"document.getElementById('paste-input').value = {json.dumps(text)};"
+                         "document.getElementById('paste-submit').click()")
+        for _ in range(200):
+            got = browser.evaluate("document.documentElement.dataset.verdict || null")
+            if got and browser.evaluate("document.documentElement.dataset.state") == "done":
+                break
+            time.sleep(0.02)
+        if got != want:
+            fail(f"the pasted {text[:40]!r}… read {got}, expected {want}")
+    browser.evaluate("document.getElementById('language').click()")
+    label, lang = json.loads(browser.evaluate(
+        "JSON.stringify([document.getElementById('verdict-label').textContent, document.documentElement.lang])"))
+    if (label, lang) != ("MALFORMED", "en"):
+        fail(f"after the switch the page reads {label!r} in {lang!r}")
+    print("paste and language: raw and link forms pasted verify; the switch reads MALFORMED in English")
+
+
 def check_no_requests_and_offline(browser, server, cases):
     site_files = {"/main/" + name for name in ("index.html", "verifier.js", "trust.js", "style.css", "icon.svg",
                                                 "manifest.webmanifest", "sw.js")}
@@ -567,11 +595,14 @@ def check_no_requests_and_offline(browser, server, cases):
         browser.open(server.url(f"main/index.html#{case[3]}"))
     if server.requests:
         fail(f"verifying with the service worker in charge sent requests: {server.requests}")
+    # A script that tried to send the code home, even to the page's own server, is stopped by the CSP.
     blocked = browser.evaluate(
-        "fetch('/main/leak?' + encodeURIComponent(location.hash)).then(() => 'sent', (e) => 'blocked: ' + e.name)",
+        "new Promise((resolve) => {"
+        " document.addEventListener('securitypolicyviolation', (e) => resolve('blocked by ' + e.effectiveDirective));"
+        " fetch('/main/leak?' + encodeURIComponent(location.hash)).then(() => resolve('sent'), () => {}); })",
         await_promise=True)
     time.sleep(0.2)
-    if not blocked.startswith("blocked") or server.requests:
+    if blocked != "blocked by connect-src" or server.requests:
         fail(f"a fetch from the page was not refused: {blocked}, server saw {server.requests}")
     print(f"no requests: 12 verifications with the service worker in charge, 0 requests; fetch() {blocked}")
 
@@ -618,7 +649,7 @@ def screenshot(browser, server, tool, work, key, path):
     record = json.loads((FIXTURES / "record-typical.json").read_text())
     record_path = work / "typical.json"
     record_path.write_text(json.dumps(record, ensure_ascii=False))
-    code = run(tool, "household", "issue", record_path, "--key", key, "--key-id", "18223.1").stdout.strip().encode()
+    code = run(tool, "household", "issue", record_path, "--key", key, "--key-id", "18223.1").stdout.strip()
     browser.send("Emulation.setDeviceMetricsOverride", session=True, width=390, height=844, deviceScaleFactor=1,
                  mobile=True)
     page = browser.open(server.url(f"main/index.html#{fragment(code)}"))
@@ -673,6 +704,7 @@ def main():
         try:
             check_agreement(tool, browser, server, cases, site_paths)
             check_hostile(browser, server)
+            check_paste_and_language(browser, server, cases)
             if shot:
                 screenshot(browser, server, tool, work, cases_maker.key_file, shot)
         finally:

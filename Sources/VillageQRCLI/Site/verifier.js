@@ -700,6 +700,7 @@
             otherVerifier: "Mã này thuộc về trang kiểm tra khác: ",
             scanned: "Nội dung đã quét",
             pasteLabel: "Dán mã hoặc đường liên kết",
+            recordLabel: "Hồ sơ hộ gia đình",
             check: "Kiểm tra",
             trustHeading: "Danh sách tin cậy",
             trustKeys: (n) => `${n} khóa`,
@@ -740,6 +741,7 @@
             otherVerifier: "This code belongs to another verifier: ",
             scanned: "What was scanned",
             pasteLabel: "Paste a code or a link",
+            recordLabel: "The household's record",
             check: "Check",
             trustHeading: "Trust list",
             trustKeys: (n) => `${n} key${n === 1 ? "" : "s"}`,
@@ -901,6 +903,7 @@
         toggle.textContent = s.switchTo;
         toggle.setAttribute("aria-label", s.switchLabel);
         toggle.lang = language === "vi" ? "en" : "vi";
+        $("record").setAttribute("aria-label", s.recordLabel);
         $("paste-label").textContent = s.pasteLabel;
         $("paste-submit").textContent = s.check;
     }
