@@ -236,10 +236,10 @@ class Cases:
         self.add("NFD rewriting, lengths and CRC fixed", "main", with_crc(rewritten + b"6304"))
         pre2025 = json.loads((FIXTURES / "record-pre2025.json").read_text())
         self.add("pre-2025 commune of another code", "main", self.issue(pre2025, key, "18223.1").encode(),
-                 needs="scope")
+                 needs=OUT_OF_SCOPE)
         self.add("household of another commune", "main",
                  self.issue(record, key, "18223.1", householdId="00004-0001", provinceCode="01").encode(),
-                 needs="scope")
+                 needs=OUT_OF_SCOPE)
 
         # Signed by the trusted key, but fields that do not decode: the signature is checked first.
         unsigned = genuine[:sig_offset]
@@ -256,6 +256,12 @@ class Cases:
         self.add("signed by a revoked key, fields that do not decode", "keyrevoked",
                  self.sign(key, unsigned.replace(b"0702SE", b"0702ZZ", 1)))
         self.add("signed, no key ID", "main", self.sign(key, unsigned.replace(tlv(12, b"18223.1"), b"")))
+        key_field = tlv(12, b"18223.1")
+        for name, address, needs in (
+                ("signed, verifier address of another site", b"https://gia-mao.example/nguon-goc", None),
+                ("signed, verifier address not a URL", b"ftp://x", ("link", ("malformed", "invalidField")))):
+            self.add(name, "main", self.sign(key, unsigned.replace(key_field, key_field + tlv(13, address), 1)),
+                     needs=needs)
 
         # Bad input.
         self.add("truncated to 100 bytes", "main", genuine[:100])
@@ -475,15 +481,16 @@ def write_sites(tool, work, sites, served):
 
 def probe_cli(tool, trust, revoked, cases):
     """Which parts of the contract the CLI implements: scope, and reading the link form."""
-    scope_case = next(c for c in cases if c[4] == "scope")
+    scope_case = next(c for c in cases if c[4] == OUT_OF_SCOPE)
     has_scope = cli_verdict(tool, trust, revoked, scope_case[2])[0] == "outOfScope"
     genuine = next(c for c in cases if c[0] == "genuine")
     reads_links = cli_verdict(tool, trust, revoked, link(genuine[2]).encode())[0] == "verified"
     return has_scope, reads_links
 
 
-# What the contract and the link form's specification give where the CLI does not implement them yet.
-CONTRACT = {"scope": ("outOfScope", "householdOutOfScope")}
+# A case that needs a part of the contract the CLI may not implement yet names the part and the verdict the
+# contract gives: (part, (verdict, reason)). Until the CLI has it, the page is checked against the contract.
+OUT_OF_SCOPE = ("scope", ("outOfScope", "householdOutOfScope"))
 
 
 def check_agreement(tool, browser, server, cases, site_paths):
@@ -497,8 +504,8 @@ def check_agreement(tool, browser, server, cases, site_paths):
             failures.append(f"{name}: the page reached state {page['state']}, no verdict")
             continue
         got = (page["verdict"], page["reason"])
-        if needs == "scope" and not has_scope:
-            expected, source = CONTRACT["scope"], "contract"
+        if needs and not {"scope": has_scope, "link": reads_links}[needs[0]]:
+            expected, source = needs[1], "contract"
         elif reads_links:
             expected, source = cli_verdict(tool, trust, revoked, (LINK_BASE + "#" + frag).encode()), "CLI"
         elif code is not None:
@@ -532,6 +539,35 @@ def check_hostile(browser, server):
     if HOSTILE not in found["shown"]:
         fail(f"the fragment is not shown as text: {found['shown'][:200]!r}")
     print(f"hostile fragment: {page['verdict']} {page['reason']}, shown as text, no element made, no script run")
+
+
+def check_other_verifier(browser, server, cases):
+    """A genuine code whose verifier address (tag 13) is another site's: the verdict stands, with a warning."""
+    case = next(c for c in cases if c[0] == "signed, verifier address of another site")
+    page = browser.open(server.url(f"main/index.html#{case[3]}"))
+    warning = browser.evaluate("(document.querySelector('.other-verifier') || {}).textContent || ''")
+    if "https://gia-mao.example/nguon-goc" not in warning:
+        fail(f"a code of another verifier shows no warning: {page}, {warning!r}")
+    genuine = next(c for c in cases if c[0] == "genuine")
+    browser.open(server.url(f"main/index.html#{genuine[3]}"))
+    if browser.evaluate("!!document.querySelector('.other-verifier')"):
+        fail("a code with no verifier address is flagged as another verifier's")
+    print(f"another verifier's code: {page['verdict']}, with the warning {warning!r}")
+
+
+def check_file_page(served, cases):
+    """The site opened from a folder, as from a USB stick: file://, no server, no service worker."""
+    with tempfile.TemporaryDirectory() as profile:
+        browser = Browser(profile)
+        try:
+            for name, want in (("genuine", "verified"), ("tampered 02", "badSignature")):
+                case = next(c for c in cases if c[0] == name)
+                page = browser.open((served / "main" / "index.html").as_uri() + "#" + case[3])
+                if page["verdict"] != want:
+                    fail(f"from file://, {name} read {page}, expected {want}")
+        finally:
+            browser.close()
+    print("file://: the site opened from a folder verifies the genuine code and refuses the tampered one")
 
 
 def check_paste_and_language(browser, server, cases):
@@ -705,6 +741,7 @@ def main():
             check_agreement(tool, browser, server, cases, site_paths)
             check_hostile(browser, server)
             check_paste_and_language(browser, server, cases)
+            check_other_verifier(browser, server, cases)
             if shot:
                 screenshot(browser, server, tool, work, cases_maker.key_file, shot)
         finally:
@@ -719,6 +756,7 @@ def main():
             browser.close()
             server.stop()
         check_without_ed25519(work / "profile-old", served, cases)
+        check_file_page(served, cases)
     print(f"verifier page: all checks passed in {time.time() - started:.1f} s")
 
 
