@@ -418,7 +418,7 @@
     function checkedAddress(bytes, field) {
         const t = checkedURL(bytes, field);
         const path = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*";
-        if (!new RegExp(`^https://[a-z0-9.-]+(?::[0-9]+)?/${path}$`).test(t)) {
+        if (!new RegExp(`^https://[a-z0-9.-]+(?::[0-9]{1,5})?/${path}$`).test(t)) {
             fail("invalidField", field.valueStart, field.path, "the verifier address is not https://host/path");
         }
         return t;
@@ -656,16 +656,22 @@
     }
 
     /**
-     * What was scanned or pasted, as the code's bytes: a link (text beginning with `https://`) is decoded from its
-     * fragment; anything else is the code's text as scanned. Throws a `CodeError` for a link with no household code.
+     * What was scanned or pasted, as the code's bytes, the way the library recognises it: text that begins with
+     * `0002P` is a code; text whose first `#` is followed by `0002P` is a link, which must begin with `https://`
+     * and is decoded from its fragment; anything else is verified as it is (and reads as malformed).
+     * Returns `{bytes, link}`; throws a `CodeError` for a broken link.
      */
     function codeFromText(input) {
-        if (/^https:\/\//i.test(input)) {
-            const hash = input.indexOf("#");
-            if (hash < 0) fail("linkMissingFragment", input.length, [], "the link carries no code after '#'");
-            return codeFromFragment(input.slice(hash + 1));
+        const hash = input.indexOf("#");
+        if (input.startsWith("0002P") || hash < 0 || !input.startsWith("0002P", hash + 1)) {
+            return { bytes: new TextEncoder().encode(input), link: false };
         }
-        return new TextEncoder().encode(input);
+        if (!/^https:\/\//i.test(input)) fail("invalidLinkScheme", 0, [], "a household code's link begins with https://");
+        for (let i = 0; i < hash; i++) {
+            const c = input.charCodeAt(i);
+            if (c <= 0x20 || c >= 0x7f) fail("invalidLinkEncoding", i, [], `character ${i} of the link is not allowed`);
+        }
+        return { bytes: codeFromFragment(input.slice(hash + 1)), link: true };
     }
 
     /** The page's address as a link base: origin and path, without a trailing `index.html` or `/`. */
@@ -926,14 +932,14 @@
         render();
     }
 
-    /** Verifies what `read` returns: the code's bytes, or a `CodeError` for a link that carries no code. */
-    async function check(read, scanned, fromLink) {
+    /** Verifies what `read` returns: `{bytes, link}`, or a `CodeError` for a link that carries no code. */
+    async function check(read, scanned) {
         const mine = ++run;
         decided({ state: "checking", scanned });
         let state;
         try {
-            const bytes = read();
-            state = { state: "done", scanned, fromLink, result: await verify(bytes, todayInVietnam()) };
+            const { bytes, link } = read();
+            state = { state: "done", scanned, fromLink: link, result: await verify(bytes, todayInVietnam()) };
         } catch (error) {
             if (error instanceof CodeError) {
                 state = { state: "done", scanned, result: { verdict: "malformed", reason: error.code, error } };
@@ -961,7 +967,7 @@
             run++;
             decided({ state: "idle" });
         } else {
-            check(() => codeFromFragment(fragment), readable(fragment), true);
+            check(() => ({ bytes: codeFromFragment(fragment), link: true }), readable(fragment));
         }
     }
 
@@ -973,7 +979,7 @@
         $("paste").addEventListener("submit", (event) => {
             event.preventDefault();
             const input = $("paste-input").value.trim();
-            check(() => codeFromText(input), input, /^https:\/\//i.test(input));
+            check(() => codeFromText(input), input);
         });
         window.addEventListener("hashchange", fromLocation);
         fromLocation();
