@@ -576,6 +576,28 @@ def check_file_page(served, cases):
     print("file://: the site opened from a folder verifies the genuine code and refuses the tampered one")
 
 
+def check_stale_list(browser, server, served, cases):
+    """A trust list past its next-update date is shown as stale. `household site` writes the dates of a signed list;
+    here they are written into a copy of the data file."""
+    stale = served / "stale"
+    shutil.copytree(served / "main", stale)
+    data = (stale / "trust.js").read_text()
+    old = '"trust":{"issued":null,"nextUpdate":null,'
+    if old not in data:
+        fail("the data file's trust list has no issued/nextUpdate to set")
+    (stale / "trust.js").write_text(data.replace(old, '"trust":{"issued":"2026-01-01","nextUpdate":"2026-01-31",'))
+    genuine = next(c for c in cases if c[0] == "genuine")
+    page = browser.open(server.url(f"stale/index.html#{genuine[3]}"))
+    shown = browser.evaluate("document.getElementById('trust-details').textContent")
+    stale_flag = browser.evaluate("document.documentElement.hasAttribute('data-trust-stale')")
+    if not stale_flag or "QUÁ HẠN" not in shown or "2026-01-31" not in shown:
+        fail(f"a stale list is not shown as such: {stale_flag}, {shown!r}")
+    browser.open(server.url(f"main/index.html#{genuine[3]}"))
+    if browser.evaluate("document.documentElement.hasAttribute('data-trust-stale')"):
+        fail("a list with no next-update date is shown as stale")
+    print(f"stale list: shown as such ({page['verdict']}): {shown[-60:]!r}")
+
+
 def check_paste_and_language(browser, server, cases):
     """With no fragment the page explains itself in Vietnamese; its text box takes a raw code and a link; the
     switch turns the page into English."""
@@ -749,6 +771,7 @@ def main():
             check_hostile(browser, server)
             check_paste_and_language(browser, server, cases)
             check_other_verifier(browser, server, cases)
+            check_stale_list(browser, server, served, cases)
             if shot:
                 screenshot(browser, server, tool, work, cases_maker.key_file, shot)
         finally:
