@@ -630,7 +630,8 @@
 
     // MARK: The link form
 
-    // `https://HOST/PATH#` + the code's bytes, each byte outside A-Z a-z 0-9 - . _ ~ written as %XX.
+    // `https://HOST/PATH#` + the code's bytes, percent-encoded: issuers write each byte outside A-Z a-z 0-9
+    // - . _ ~ : / as %XX; a reader takes any other character of RFC 3986's fragment set as itself.
     const FRAGMENT_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 
     /**
