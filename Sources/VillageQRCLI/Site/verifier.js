@@ -616,7 +616,7 @@
         if (entry.status === "revoked" && !entry.revokedOn) return result("revoked", "keyRevoked", signed);
         if (code.record.error) return result("malformed", code.record.error.code, { ...signed, error: code.record.error });
         if (!inScope(record, entry)) return result("outOfScope", "householdOutOfScope", signed);
-        if (entry.revokedOn && record.issued >= entry.revokedOn) return result("revoked", "keyRevoked", signed);
+        if (entry.status === "revoked" && record.issued >= entry.revokedOn) return result("revoked", "keyRevoked", signed);
         if (record.issued < entry.from || record.issued > entry.until) {
             return result("unknownKey", "keyNotValidOnIssueDate", signed);
         }
