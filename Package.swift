@@ -67,6 +67,7 @@ let package = Package(
         ),
 
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
+        // The verifier page's files are plain files in Site/, compiled into the binary as they are.
         .target(
             name: "VillageQRCLI",
             dependencies: [
@@ -76,6 +77,14 @@ let package = Package(
                 "VietQR",
                 "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [
+                .embedInCode("Site/index.html"),
+                .embedInCode("Site/verifier.js"),
+                .embedInCode("Site/style.css"),
+                .embedInCode("Site/sw.js"),
+                .embedInCode("Site/manifest.webmanifest"),
+                .embedInCode("Site/icon.svg"),
             ]
         ),
         .executableTarget(

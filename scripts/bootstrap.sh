@@ -22,6 +22,8 @@ APT_PACKAGES=(
     # font that has every Vietnamese letter.
     librsvg2-bin
     fonts-dejavu-core
+    # The verifier page's browser tests (scripts/check-verifier-page.py): headless Chromium.
+    chromium
 )
 
 missing=()

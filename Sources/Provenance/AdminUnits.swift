@@ -64,6 +64,16 @@ public enum AdminUnits {
     /// Every commune in the 2025-07-01 list.
     public static var allCommunes: some Collection<Commune> { communes.values }
 
+    /// Every province in the 2025-07-01 list.
+    package static var allProvinces: some Collection<Province> { provinces.values }
+
+    /// The province codes in force before 2025-07-01, which ``match(communeCode:provinceCode:)`` accepts for a
+    /// pre-2025 commune.
+    package static var earlierProvinceCodes: Set<String> { pre2025ProvinceCodes }
+
+    /// The highest commune code in the lists: a pre-2025 commune code is at most this.
+    package static var highestListedCommuneCode: Int { highestCommuneCode }
+
     /// Checks a commune and province code against the lists.
     ///
     /// - Parameters:

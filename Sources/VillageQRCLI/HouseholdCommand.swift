@@ -11,7 +11,7 @@ struct HouseholdCommand: ParsableCommand {
         abstract: "Issue and verify signed household-provenance codes, offline.",
         subcommands: [
             HouseholdKeygenCommand.self, HouseholdIssueCommand.self, HouseholdVerifyCommand.self,
-            HouseholdBatchCommand.self, HouseholdTemplateCommand.self,
+            HouseholdBatchCommand.self, HouseholdTemplateCommand.self, HouseholdSiteCommand.self,
         ]
     )
 }
