@@ -106,13 +106,13 @@ public struct StickerSheet: Sendable {
             // Three lines under the code; with a link-form code at version 17 (37.2 mm) they end within the cell.
             let textX = fmt(x + Self.cellWidth / 2)
             out +=
-                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.3))\" font-family=\"sans-serif\" font-size=\"3.2\" "
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 3.0))\" font-family=\"sans-serif\" font-size=\"3.2\" "
                 + "text-anchor=\"middle\">\(escape(sticker.caption))</text>\n"
             out +=
-                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 6.1))\" font-family=\"sans-serif\" font-size=\"2.6\" "
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 5.6))\" font-family=\"sans-serif\" font-size=\"2.6\" "
                 + "font-weight=\"bold\" text-anchor=\"middle\">\(escape(Self.instruction))</text>\n"
             out +=
-                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 8.7))\" font-family=\"sans-serif\" font-size=\"2.4\" "
+                "<text x=\"\(textX)\" y=\"\(fmt(y + side + 8.1))\" font-family=\"sans-serif\" font-size=\"2.4\" "
                 + "text-anchor=\"middle\" fill=\"#444444\">\(escape(sticker.subcaption))</text>\n"
         }
         return out + "</svg>\n"
