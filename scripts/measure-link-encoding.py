@@ -146,7 +146,7 @@ def main():
         print(re.search(r"version (\S+),", line).group(1))
         links = []
         print(f"\n{'encoding':24} {'fragment':>8}  {'RFC 3986':8}  " + "  ".join(
-            f"{len(h) - 1:>3}+frag" for h in HOSTS))
+            f"{len(h):>3}-char#" for h in HOSTS))
         for name, encode in ENCODINGS.items():
             legal, versions = True, []
             for index, host in enumerate(HOSTS):
@@ -166,7 +166,7 @@ def main():
                     broken.append(f"{name}: a character outside RFC 3986's fragment set")
                 if int(versions[0].split("-")[0]) > 17:
                     broken.append(f"{name}: the typical link needs version {versions[0]}")
-        print(f"(hosts: {', '.join(h[:-1] for h in HOSTS)}; the figure is the host and path's length with '#')")
+        print(f"(hosts: {', '.join(h[:-1] for h in HOSTS)}; each column is headed by the length of https://HOST/PATH# in characters)")
         print("\nlongest 'https://HOST/PATH#' (characters) that keeps the typical link at each version:")
         for name, encode in ENCODINGS.items():
             limits = {}

@@ -1,6 +1,6 @@
 /// The tag numbers of household format version 1. See the "Household code format" article for the grammar.
 ///
-/// Top-level primitives use 01–12 and 25, all in EMVCo's 02–25 primitive range or tag 01, so the EMVQR grammar reads
+/// Top-level primitives use 01–13 and 25, all in EMVCo's 02–25 primitive range or tag 01, so the EMVQR grammar reads
 /// them as primitives; products are the unreserved templates 80–89. None of EMVCo's mandatory merchant fields
 /// (52, 53, 58, 59, 60) appears, and tag 00 is not `01`: a payment app rejects the code instead of misreading it.
 public enum HouseholdTag {

@@ -39,6 +39,17 @@ func codeWidths(_ svg: String) -> [Substring] {
         #expect(try Rasterizer.scan(page).sorted() == texts.sorted())
     }
 
+    /// The stock a sheet takes when none is named: the most labels a page that still prints every code at 0.4 mm.
+    @Test func theSmallestFittingStockIsChosenFromTheLargestCode() throws {
+        #expect(LabelStock.smallest(fitting: [try code("a", version: 5)]) == .a4Labels4x10)
+        #expect(LabelStock.smallest(fitting: [try code("a", version: 5), try code("b", version: 13)]) == .a4Labels3x8)
+        // A household code's link form: versions 16 and 17.
+        #expect(LabelStock.smallest(fitting: [try code("a", version: 16)]) == .a4Labels3x7Tall)
+        #expect(LabelStock.smallest(fitting: [try code("a", version: 17)]) == .a4Labels3x7Tall)
+        #expect(LabelStock.smallest(fitting: [try code("a", version: 19)]) == nil)
+        #expect(LabelStock.smallest(fitting: [QRCode]()) == .a4Labels4x10)
+    }
+
     @Test func aCodeThatWouldPrintUnder0_4MillimetresIsRefused() throws {
         var small = try StickerSheet(stock: .a4Labels4x10)
         try small.append(try code("fits", version: 10), lines: ["A"])
