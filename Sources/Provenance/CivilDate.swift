@@ -1,4 +1,4 @@
-import Glibc
+import Foundation
 
 // A calendar date, as the wire format writes it:
 //
@@ -63,10 +63,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// - Parameter utcOffsetHours: The zone's offset from UTC in hours.
     /// - Returns: The date there now.
     public static func today(utcOffsetHours: Int = 7) -> CivilDate {
-        var now = time(nil) + time_t(utcOffsetHours * 3600)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        // Whole days since 1970-01-01 at the offset, counted from that day: no C library needed.
+        let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + utcOffsetHours * 3600
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return CivilDate(year: 1970, month: 1, day: 1)!.adding(days: days)!
     }
 
     /// The day `days` after this one (before it when negative), or `nil` outside 0001-01-01 to 9999-12-31.
