@@ -61,7 +61,7 @@ struct BanksCommand: ParsableCommand {
         let lines = render()
         if lines.isEmpty {
             Stderr.line("no bank matches '\(query ?? "")'")
-            throw ExitCode.failure
+            throw ExitStatus.failure
         }
         for line in lines { print(line) }
     }

@@ -8,7 +8,7 @@ struct DecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Decode EMVCo QR payloads (VietQR and other national schemes) and check their CRC.",
         discussion: """
-            Give one payload, or - to read one payload per line from standard input.
+            Give one payload, or - to read one payload per line from standard input. \
             Exit status: 0 when every payload is valid, 1 when any is not, 64 on a usage error.
             """
     )
@@ -25,27 +25,18 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         let mode: EMVPayload.ReadingMode = strict ? .strict : .lenient
         var allValid = true
-        let inputs: [[UInt8]] = payload == "-" ? Self.standardInputLines() : [Array(payload.utf8)]
+        let fromStandardInput = payload == "-"
+        let inputs = fromStandardInput ? AnySequence(StandardInputLines()) : AnySequence([Array(payload.utf8)])
         for (index, bytes) in inputs.enumerated() {
             let analysis = PayloadReport.analyse(bytes, mode: mode)
             allValid = allValid && analysis.isValid
             if json {
-                print(JSONWriter.encode(PayloadReport.json(analysis)))
+                Stdout.line(JSONWriter.encode(PayloadReport.json(analysis)))
             } else {
-                if inputs.count > 1 { print("\(index > 0 ? "\n" : "")# line \(index + 1)") }
-                print(PayloadReport.text(analysis))
+                let header = fromStandardInput ? "\(index > 0 ? "\n" : "")# line \(index + 1)\n" : ""
+                Stdout.line(header + PayloadReport.text(analysis))
             }
         }
-        if !allValid { throw ExitCode(1) }
-    }
-
-    /// Standard input split into lines, without their line ends; a final empty line is not a payload.
-    static func standardInputLines() -> [[UInt8]] {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            Array(line.last == 0x0D ? line.dropLast() : line)
-        }
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        if !allValid { throw ExitStatus.failure }
     }
 }

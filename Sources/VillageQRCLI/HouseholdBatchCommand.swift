@@ -159,7 +159,7 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
         if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
             Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
-            throw ExitCode.failure
+            throw ExitStatus.ioError
         }
         try reportingFailures { try removeStrayTemporaries(csv) }
         // A household ID may appear once; later rows with the same ID fail.
@@ -229,7 +229,7 @@ struct HouseholdBatchCommand: ParsableCommand {
                 }
             } catch {
                 Stderr.line("error: \(error)")
-                throw ExitCode.failure
+                throw ExitStatus.status(for: error)
             }
         }
         Stderr.line(
@@ -238,7 +238,7 @@ struct HouseholdBatchCommand: ParsableCommand {
                 + (sheetFiles.first.map { ", sheet \($0)" } ?? "")
                 + (sheetFiles.count > 1 ? " (\(sheetFiles.count - 1) A4 pages: \(sheetFiles[1]) …)" : "")
                 + (failures.isEmpty ? "" : "; \(failures.count) row(s) failed"))
-        if !failures.isEmpty || sheetError != nil { throw ExitCode.failure }
+        if !failures.isEmpty || sheetError != nil { throw ExitStatus.failure }
     }
 }
 

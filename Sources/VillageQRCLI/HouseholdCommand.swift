@@ -186,13 +186,13 @@ extension LabelStock: ExpressibleByArgument {
 }
 
 /// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and
-/// position, and exits 1. Any other error passes through.
+/// position, and exits with its ``ExitStatus``. Any other error passes through.
 func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
     } catch let error where error is ProvenanceError || error is QRImagingError || error is QRPrintError {
         Stderr.line("error: \(error)")
-        throw ExitCode.failure
+        throw ExitStatus.status(for: error)
     }
 }
 

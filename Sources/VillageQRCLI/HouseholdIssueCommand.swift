@@ -8,9 +8,9 @@ struct HouseholdIssueCommand: ParsableCommand {
         commandName: "issue",
         abstract: "Sign a household record (JSON) and print the code; optionally render it as PNG or SVG.",
         discussion: """
-            The record file's shape is in the "Issue and verify household codes" article. Text is normalized to
-            NFC before signing. With --link https://HOST/PATH, the code printed and rendered is the link form,
-            https://HOST/PATH#0002P1..., for a phone's camera. With --json, prints
+            The record file's shape is in the "Issue and verify household codes" article. Text is normalized to \
+            NFC before signing. With --link https://HOST/PATH, the code printed and rendered is the link form, \
+            https://HOST/PATH#0002P1..., for a phone's camera. With --json, prints \
             {"payload": ..., "bytes": N, "qrVersion": V}: the payload as printed and its length in bytes.
             """
     )

@@ -8,7 +8,7 @@ struct HouseholdKeygenCommand: ParsableCommand {
         commandName: "keygen",
         abstract: "Make an Ed25519 key pair: ID.pem (private, mode 0600) and ID.pub.pem.",
         discussion: """
-            Never overwrites an existing key. Prints a trust list holding the new public key; save it and
+            Never overwrites an existing key. Prints a trust list holding the new public key; save it and \
             hand it to verifiers. A key from `openssl genpkey -algorithm ed25519` works as well.
             """
     )
@@ -124,7 +124,7 @@ func writeKeyPair(_ key: HouseholdSigningKey, stem: String) throws -> KeyPairFil
     let files = KeyPairFiles(privatePath: "\(stem).pem", publicPath: "\(stem).pub.pem")
     for path in [files.privatePath, files.publicPath] where access(path, F_OK) == 0 {
         Stderr.line("error: \(path) exists; a key is never overwritten")
-        throw ExitCode.failure
+        throw ExitStatus.cannotCreate
     }
     try writeNew(key.pemRepresentation, to: files.privatePath, mode: 0o600)
     try writeNew(key.publicKey.pemRepresentation, to: files.publicPath, mode: 0o644)
@@ -138,7 +138,7 @@ func writeNew(_ text: String, to path: String, mode: mode_t) throws {
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard fd >= 0 else {
         Stderr.line("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
-        throw ExitCode.failure
+        throw ExitStatus.ioError
     }
     defer { unlink(temporary) }
     let bytes = Array(text.utf8)
@@ -147,6 +147,6 @@ func writeNew(_ text: String, to path: String, mode: mode_t) throws {
     close(fd)
     guard written == bytes.count, synced, link(temporary, path) == 0 else {
         Stderr.line("error: cannot write \(path): \(String(cString: strerror(errno)))")
-        throw ExitCode.failure
+        throw ExitStatus.ioError
     }
 }

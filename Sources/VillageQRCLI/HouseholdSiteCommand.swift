@@ -9,10 +9,10 @@ struct HouseholdSiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Write the static verifier page: a buyer's phone checks household codes in the browser, offline.",
         discussion: """
-            Writes index.html, verifier.js, style.css, trust.js (the trust and revocation lists and the commune
-            tables), a web app manifest, an icon and a service worker into DIR, created if missing. Serve DIR from
-            any web server over https, or open DIR/index.html from a USB stick. The page reads a code from the
-            link's fragment or from a pasted code and verifies it as `household verify` does; it sends nothing
+            Writes index.html, verifier.js, style.css, trust.js (the trust and revocation lists and the commune \
+            tables), a web app manifest, an icon and a service worker into DIR, created if missing. Serve DIR from \
+            any web server over https, or open DIR/index.html from a USB stick. The page reads a code from the \
+            link's fragment or from a pasted code and verifies it as `household verify` does; it sends nothing \
             anywhere. Each file is written atomically; none is overwritten without --force.
             """
     )
@@ -36,19 +36,20 @@ struct HouseholdSiteCommand: ParsableCommand {
         let files = try reportingFailures {
             let today = CivilDate.today()
             let trustList = try loadTrustList(trust, root: root, today: today)
-            let revocations = try revoked.map { (path) throws in try loadRevocationList(path, root: root, today: today) }
+            let revocations = try revoked.map { (path) throws in try loadRevocationList(path, root: root, today: today)
+            }
             return VerifierSite.files(trust: trustList, revocations: revocations ?? .empty, written: today)
         }
         if mkdir(output, 0o755) != 0 && errno != EEXIST {
             Stderr.line("error: cannot create \(output): \(String(cString: strerror(errno)))")
-            throw ExitCode.failure
+            throw ExitStatus.ioError
         }
         // Refuse before writing anything, so that a refused run leaves the folder as it was.
         let paths = files.map { "\(output)/\($0.name)" }
         let existing = paths.filter { (path: String) in access(path, F_OK) == 0 }
         if !force && !existing.isEmpty {
             Stderr.line("error: \(existing.joined(separator: ", ")) exist(s); pass --force to overwrite the site")
-            throw ExitCode.failure
+            throw ExitStatus.cannotCreate
         }
         try reportingFailures {
             for file in files { try QRImageFile.write(file.bytes, to: "\(output)/\(file.name)", overwrite: force) }

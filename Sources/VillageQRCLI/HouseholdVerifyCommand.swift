@@ -8,12 +8,12 @@ struct HouseholdVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a household code offline and show its record.",
         discussion: """
-            Give the payload text or its link (https://HOST/PATH#0002P1...), `-` to read it from standard input, or
-            --image PHOTO. Prints one verdict: verified, unsigned, unknownKey, badSignature (tampered), outOfScope
-            (a key vouching outside its communes), expired, revoked or malformed, with its reason and the record, in
-            Vietnamese unless --lang en. With --root, the lists must be signed by that root, intact and current; an
-            unsigned list is used with a warning. --json prints
-            {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code.
+            Give the payload text or its link (https://HOST/PATH#0002P1...), `-` to read it from standard input, or \
+            --image PHOTO. Prints one verdict: verified, unsigned, unknownKey, badSignature (tampered), outOfScope \
+            (a key vouching outside its communes), expired, revoked or malformed, with its reason and the record, in \
+            Vietnamese unless --lang en. With --root, the lists must be signed by that root, intact and current; an \
+            unsigned list is used with a warning. --json prints \
+            {"verdict", "reason", "message", "keyId", "record", "notes", "error"} per code. \
             Exit status: 0 only when every code is verified; 1 otherwise; 64 on a usage error.
             """
     )
@@ -43,7 +43,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
                 found = symbols.map(\.bytes)
                 if found.isEmpty {
                     Stderr.line("error: no QR code found in \(image)")
-                    throw ExitCode.failure
+                    throw ExitStatus.failure
                 }
             } else if payload == "-" {
                 var line: [UInt8] = []
@@ -58,8 +58,8 @@ struct HouseholdVerifyCommand: ParsableCommand {
         for bytes in codes {
             let result = verifier.verify(scanned: bytes, today: trust.day)
             allVerified = allVerified && result.isVerified
-            print(json ? result.json : result.text(trust.lang), terminator: json ? "\n" : "")
+            Stdout.write(json ? result.json + "\n" : result.text(trust.lang))
         }
-        if !allVerified { throw ExitCode.failure }
+        if !allVerified { throw ExitStatus.failure }
     }
 }

@@ -12,7 +12,8 @@ struct PayCommand: ParsableCommand {
         abstract: "Make a VietQR payment code.",
         discussion: """
             Prints the payload on standard output, and on standard error each Vietnamese letter it folded to ASCII \
-            and each warning. Exits 64 on bad usage and 65 when the payment cannot be encoded.
+            and each warning. Exit status: 64 on bad usage, 65 when the payment cannot be encoded, 73 when a file \
+            exists (without --force).
 
             --card FILE.svg also writes a printable A6 counter card: the code, the shop's name as typed \
             (--local-name, else --merchant-name, with its diacritics), the bank, the account number and \
@@ -110,9 +111,6 @@ struct PayCommand: ParsableCommand {
             guard card.lowercased().hasSuffix(".svg") else {
                 throw ValidationError("--card must name a .svg file, not '\(card)'")
             }
-            if !force && FileManager.default.fileExists(atPath: card) {
-                throw ValidationError("\(card) exists; pass --force to overwrite it")
-            }
             if shopName == nil {
                 throw ValidationError("--card needs the shop's name for the card: --merchant-name or --local-name")
             }
@@ -120,9 +118,6 @@ struct PayCommand: ParsableCommand {
         if let output {
             guard QRRenderFormat(path: output) != nil else {
                 throw ValidationError("--output must name a .png or .svg file, not '\(output)'")
-            }
-            if !force && FileManager.default.fileExists(atPath: output) {
-                throw ValidationError("\(output) exists; pass --force to overwrite it")
             }
         }
         if resolvedBank() == nil {
@@ -173,12 +168,19 @@ struct PayCommand: ParsableCommand {
         return card.svg()
     }
 
+    /// The warnings of reading the built code back that are about the options given, not about what `pay` does on
+    /// purpose: a transfer code leaves the merchant category (52) out, as banks' own transfer codes do.
+    func warnings(_ built: VietQRPayment.Built) -> [VietQRWarning] {
+        let transfer = [.account, .card].contains(service ?? .account)
+        return built.warnings.filter { !(transfer && mcc == nil && $0.code == .merchantCategoryAbsent) }
+    }
+
     /// What the command prints: the payload or JSON on standard output, the report on standard error.
     func render() throws(VietQRError) -> (output: String, payload: [UInt8], report: [String]) {
         let built = try payment().build()
         let report =
             built.folds.map { "folded \($0)" }
-            + built.warnings.map { "warning: \($0.code) at \($0.path): \($0.message)" }
+            + warnings(built).map { "warning: \($0.code) at \($0.path): \($0.message)" }
         guard json else { return (built.text, Array(built.payload), report) }
         let bank = resolvedBank()?.bank
         let payment = try VietQRPayload(parsing: built.payload[...]).payment
@@ -188,7 +190,7 @@ struct PayCommand: ParsableCommand {
             ("folds", .array(built.folds.map(Self.json))),
             (
                 "warnings",
-                .array(built.warnings.map { PayloadReport.Diagnostic($0).json })
+                .array(warnings(built).map { PayloadReport.Diagnostic($0).json })
             ),
         ])
         return (JSONWriter.encode(object), Array(built.payload), [])
@@ -212,12 +214,17 @@ struct PayCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Refused before anything is printed or written.
+        for path in [output, card].compactMap(\.self) where !force && FileManager.default.fileExists(atPath: path) {
+            Stderr.line("error: \(path) exists; pass --force to overwrite it")
+            throw ExitStatus.cannotCreate
+        }
         let rendered: (output: String, payload: [UInt8], report: [String])
         do throws(VietQRError) {
             rendered = try render()
         } catch {
             Stderr.line("error: \(error.code) at \(error.path): \(error.message)")
-            throw ExitCode(65)
+            throw ExitStatus.dataError
         }
         print(rendered.output)
         for line in rendered.report { Stderr.line(line) }
@@ -228,7 +235,7 @@ struct PayCommand: ParsableCommand {
                 Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
             } catch let error as QRImagingError {
                 Stderr.line("error: cannot write \(output): \(error)")
-                throw ExitCode(73)
+                throw ExitStatus.status(for: error)
             }
         }
         if let card {
@@ -237,7 +244,7 @@ struct PayCommand: ParsableCommand {
                 Stderr.line("\(card): A6 counter card")
             } catch {
                 Stderr.line("error: cannot write \(card): \(error)")
-                throw ExitCode(73)
+                throw ExitStatus.status(for: error)
             }
         }
     }

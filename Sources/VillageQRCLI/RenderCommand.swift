@@ -30,8 +30,8 @@ struct RenderCommand: ParsableCommand {
         do {
             print(try output.emit(bytes), terminator: "")
         } catch {
-            Stderr.line("villageqr render: \(error)")
-            throw ExitCode.failure
+            Stderr.line("error: \(error)")
+            throw ExitStatus.status(for: error)
         }
     }
 }

@@ -9,12 +9,14 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Read the QR codes in PNG, JPEG, PNM or WebP images, phone photos included.",
         discussion: """
-            Exit status: 0 when every image gave at least one code, 1 otherwise, 64 on a usage error.
-            --json prints JSON Lines, one object per image:
-            {"image": PATH, "codes": [{"text": STRING-or-null, "bytesBase64": ..., "corners": [[x,y],...],
-            "link": BASE-or-null, "decoded": {...}}], "error": null or {"code": ..., "message": ...}}
-            A household code's link form (https://HOST/PATH#0002P1...) gives its base as "link", and "decoded"
-            describes the code in its fragment.
+            Each image's codes go to standard output as soon as the image is done; an image that gives no code, or \
+            cannot be read, is reported on standard error. Exit status: 0 when every image gave at least one code, \
+            1 otherwise, 64 on a usage error.
+
+            --json prints JSON Lines on standard output, one object per image, errors included: {"image": PATH, \
+            "codes": [{"text": STRING-or-null, "bytesBase64": ..., "corners": [[x,y],...], "link": BASE-or-null, \
+            "decoded": {...}}], "error": null or {"code": ..., "message": ...}}. A household code's link form \
+            (https://HOST/PATH#0002P1...) gives its base as "link", and "decoded" describes the code in its fragment.
             """
     )
 
@@ -54,12 +56,19 @@ struct ScanCommand: ParsableCommand {
                 result = .failure(error)
             }
             if case .success(let codes) = result, !codes.isEmpty {} else { allFound = false }
-            print(json ? Self.jsonLine(path, result) : Self.humanText(path, result), terminator: "")
+            // A result goes to standard output; in text mode, an image that gave no code is reported on standard error.
+            if json {
+                Stdout.write(Self.jsonLine(path, result))
+            } else if case .success(let codes) = result, !codes.isEmpty {
+                Stdout.write(Self.humanText(path, result))
+            } else {
+                Stderr.write(Self.humanText(path, result))
+            }
             if let verifier, case .success(let codes) = result {
-                print(household.report(codes, image: path, verifier: verifier, json: json), terminator: "")
+                Stdout.write(household.report(codes, image: path, verifier: verifier, json: json))
             }
         }
-        if !allFound { throw ExitCode.failure }
+        if !allFound { throw ExitStatus.failure }
     }
 
     static func humanText(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {

@@ -9,8 +9,8 @@ struct TrustCommand: ParsableCommand {
         commandName: "trust",
         abstract: "Keep a trust list of commune keys and sign it with a root key for verifiers.",
         discussion: """
-            The commands edit an unsigned working list, trust.json in the current folder unless --list names
-            another, and `sign` writes the signed list verifiers read with --root ROOT.pub.pem. Every file is
+            The commands edit an unsigned working list, trust.json in the current folder unless --list names \
+            another, and `sign` writes the signed list verifiers read with --root ROOT.pub.pem. Every file is \
             written atomically; a key is never overwritten.
             """,
         subcommands: [
@@ -29,7 +29,7 @@ struct WorkingListOptions: ParsableArguments {
     func read() throws -> TrustList {
         guard access(list, F_OK) == 0 else {
             Stderr.line("error: \(list) does not exist; make it with `villageqr trust init`")
-            throw ExitCode.failure
+            throw ExitStatus.ioError
         }
         let bytes = try QRImageFile.read(list, maximumBytes: SignedList.maximumPayloadBytes)
         try refuseSignedWithoutRoot(bytes, list)
@@ -76,7 +76,7 @@ struct TrustInitCommand: ParsableCommand {
             var trust = access(working.list, F_OK) == 0 ? try working.read() : TrustList()
             if let root = trust.rootKeyID, root != rootKeyId {
                 Stderr.line("error: \(working.list) is signed by root \(root), not \(rootKeyId)")
-                throw ExitCode.failure
+                throw ExitStatus.dataError
             }
             let files = try writeKeyPair(HouseholdSigningKey(), stem: "\(working.folder)/\(rootKeyId)")
             trust.rootKeyID = rootKeyId
@@ -126,11 +126,11 @@ struct TrustAddCommand: ParsableCommand {
             let key = try readPublicKey(publicKey)
             if trust[keyId] != nil {
                 Stderr.line("error: \(working.list) already holds key \(keyId); a key is never overwritten")
-                throw ExitCode.failure
+                throw ExitStatus.cannotCreate
             }
             if let other = trust.entries.values.first(where: { $0.publicKey == key }) {
                 Stderr.line("error: \(publicKey) is already in \(working.list) as key \(other.keyID)")
-                throw ExitCode.failure
+                throw ExitStatus.dataError
             }
             let entry = TrustList.Entry(
                 keyID: keyId, publicKey: key, owner: owner, from: try parseDate(from, option: "--from"),
@@ -165,7 +165,7 @@ struct TrustRevokeCommand: ParsableCommand {
             var trust = try working.read()
             guard var entry = trust[keyId] else {
                 Stderr.line("error: \(working.list) holds no key \(keyId)")
-                throw ExitCode.failure
+                throw ExitStatus.dataError
             }
             entry.status = .revoked
             entry.revokedOn = try on.map { try parseDate($0, option: "--on") }
@@ -184,7 +184,7 @@ struct TrustSignCommand: ParsableCommand {
         commandName: "sign",
         abstract: "Sign the working list (or, with --revocations, a revocation list) with the root key.",
         discussion: """
-            The signed list names its issue day (--issued, today by default) and the day a newer one will be out
+            The signed list names its issue day (--issued, today by default) and the day a newer one will be out \
             (--next-update, 30 days on by default); after that day verifiers refuse it as stale.
             """
     )
@@ -221,7 +221,7 @@ struct TrustSignCommand: ParsableCommand {
             var trust = try working.read()
             guard let root = trust.rootKeyID else {
                 Stderr.line("error: \(working.list) names no root; make one with `villageqr trust init`")
-                throw ExitCode.failure
+                throw ExitStatus.dataError
             }
             let keyPath = rootKey ?? "\(working.folder)/\(root).pem"
             let key = try HouseholdSigningKey(
@@ -275,6 +275,16 @@ struct TrustShowCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Checking the list is what `show` is for: a list refused as malformed, tampered or stale is its negative
+        // result.
+        do {
+            try show()
+        } catch let status as ExitCode where status == ExitStatus.dataError {
+            throw ExitStatus.failure
+        }
+    }
+
+    func show() throws {
         try reportingFailures {
             let day = try today.map { try parseDate($0, option: "--today") } ?? .today()
             let bytes = try QRImageFile.read(file, maximumBytes: SignedList.maximumPayloadBytes * 2)

@@ -5,6 +5,13 @@ public struct VillageQRCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",
+        discussion: """
+            Results go to standard output, each as soon as it is known; errors, warnings, notes and progress go to \
+            standard error. With --json, an input's error stays inside its JSON object.
+
+            \(ExitStatus.table)
+            """,
+        version: version,
         subcommands: [
             DecodeCommand.self,
             PayCommand.self,

@@ -71,7 +71,7 @@ struct HouseholdSiteCommandTests {
             try "/* the commune's own styles */\n".write(to: edited, atomically: true, encoding: .utf8)
             let before = try Data(contentsOf: site.appendingPathComponent("trust.js"))
             let again = try ToolRunner.run(["household", "site", "--trust", trust, "-o", site.path])
-            #expect(again.status == 1)
+            #expect(again.status == 73)
             #expect(again.stderr.contains("pass --force"))
             #expect(try String(contentsOf: edited, encoding: .utf8) == "/* the commune's own styles */\n")
             #expect(try Data(contentsOf: site.appendingPathComponent("trust.js")) == before)
@@ -94,7 +94,7 @@ struct HouseholdSiteCommandTests {
             try #"{"version":2,"keys":[]}"#.write(to: trust, atomically: true, encoding: .utf8)
             let site = folder.appendingPathComponent("site")
             let result = try ToolRunner.run(["household", "site", "--trust", trust.path, "-o", site.path])
-            #expect(result.status == 1)
+            #expect(result.status == 65)
             #expect(result.stderr.contains("invalidList"))
             #expect(!FileManager.default.fileExists(atPath: site.path))
         }

@@ -52,7 +52,7 @@ struct PrintablesTests {
             #expect(try Printout.scan(card, dpi: 150) == [payload])
             // Never overwritten without --force.
             let again = try ToolRunner.run(arguments)
-            #expect(again.status == 64)
+            #expect(again.status == 73)
             #expect(try String(contentsOfFile: card, encoding: .utf8) == svg)
             #expect(try ToolRunner.run(arguments + ["--force"]).status == 0)
         }

@@ -89,7 +89,7 @@ struct TrustCommandTests {
         #expect(scanned.stdout.contains(#""verdict":"outOfScope""#))
         // With --trust, issue refuses before signing and writes nothing.
         let refused = try run(
-            ["household", "issue", record] + key + ["--trust", trust, "-o", path("refused.png")], status: 1)
+            ["household", "issue", record] + key + ["--trust", trust, "-o", path("refused.png")], status: 65)
         #expect(refused.stderr.contains("outOfScope"))
         #expect(refused.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: path("refused.png")))
@@ -175,7 +175,7 @@ struct TrustCommandTests {
             [
                 "household", "issue", fixture("record-18223-0042.json"), "--key", path("18229.1.pem"), "--key-id",
                 "18229.1", "--trust", signed, "--root", path("42.pub.pem"),
-            ], status: 1)
+            ], status: 65)
         #expect(cross.stderr.contains("outOfScope"))
     }
 
@@ -203,11 +203,11 @@ struct TrustCommandTests {
             let shown = try run(["trust", "show", file, "--root", key, "--today", today], status: 1)
             #expect(shown.stderr.contains("error: ProvenanceError.\(code)"), "\(shown.stderr)")
             let verified = try run(
-                ["household", "verify", payload, "--trust", file, "--root", key, "--today", today], status: 1)
+                ["household", "verify", payload, "--trust", file, "--root", key, "--today", today], status: 65)
             #expect(verified.stderr.contains("error: ProvenanceError.\(code)"))
             #expect(verified.stdout.isEmpty)
         }
-        let noRoot = try run(["household", "verify", payload, "--trust", signed, "--today", "2026-11-29"], status: 1)
+        let noRoot = try run(["household", "verify", payload, "--trust", signed, "--today", "2026-11-29"], status: 65)
         #expect(noRoot.stderr.contains("listNotSigned"))
         #expect(noRoot.stderr.contains("--root"))
         // The unsigned working list still works, with a warning.
@@ -270,16 +270,16 @@ struct TrustCommandTests {
     func neverOverwrite() throws {
         let signed = try provinceList()
         let before = try Data(contentsOf: URL(fileURLWithPath: path("42.pem")))
-        let again = try run(["trust", "init", "--root-key-id", "42", "--list", path("trust.json")], status: 1)
+        let again = try run(["trust", "init", "--root-key-id", "42", "--list", path("trust.json")], status: 73)
         #expect(again.stderr.contains("never overwritten"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("42.pem"))) == before)
         let twice = try run(
             [
                 "trust", "add", "--key-id", "18223.1", "--public-key", path("18229.1.pub.pem"), "--owner", "x",
                 "--from", "2026-01-01", "--until", "2026-12-31", "--list", path("trust.json"),
-            ], status: 1)
+            ], status: 73)
         #expect(twice.stderr.contains("already holds key 18223.1"))
-        let resign = try run(["trust", "sign", "--list", path("trust.json"), "-o", signed], status: 1)
+        let resign = try run(["trust", "sign", "--list", path("trust.json"), "-o", signed], status: 73)
         #expect(resign.stderr.contains("exists"))
         try run(["trust", "sign", "--list", path("trust.json"), "-o", signed, "--force"])
     }
