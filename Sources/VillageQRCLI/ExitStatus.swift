@@ -21,12 +21,10 @@ enum ExitStatus {
     static let table = """
         Exit status, the same in every command:
           0   success: every input valid, found, verified or issued
-          1   a negative or partial result: a payload invalid, an image without a code, a code or list not \
-        verified, a row not issued, no bank matched
+          1   a negative or partial result: invalid, missing, unverified, not issued
           64  usage: a missing or wrong option or argument; nothing was done
-          65  bad data: an input the command needs cannot be used (values that cannot be encoded, a malformed \
-        record, CSV, key or list, text too long for a QR code)
-          73  an output file exists and is not overwritten (without --force; a key never)
+          65  bad data: an input the command needs is malformed or cannot be encoded
+          73  an output file exists and is kept (without --force; a key, always)
           74  a file or folder could not be read, created or written
         """
 

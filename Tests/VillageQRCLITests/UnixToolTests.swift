@@ -184,6 +184,12 @@ struct UnixToolTests {
             contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("README.md"),
             encoding: .utf8)
+        // Each row fits a narrow terminal, so ArgumentParser never wraps it out of its column.
+        let rows = help.stdout.split(separator: "\n").filter {
+            $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true
+        }
+        #expect(rows.count == 6)
+        for row in rows { #expect(row.count <= 78, "\(row)") }
         for status in [0, 1, 64, 65, 73, 74] {
             #expect(help.stdout.contains("\n  \(status) "), "\(status) missing from --help")
             #expect(readme.contains("\n| \(status) | "), "\(status) missing from the README")
