@@ -102,6 +102,9 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let otherScheme = Code(rawValue: "otherScheme")
         /// The BIN is not in the bank directory (an error only in strict reading).
         public static let unknownBank = Code(rawValue: "unknownBank")
+        /// The service code sits in 38.01.02, inside the beneficiary organisation, instead of at 38.02 (an error only
+        /// in strict reading).
+        public static let serviceInBeneficiary = Code(rawValue: "serviceInBeneficiary")
         /// The service code is well-formed but not one NAPAS defines (an error only in strict reading).
         public static let unknownService = Code(rawValue: "unknownService")
     }

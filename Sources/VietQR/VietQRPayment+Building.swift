@@ -56,7 +56,7 @@ extension VietQRPayment {
         guard service.isKnown else {
             throw VietQRError(
                 code: .invalidService, offset: 0, path: P.service,
-                message: "the service \"\(service)\" is not one of QRIBFTTA, QRIBFTTC, QRPUSH, QRCASH")
+                message: "the service \"\(service)\" is not one of \(VietQRService.knownList)")
         }
         guard currency == "704" else {
             throw VietQRError(
@@ -143,7 +143,7 @@ extension VietQRPayment {
         try out.appendPrimitive(tag: 0, "01")
         try out.appendPrimitive(tag: 1, initiation.rawValue)
         try out.appendTemplate(tag: 38) { (napas: inout EMVSerializer) in
-            try napas.appendPrimitive(tag: 0, "A000000727")
+            try napas.appendPrimitive(tag: 0, VietQRPayload.napasGUID)
             try napas.appendTemplate(tag: 1) { (beneficiary: inout EMVSerializer) in
                 try beneficiary.appendPrimitive(tag: 0, bin)
                 try beneficiary.appendPrimitive(tag: 1, account)

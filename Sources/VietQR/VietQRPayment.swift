@@ -191,9 +191,17 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
     /// QRCASH: cash withdrawal at an ATM (NAPAS spec 1.4, 2019-01-30).
     public static let cashWithdrawal = VietQRService(rawValue: "QRCASH")
 
-    /// The four codes NAPAS defines.
+    /// The four codes NAPAS defines: the one list that reading, building and the messages use.
     public static let known: [VietQRService] = [accountTransfer, cardTransfer, merchantPayment, cashWithdrawal]
 
     /// Whether NAPAS defines this code.
     public var isKnown: Bool { Self.known.contains(self) }
+
+    /// The NAPAS code whose bytes are `value`, or `nil`.
+    static func known<Bytes: Collection<UInt8>>(_ value: Bytes) -> VietQRService? {
+        known.first { $0.rawValue.utf8.elementsEqual(value) }
+    }
+
+    /// The four codes as messages list them: "QRIBFTTA, QRIBFTTC, QRPUSH, QRCASH".
+    static var knownList: String { known.map(\.rawValue).joined(separator: ", ") }
 }

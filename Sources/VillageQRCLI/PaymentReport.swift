@@ -11,6 +11,8 @@ public struct PaymentReport: Sendable {
     /// The payment; `nil` when the payload breaks a VietQR rule.
     let payment: VietQRPayment?
     let bank: Bank?
+    /// The payload as VietQR reads it, 38.01 read as fields; `nil` when it breaks a VietQR rule.
+    let payload: EMVPayload?
     let errorDiagnostics: [PayloadReport.Diagnostic]
     let warningDiagnostics: [PayloadReport.Diagnostic]
 
@@ -28,6 +30,7 @@ public struct PaymentReport: Sendable {
             lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
             payment = nil
             bank = nil
+            self.payload = nil
             errorDiagnostics = [PayloadReport.Diagnostic(error)]
             warningDiagnostics = []
             return
@@ -52,9 +55,10 @@ public struct PaymentReport: Sendable {
         self.lines = lines
         self.payment = payment
         self.bank = bank
+        self.payload = code.emv
         self.errorDiagnostics = []
         // The payload's own EMVCo warnings are decode's already.
-        let emvCodes = Set(payload.warnings.map(\.code.rawValue))
+        let emvCodes = Set(code.emv.warnings.map(\.code.rawValue))
         self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map(
             PayloadReport.Diagnostic.init)
     }

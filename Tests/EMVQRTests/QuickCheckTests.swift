@@ -3,23 +3,40 @@ import Testing
 
 @testable import EMVQR
 
-/// The common-case path and the full parser must agree on every payload the common case accepts.
-@Suite("Common case and full parser agree")
-struct CommonCaseTests {
+/// The parser's two specialisations, the quick check that runs first and the explanation that runs when it gives
+/// up, read the same fields; the quick check takes exactly the payloads that strict reading takes without a warning.
+@Suite("Quick check and explanation agree")
+struct QuickCheckTests {
     static func fields(_ payload: EMVPayload) -> [[Int]] {
         payload.allFields.map {
             [$0.tag, $0.offset, $0.valueOffset, $0.length, $0.depth, $0.isTemplate ? 1 : 0, $0.children.count]
         }
     }
 
+    /// VietQR's nesting, as a scheme module declares it.
+    static let napas = [EMVNesting(guid: "A000000727", child: 1)]
+
     static func agree(_ bytes: [UInt8]) {
-        let quick = try? EMVPayload(parsing: bytes)
-        let full = try? EMVPayload(parsingFully: bytes[...])
-        #expect((quick == nil) == (full == nil))
-        if let quick, let full {
-            #expect(Self.fields(quick) == Self.fields(full))
-            #expect(quick.warnings == full.warnings)
-            #expect(quick.lengthUnit == full.lengthUnit)
+        for nesting in [[], Self.napas] {
+            let read = try? EMVPayload(parsing: bytes[...], nesting: nesting)
+            let explained = try? EMVPayload.explain(bytes[...], mode: .lenient, nesting: nesting)
+            #expect((read == nil) == (explained == nil))
+            if let read, let explained {
+                #expect(Self.fields(read) == Self.fields(explained))
+                #expect(read.warnings == explained.warnings)
+                #expect(read.lengthUnit == explained.lengthUnit)
+            }
+            var room = [EMVNode](repeating: .blank, count: 129)
+            let quick = room.withUnsafeMutableBufferPointer { room in
+                bytes.withUnsafeBufferPointer { EMVPayload.quickCheck($0, nesting: nesting, into: room.baseAddress!) }
+            }
+            let strict = try? EMVPayload.explain(bytes[...], mode: .strict, nesting: nesting)
+            let plain = strict.map { $0.warnings.isEmpty && $0.lengthUnit == .utf8Bytes } ?? false
+            #expect((quick != nil) == plain)
+            if let quick, let strict {
+                #expect(quick == strict.fieldCount)
+                #expect(Self.fields(strict) == Self.fields(read!))
+            }
         }
     }
 
@@ -61,18 +78,6 @@ struct CommonCaseTests {
         ])
     func order(_ body: String) {
         Self.agree(Self.payload(body))
-    }
-
-    @Test("The common case's reserved sub-tags are the grammar's")
-    func reservedChildren() {
-        for parent in 0...99 {
-            let set = EMVPayload.reservedChildren(of: parent)
-            for child in 0...99 {
-                #expect(
-                    EMVPayload.contains(set, child) == EMVGrammar.isReservedChild(child, of: parent),
-                    "\(parent).\(child)")
-            }
-        }
     }
 
     @Test("A reader reuses its storage only when the last payload is gone")
