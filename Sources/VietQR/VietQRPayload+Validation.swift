@@ -48,7 +48,7 @@ struct Findings {
         found = true
         guard mode != .flag else { return }
         for warning in warnings {
-            try warn(VietQRError.Code(rawValue: warning.code.rawValue), warning.offset, warning.path, warning.message)
+            try warn(VietQRError.Code(warning.code), warning.offset, warning.path, warning.message)
         }
     }
 }
@@ -295,6 +295,11 @@ private struct Check {
             }
             if isZero(amount) {
                 try findings.warn(.zeroAmount, amount.offset, P.amount, "the amount in 54 is zero")
+            } else if !VietQRAmount.isWholeDong(bytes[amount]) {
+                // Kept as written, never rounded; the dong has no minor unit (ISO 4217).
+                try findings.warn(
+                    .fractionalAmount, amount.offset, P.amount,
+                    "the amount in 54 is \(text(amount)), not a whole number of dong; it is kept as written")
             }
             if isStatic {
                 // Seen in VietQR.vn transaction codes and old napas-qr-python output (Fixtures: static-amount).

@@ -124,8 +124,8 @@ public struct VietQRPayload: Sendable {
     /// The service code, 38.02 (or, read leniently, 38.01.02 where a generator put it).
     public var service: VietQRService { VietQRService(rawValue: string(index.serviceSpan)) }
 
-    /// The amount as written, 54.
-    public var amount: String? { optionalString(index.amount) }
+    /// The amount exactly as written, 54; a fractional one is kept, with the warning `fractionalAmount`.
+    public var amount: VietQRAmount? { optionalString(index.amount).map { VietQRAmount($0) } }
 
     /// The purpose of the transaction, 62.08.
     public var purpose: String? { optionalString(index.additional8) }
@@ -133,8 +133,11 @@ public struct VietQRPayload: Sendable {
     /// Every typed field, copied out of the payload.
     public var payment: VietQRPayment {
         let index = self.index
-        var payment = VietQRPayment(
-            bin: bin, account: account, service: service, amount: amount, initiation: initiation)
+        var payment = VietQRPayment(bin: bin, account: account, service: service, amount: amount)
+        // The code's own point of initiation, left for building to decide where that decides the same: a payment
+        // read back equals the payment built.
+        let initiation = self.initiation
+        payment.initiation = payment.resolvedInitiation == initiation ? nil : initiation
         payment.currency = string(index.currency)
         payment.country = string(index.country)
         payment.merchantCategoryCode = optionalString(index.merchantCategory)
@@ -143,7 +146,7 @@ public struct VietQRPayload: Sendable {
         payment.postalCode = optionalString(index.postalCode)
         switch optionalString(index.tip) {
         case "01": payment.tip = .prompt
-        case "02": payment.tip = .fixedFee(string(index.fixedFee))
+        case "02": payment.tip = .fixedFee(VietQRAmount(string(index.fixedFee)))
         case "03": payment.tip = .percentageFee(string(index.percentageFee))
         default: payment.tip = nil
         }

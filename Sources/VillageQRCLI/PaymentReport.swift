@@ -43,7 +43,7 @@ public struct PaymentReport: Sendable {
                 + (bank.map { "\($0.shortName) (\(payment.bin)), \($0.name)" } ?? "unknown BIN \(payment.bin)"),
             "  Account:  \(payment.account)",
             "  Service:  \(payment.service) (\(Self.describe(payment.service)))",
-            "  Amount:   " + (payment.amount.map(VietQRAmount.formattedVND) ?? "entered by the payer"),
+            "  Amount:   " + (payment.amount.map(\.formatted) ?? "entered by the payer"),
         ]
         if let purpose = payment.additionalData.purpose { lines.append("  Purpose:  \(purpose)") }
         if let bill = payment.additionalData.billNumber { lines.append("  Bill:     \(bill)") }
@@ -51,7 +51,8 @@ public struct PaymentReport: Sendable {
             lines.append("  Merchant: \(name)" + (payment.merchantCity.map { ", \($0)" } ?? ""))
         }
         lines.append(
-            "  Code:     " + (payment.initiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
+            "  Code:     "
+                + (payment.resolvedInitiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
         self.lines = lines
         self.payment = payment
         self.bank = bank
@@ -90,10 +91,10 @@ public struct PaymentReport: Sendable {
             ("bin", .string(payment.bin)), ("bank", .string(orNull: bank?.shortName)),
             ("bankName", .string(orNull: bank?.name)),
             ("account", .string(payment.account)), ("service", .string(payment.service.rawValue)),
-            ("amount", .string(orNull: payment.amount)), ("currency", .string(payment.currency)),
+            ("amount", .string(orNull: payment.amount?.text)), ("currency", .string(payment.currency)),
             ("purpose", .string(orNull: payment.additionalData.purpose)),
             ("bill", .string(orNull: payment.additionalData.billNumber)),
-            ("initiation", .string(payment.initiation == .static ? "static" : "dynamic")),
+            ("initiation", .string(payment.resolvedInitiation == .static ? "static" : "dynamic")),
         ])
     }
 }

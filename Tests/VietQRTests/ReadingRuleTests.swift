@@ -121,10 +121,25 @@ import VietQR
         #expect(code.payment.additionalData.billNumber == "HD001")
     }
 
-    @Test(arguments: ["12345678.5", "1234567.50", "1000000000000", "0.5"])
-    func acceptsAmounts(_ amount: String) throws {
+    @Test(arguments: ["1000000000000", "50000", "1"])
+    func acceptsWholeAmounts(_ amount: String) throws {
         let code = try VietQRPayload(parsing: Self.base.setting("54", amount).text, mode: .strict)
-        #expect(code.amount == amount)
+        #expect(code.amount?.text == amount)
+        #expect(code.amount?.dong == Int(amount))
+    }
+
+    @Test(arguments: ["12345678.5", "1234567.50", "0.5", "050000"])
+    func readsFractionalAmountsAsWrittenWithAWarning(_ amount: String) throws {
+        let text = Self.base.setting("54", amount).text
+        let code = try VietQRPayload(parsing: text)
+        // Exactly as written, never rounded.
+        #expect(code.amount?.text == amount)
+        #expect(code.amount?.dong == nil)
+        #expect(code.payment.amount?.text == amount)
+        #expect(code.warnings.map(\.code) == [.fractionalAmount])
+        #expect(code.warnings.first?.path == TagPath(54))
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
+        #expect(error?.code == .fractionalAmount)
     }
 
     @Test func cashWithdrawalMayBeDynamicWithoutAmount() throws {
@@ -221,5 +236,29 @@ struct BeneficiaryNestingTests {
         }
         #expect(error?.code == .missingField)
         #expect(error?.path == TagPath(38, 2))
+    }
+}
+
+@Suite("One error vocabulary")
+struct ErrorWrappingTests {
+    @Test("A VietQR error wraps EMVQR's: callers match EMVQRError.Code through it")
+    func wrapsEMVQR() {
+        var text = TestPayload.base.text
+        let last = text.removeLast()
+        text.append(last == "0" ? "1" : "0")
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.underlying?.code == .crcMismatch)
+        #expect(error?.code == VietQRError.Code(EMVQRError.Code.crcMismatch))
+        #expect(error?.offset == error?.underlying?.offset)
+        #expect(error?.path == TagPath(63))
+    }
+
+    @Test("A broken VietQR rule wraps nothing")
+    func ruleErrors() {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: TestPayload.base.setting("38.01.00", "97043").text)
+        }
+        #expect(error?.code == .invalidBIN)
+        #expect(error?.underlying == nil)
     }
 }
