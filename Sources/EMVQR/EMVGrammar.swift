@@ -5,7 +5,7 @@ public enum EMVGrammar {
     /// 64 (merchant information, alternate language) and 80–99 (unreserved templates).
     ///
     /// 02–25 are primitive card-network data. 65–79 are reserved and kept as they came, as primitives.
-    @inlinable
+    @inlinable @inline(__always)
     public static func isTopLevelTemplate(_ tag: Int) -> Bool {
         // Bits 26...51 and 62 in the low word; 64 and 80...99 in the high word.
         let low: UInt64 = (((1 << 52) - 1) & ~((1 << 26) - 1)) | (1 << 62)
@@ -21,7 +21,7 @@ public enum EMVGrammar {
     }
 
     /// Whether a top-level tag is reserved for future use by EMVCo (65–79).
-    @inlinable
+    @inlinable @inline(__always)
     public static func isReservedTopLevel(_ tag: Int) -> Bool {
         tag >= 65 && tag <= 79
     }
@@ -32,7 +32,7 @@ public enum EMVGrammar {
     /// - 64: 00–02 are defined; 03–99 are reserved.
     /// - Merchant account (26–51) and unreserved (80–99) templates: 00 is the GUID and the rest belong to the
     ///   scheme, so nothing is reserved.
-    @inlinable
+    @inlinable @inline(__always)
     public static func isReservedChild(_ child: Int, of parent: Int) -> Bool {
         switch parent {
         case 62: return child == 0 || (child >= 10 && child < 50)

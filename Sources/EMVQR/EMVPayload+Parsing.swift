@@ -383,7 +383,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                 // Issuers fill 80–99 as they like, and some wallets put a plain value there (MoMo's 80): lenient
                 // reading keeps it as a primitive.
                 try parseTemplate(
-                    at: index, tag: tag, from: valueStart, to: valueEnd, path: TagPath.root.appending(tag), depth: 1,
+                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: TagPath(), tag), depth: 1,
                     keepsPlainValue: tag >= 80)
             } else if tag == 0 {
                 if !(length == 2 && base[valueStart] == 0x30 && base[valueStart &+ 1] == 0x31) {
@@ -419,6 +419,12 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
         }
         nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+    }
+
+    /// The path of child `tag` of `path`, which only the explanation reports.
+    @inline(__always)
+    func child(of path: TagPath, _ tag: Int) -> TagPath {
+        Diagnostics.explains ? path.appending(tag) : path
     }
 
     /// In the quick check, a warning ends the check.
@@ -508,7 +514,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                 // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"):
                 // lenient reading keeps it.
                 try parseTemplate(
-                    at: index, tag: tag, from: valueStart, to: valueEnd, path: path.appending(tag),
+                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
                     depth: depth &+ 1, keepsPlainValue: parentTag == 62)
             }
             position = valueEnd

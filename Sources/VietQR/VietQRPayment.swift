@@ -212,9 +212,19 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
     public var isKnown: Bool { Self.known.contains(self) }
 
     /// The NAPAS code whose bytes are `value`, or `nil`.
-    static func known<Bytes: Collection<UInt8>>(_ value: Bytes) -> VietQRService? {
-        let count = value.count
-        return known.first { $0.rawValue.utf8.count == count && $0.rawValue.utf8.elementsEqual(value) }
+    static func known(_ value: UnsafeBufferPointer<UInt8>) -> VietQRService? {
+        // Every code is at most 8 bytes: one word each, first byte lowest, compared with the value's.
+        guard value.count >= 1, value.count <= 8 else { return nil }
+        var word: UInt64 = 0
+        for i in 0..<value.count { word |= UInt64(value[i]) << (8 * UInt64(i)) }
+        let words = knownWords
+        for i in 0..<words.count where words[i] == word { return known[i] }
+        return nil
+    }
+
+    /// ``known`` as words, first byte lowest.
+    private static let knownWords: [UInt64] = known.map { code in
+        code.rawValue.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     }
 
     /// The four codes as messages list them: "QRIBFTTA, QRIBFTTC, QRPUSH, QRCASH".
