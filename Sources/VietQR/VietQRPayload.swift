@@ -133,10 +133,14 @@ public struct VietQRPayload: Sendable {
     /// Every typed field, copied out of the payload.
     public var payment: VietQRPayment {
         let index = self.index
-        var payment = VietQRPayment(bin: bin, account: account, service: service, amount: amount)
+        // Every field from the one index: the single-field accessors would each find the fields again.
+        var payment = VietQRPayment(
+            bin: string(index.bin), account: string(index.account),
+            service: VietQRService(rawValue: string(index.serviceSpan)),
+            amount: optionalString(index.amount).map { VietQRAmount($0) })
         // The code's own point of initiation, left for building to decide where that decides the same: a payment
         // read back equals the payment built.
-        let initiation = self.initiation
+        let initiation: VietQRPayment.Initiation = string(index.initiation) == "11" ? .static : .dynamic
         payment.initiation = payment.resolvedInitiation == initiation ? nil : initiation
         payment.currency = string(index.currency)
         payment.country = string(index.country)

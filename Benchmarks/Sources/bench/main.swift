@@ -17,7 +17,10 @@ import VietQR
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let shared = root.deletingLastPathComponent().appendingPathComponent("shared/bench")
+/// The yardstick's folder: ../shared/bench, or `BENCH_SHARED` (`BENCH_SHARED=/nowhere` runs as a fresh clone does).
+let shared =
+    ProcessInfo.processInfo.environment["BENCH_SHARED"].map { URL(fileURLWithPath: $0) }
+    ?? root.deletingLastPathComponent().appendingPathComponent("shared/bench")
 let payloadsPath = shared.appendingPathComponent("payloads.txt").path
 let fixturesPath = root.appendingPathComponent("Fixtures/emvqr/payloads.tsv").path
 /// What the C yardstick's `emv_parse_full` nests, as VietQR declares it.
