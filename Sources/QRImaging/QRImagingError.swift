@@ -39,6 +39,9 @@ public struct QRImagingError: Error, Hashable, Sendable, CustomStringConvertible
         public static let emptyImage = Code(rawValue: "empty-image")
         /// The image is larger than the configured pixel bound; nothing was allocated for it.
         public static let tooLarge = Code(rawValue: "too-large")
+        // Scanning.
+        /// The scan used its CPU budget (``QRScanner/cpuBudget``) and stopped before it found a code.
+        public static let timeLimit = Code(rawValue: "time-limit")
         // Files.
         /// The output file exists and overwriting was not asked for.
         public static let fileExists = Code(rawValue: "file-exists")

@@ -17,11 +17,29 @@ public struct QRSymbol: Hashable, Sendable {
     /// passed in (for a file, the full-size image after EXIF orientation).
     public let corners: [QRPoint]
 
-    public init(bytes: [UInt8], corners: [QRPoint]) {
+    /// For a part, or parts, of a structured-append group: what the reader saw of the group. ``bytes`` are then the
+    /// parts' data in order, without any header.
+    public let structuredAppend: QRStructuredAppend?
+
+    public init(bytes: [UInt8], corners: [QRPoint], structuredAppend: QRStructuredAppend? = nil) {
         self.bytes = bytes
         self.corners = corners
+        self.structuredAppend = structuredAppend
     }
+}
 
-    /// The bytes as text when they are valid UTF-8, else `nil`.
-    public var text: String? { String(validating: bytes, as: UTF8.self) }
+/// What the reader saw of a structured-append group (ISO/IEC 18004 §8, up to 16 symbols carrying one message).
+///
+/// libzbar joins the parts it finds in one image into one symbol, in order, and reports no part's index or the group's
+/// size; so those are not known here. `complete` holds when it found every part.
+public struct QRStructuredAppend: Hashable, Sendable {
+    /// How many of the group's parts were read.
+    public let partsFound: Int
+    /// Whether every part of the group was read, so that the bytes are the whole message.
+    public let complete: Bool
+
+    public init(partsFound: Int, complete: Bool) {
+        self.partsFound = partsFound
+        self.complete = complete
+    }
 }
