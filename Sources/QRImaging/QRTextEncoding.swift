@@ -6,8 +6,11 @@ import Glibc
 /// UTF-8, Shift_JIS and ISO-8859-1, and ``guess(_:)`` decides among those three by their validity the way ZXing's
 /// `StringUtils.guessEncoding` does. Our own rendering always writes ECI 26 for UTF-8.
 public enum QRTextEncoding: String, CaseIterable, Hashable, Sendable {
+    /// UTF-8 (ECI 26); also what plain ASCII reads as.
     case utf8 = "UTF-8"
+    /// Shift_JIS (ECI 20), the usual character set of Japanese codes without ECI.
     case shiftJIS = "Shift_JIS"
+    /// ISO-8859-1 (ECI 3), the standard's default; its C1 control codes (0x80–0x9F) are not taken as text.
     case isoLatin1 = "ISO-8859-1"
 
     /// The character set `bytes` most likely are in:
