@@ -40,6 +40,9 @@ public struct QRImagingError: Error, Hashable, Sendable, CustomStringConvertible
         public static let emptyImage = Code(rawValue: "emptyImage")
         /// The image is larger than the configured pixel bound; nothing was allocated for it.
         public static let tooLarge = Code(rawValue: "tooLarge")
+        // Scanning.
+        /// The scan used its CPU budget (``QRScanner/cpuBudget``) and stopped before it found a code.
+        public static let timeLimit = Code(rawValue: "timeLimit")
         // Files.
         /// The output file exists and overwriting was not asked for.
         public static let fileExists = Code(rawValue: "fileExists")

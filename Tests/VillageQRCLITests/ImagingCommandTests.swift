@@ -62,6 +62,36 @@ import Testing
         #expect(try ToolRunner.run(["render", "x", "-o", "\(directory)/x.gif"]).status == 64)
     }
 
+    /// An image stopped by `--timeout` is reported as `timeLimit`, and the next image is still scanned.
+    @Test func scanTimeLimitThenNextImage() throws {
+        let directory = try temporaryDirectory()
+        let good = "\(directory)/good.png"
+        #expect(try ToolRunner.run(["render", "after the limit", "-o", good]).status == 0)
+        let glare = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/scan-budget/scan-hang-glare.jpg").path
+        let run = try ToolRunner.run(["scan", "--json", "--timeout", "0.001", glare, good])
+        #expect(run.status == 1)
+        let objects = try run.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(objects.count == 2)
+        #expect(objects.first?["outcome"] as? String == "timeLimit")
+        #expect((objects.first?["error"] as? [String: Any])?["code"] as? String == "timeLimit")
+        // The second scan has its own budget; a clean render reads well within a millisecond's worth of checks.
+        let human = try ToolRunner.run(["scan", "--timeout", "0.001", glare])
+        #expect(human.stdout.contains("time limit"))
+        let next = try ToolRunner.run(["scan", "--json", glare, good])
+        let lines = try next.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(lines.last?["outcome"] as? String == "codes")
+        let code = (lines.last?["codes"] as? [[String: Any]])?.first
+        #expect(code?["text"] as? String == "after the limit")
+        #expect(code?["encoding"] as? String == "UTF-8")
+        #expect(code?["structuredAppend"] is NSNull)
+        #expect(try ToolRunner.run(["scan", "--timeout", "0", good]).status == 64)
+    }
+
     @Test func terminalOutput() throws {
         let run = try ToolRunner.run(["render", "hi", "--terminal"])
         #expect(run.status == 0)
