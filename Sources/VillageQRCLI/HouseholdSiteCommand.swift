@@ -36,7 +36,8 @@ struct HouseholdSiteCommand: ParsableCommand {
         let files = try reportingFailures {
             let today = CivilDate.today()
             let trustList = try loadTrustList(trust, root: root, today: today)
-            let revocations = try revoked.map { (path) throws in try loadRevocationList(path, root: root, today: today) }
+            let revocations = try revoked.map { (path) throws in try loadRevocationList(path, root: root, today: today)
+            }
             return VerifierSite.files(trust: trustList, revocations: revocations ?? .empty, written: today)
         }
         if mkdir(output, 0o755) != 0 && errno != EEXIST {
