@@ -32,8 +32,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // The TLV/CRC core. No dependencies, not even Foundation.
-        .target(name: "EMVQR"),
+        // The TLV/CRC core. No dependencies, not even Foundation: its only C is its own CRC kernel.
+        .target(name: "EMVQR", dependencies: ["EMVQRKernel"]),
+        // Carry-less multiplication for the CRC (PCLMULQDQ, PMULL), chosen at run time; C, because Swift has no
+        // portable way to reach those instructions.
+        .target(name: "EMVQRKernel"),
 
         // The system libraries the imaging layer wraps: one C module each, with a shim header.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
@@ -140,7 +143,7 @@ let package = Package(
 )
 
 // Settings every Swift target shares.
-for target in package.targets {
+for target in package.targets where target.name != "EMVQRKernel" {
     switch target.type {
     case .regular, .test, .executable:
         var settings = target.swiftSettings ?? []

@@ -131,4 +131,19 @@ for i in 0 1; do
     next_text; render code "$text" 5
     photo "webp-$i.webp" webp 900 700 "-rotate $((10 + i * 30))" "$mild" 80
 done
+# Dense codes, versions 20-40, sharp, at 4-6 px a module ("dense") and at 3 ("dense3"), slightly turned on a
+# phone-sized frame.
+long="Hộ gia đình Nguyễn Văn Ánh, thôn Đông, xã Hòa Bình, huyện Ứng Hòa, Hà Nội · mã hộ 18223-0042 · $(printf 'GAO ST25 5KG %02d · ' $(seq 1 12))"
+for spec in "0 20 4" "1 24 4" "2 28 5" "3 32 5" "4 36 6" "5 40 4" "6 25 6" "7 30 4"; do
+    read -r i version scale <<<"$spec"
+    text="$long$i"; n=$((n + 1))
+    render code "$text" "$scale" --min-version "$version" --max-version "$version" --ecc L
+    photo "dense-$i.jpg" dense 1600 1200 "-rotate $((i * 3 - 9))" "-attenuate 0.3 +noise Gaussian -blur 0x0.4" 90
+done
+for spec in "0 20" "1 25" "2 30" "3 40"; do
+    read -r i version <<<"$spec"
+    text="$long$i"; n=$((n + 1))
+    render code "$text" 3 --min-version "$version" --max-version "$version" --ecc L
+    photo "dense3-$i.jpg" dense3 1600 1200 "-rotate $((i * 4 - 6))" "-attenuate 0.3 +noise Gaussian -blur 0x0.4" 90
+done
 echo "wrote $(($(wc -l < "$out/manifest.tsv") - 1)) codes in $(ls "$out" | grep -vc manifest) images; $(du -sh "$out" | cut -f1)"

@@ -1,50 +1,109 @@
 #!/usr/bin/env python3
-"""Decode rate per fixture category: raw zbar, zbarimg, our pipeline and zxing-cpp, side by side.
+"""Decode rate and CPU per image, per fixture category: raw zbar, zbarimg, our pipeline and zxing-cpp, side by side.
 
-Usage: scripts/measure-decode-rates.py [--villageqr PATH] [--markdown OUT.md] [Fixtures/photos]
+Usage: scripts/measure-decode-rates.py [--villageqr PATH] [--markdown OUT.md]
 
-An image counts as decoded when every code its manifest lists comes back with exactly that text. "raw zbar" is one
-libzbar pass over the full decoded pixels (`villageqr scan --once`); "zbarimg" is zbar's own command-line tool;
-"pipeline" is `villageqr scan`; zxing-cpp comes from PyPI (pip install zxing-cpp Pillow).
+The categories are those of Fixtures/photos/manifest.tsv (file, category, text), plus:
+- the charset fixtures (Tests/QRImagingTests/Fixtures/charsets): "shift_jis", "latin1", "utf8", each with and without ECI;
+- the structured-append fixtures ("structured-append"): the expected bytes are the parts' data in order;
+- "time-budget" (Fixtures/scan-budget): photos on which no reader finds a code; the right outcome is no code, within
+  the budget.
+
+An image counts as read when every code its manifest lists comes back with exactly that text (for structured append,
+exactly those bytes). "raw zbar" is one libzbar pass over the full decoded pixels (`villageqr scan --once`); "zbarimg"
+is zbar's own command-line tool; "pipeline" is `villageqr scan`; zxing-cpp comes from PyPI (pip install -r
+scripts/imaging-requirements.txt).
+
+CPU per image: villageqr and zbarimg run one process per image, and their user + system CPU time (process start
+included) is taken from the kernel; zxing-cpp is timed in this process around the image load and the read, with
+time.process_time().
 """
 import argparse
 import base64
 import collections
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
+import time
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
-def villageqr_results(binary, files, once):
-    args = [binary, "scan", "--json"] + (["--once"] if once else []) + files
-    out = subprocess.run(args, capture_output=True, check=False).stdout.decode()
-    found = {}
-    for line in out.splitlines():
-        obj = json.loads(line)
-        found[obj["image"]] = [base64.b64decode(c["bytesBase64"]).decode("utf-8", "replace") for c in obj["codes"]]
-    return found
+def child_cpu(args):
+    """Runs args; returns (stdout bytes, CPU seconds it used)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(args, capture_output=True, check=False).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return out, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def zbarimg_results(path):
-    run = subprocess.run(
-        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", path],
-        capture_output=True, check=False,
-    )
-    return run.stdout.decode("utf-8", "replace").split("\n")
+def villageqr(binary, path, once):
+    out, cpu = child_cpu([binary, "scan", "--json"] + (["--once"] if once else []) + [path])
+    found = []
+    for line in out.decode().splitlines():
+        for code in json.loads(line)["codes"]:
+            found.append(base64.b64decode(code["bytesBase64"]))
+            if code.get("text") is not None:
+                found.append(code["text"].encode("utf-8"))
+    return found, cpu
 
 
-def zxing_results(path):
+def zbarimg(path):
+    out, cpu = child_cpu(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", path])
+    return out.split(b"\n"), cpu
+
+
+def zxing(path):
     import zxingcpp
     from PIL import Image, ImageOps
 
+    start = time.process_time()
     image = ImageOps.exif_transpose(Image.open(path))
-    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    cpu = time.process_time() - start
+    found = []
+    for result in results:
+        found.append(result.bytes)
+        found.append(result.text.encode("utf-8"))
+    return found, cpu
+
+
+def fixtures():
+    """(path, category, [expected bytes]) for every image; an empty list expects no code."""
+    images = collections.OrderedDict()
+    photos = os.path.join(ROOT, "Fixtures", "photos")
+    with open(os.path.join(photos, "manifest.tsv"), encoding="utf-8") as manifest:
+        next(manifest)
+        for line in manifest:
+            name, kind, text = line.rstrip("\n").split("\t", 2)
+            entry = images.setdefault(os.path.join(photos, name), [kind, []])
+            entry[1].append(text.encode("utf-8"))
+    charsets = os.path.join(ROOT, "Tests", "QRImagingTests", "Fixtures", "charsets")
+    names = {"Shift_JIS": "shift_jis", "ISO-8859-1": "latin1", "UTF-8": "utf8"}
+    with open(os.path.join(charsets, "manifest.tsv"), encoding="utf-8") as manifest:
+        next(manifest)
+        for line in manifest:
+            name, encoding, eci, text = line.rstrip("\n").split("\t", 3)
+            kind = names[encoding] + (" eci" if eci == "yes" else " no-eci")
+            images[os.path.join(charsets, name)] = [kind, [text.encode("utf-8")]]
+    appended = os.path.join(ROOT, "Tests", "QRImagingTests", "Fixtures", "structured-append")
+    with open(os.path.join(appended, "manifest.tsv"), encoding="utf-8") as manifest:
+        next(manifest)
+        for line in manifest:
+            name, _, _, text = line.rstrip("\n").split("\t", 3)
+            images[os.path.join(appended, name)] = ["structured-append", [text.encode("utf-8")]]
+    budget = os.path.join(ROOT, "Fixtures", "scan-budget")
+    for name in sorted(os.listdir(budget)):
+        if name.endswith(".jpg"):
+            images[os.path.join(budget, name)] = ["time-budget", []]
+    return images
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("folder", nargs="?", default="Fixtures/photos")
     parser.add_argument("--villageqr")
     parser.add_argument("--markdown")
     options = parser.parse_args()
@@ -53,38 +112,42 @@ def main():
         script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "villageqr-path.sh")
         binary = subprocess.run([script], capture_output=True, check=True).stdout.decode().strip()
 
-    expected = collections.OrderedDict()
-    category = {}
-    with open(os.path.join(options.folder, "manifest.tsv"), encoding="utf-8") as manifest:
-        next(manifest)
-        for line in manifest:
-            name, kind, text = line.rstrip("\n").split("\t", 2)
-            expected.setdefault(name, []).append(text)
-            category[name] = kind
-    paths = [os.path.join(options.folder, name) for name in expected]
+    readers = collections.OrderedDict([
+        ("raw zbar", lambda p: villageqr(binary, p, once=True)),
+        ("zbarimg", zbarimg),
+        ("our pipeline", lambda p: villageqr(binary, p, once=False)),
+        ("zxing-cpp", zxing),
+    ])
+    read = collections.defaultdict(collections.Counter)
+    count = collections.Counter()
+    cpu = collections.defaultdict(lambda: collections.defaultdict(list))
+    for path, (kind, expected) in fixtures().items():
+        count[kind] += 1
+        count["all"] += 1
+        for reader, run in readers.items():
+            found, seconds = run(path)
+            ok = all(e in found for e in expected) if expected else not any(found)
+            for key in (kind, "all"):
+                read[key][reader] += ok
+                cpu[key][reader].append(seconds)
 
-    readers = {
-        "raw zbar": villageqr_results(binary, paths, once=True),
-        "zbarimg": {p: zbarimg_results(p) for p in paths},
-        "our pipeline": villageqr_results(binary, paths, once=False),
-        "zxing-cpp": {p: zxing_results(p) for p in paths},
-    }
-    totals = collections.OrderedDict()
-    for name, path in zip(expected, paths):
-        row = totals.setdefault(category[name], collections.Counter())
-        row["images"] += 1
-        for reader, results in readers.items():
-            if all(text in results.get(path, []) for text in expected[name]):
-                row[reader] += 1
-    grand = collections.Counter()
-    for row in totals.values():
-        grand.update(row)
-    totals["all"] = grand
+    def p90(values):
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
 
-    lines = ["| category | images | " + " | ".join(readers) + " |", "|---|---:|" + "---:|" * len(readers)]
-    for kind, row in totals.items():
-        cells = [f"{row[r]} ({100 * row[r] / row['images']:.0f}%)" for r in readers]
-        lines.append(f"| {kind} | {row['images']} | " + " | ".join(cells) + " |")
+    lines = [
+        "| category | images | " + " | ".join(readers) + " |",
+        "|---|---:|" + "---:|" * len(readers),
+    ]
+    order = [k for k in count if k != "all"] + ["all"]
+    for kind in order:
+        cells = [f"{read[kind][r]}" for r in readers]
+        lines.append(f"| {kind} | {count[kind]} | " + " | ".join(cells) + " |")
+    lines += ["", "CPU per image, median / 90th percentile, ms:", "",
+              "| category | " + " | ".join(readers) + " |", "|---|" + "---:|" * len(readers)]
+    for kind in order:
+        cells = [f"{1000 * statistics.median(cpu[kind][r]):.0f} / {1000 * p90(cpu[kind][r]):.0f}" for r in readers]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     table = "\n".join(lines)
     print(table)
     if options.markdown:

@@ -29,7 +29,7 @@
 public struct EMVFieldTable: ~Copyable {
     // Room for `capacity` fields, owned by this table alone.
     private let nodes: UnsafeMutablePointer<EMVNode>
-    private static var capacity: Int { EMVNodeStorage.capacity(forPayloadOf: EMVPayload.maximumLength) }
+    private static var capacity: Int { fieldCapacity(forPayloadOf: EMVPayload.maximumLength) }
 
     /// The number of fields of the last payload parsed, at every level; 0 before the first parse and after a
     /// payload that failed.
@@ -53,15 +53,15 @@ public struct EMVFieldTable: ~Copyable {
     /// - Parameters:
     ///   - bytes: The payload.
     ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    ///   - nesting: The templates schemes nest, as their modules declare them (see ``EMVNesting``); none by default.
     /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
     public mutating func parse(
         _ bytes: UnsafeRawBufferPointer,
-        mode: EMVPayload.ReadingMode = .lenient
+        mode: EMVPayload.ReadingMode = .lenient,
+        nesting: [EMVNesting] = []
     ) throws(EMVQRError) {
-        let fields = bytes.baseAddress.flatMap {
-            EMVPayload.parseCommonCase($0.assumingMemoryBound(to: UInt8.self), bytes.count, into: nodes)
-        }
-        if let fields { accept(fields) } else { try parseFully(ArraySlice(bytes), mode: mode) }
+        let fields = EMVPayload.quickCheck(bytes.assumingMemoryBound(to: UInt8.self), nesting: nesting, into: nodes)
+        if let fields { accept(fields) } else { try explain(ArraySlice(bytes), mode: mode, nesting: nesting) }
     }
 
     /// Parses and verifies a payload held in a slice, without copying it.
@@ -69,16 +69,16 @@ public struct EMVFieldTable: ~Copyable {
     /// - Parameters:
     ///   - bytes: The payload.
     ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    ///   - nesting: The templates schemes nest, as their modules declare them (see ``EMVNesting``); none by default.
     /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
     public mutating func parse(
         _ bytes: borrowing ArraySlice<UInt8>,
-        mode: EMVPayload.ReadingMode = .lenient
+        mode: EMVPayload.ReadingMode = .lenient,
+        nesting: [EMVNesting] = []
     ) throws(EMVQRError) {
         let nodes = self.nodes
-        let fields = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { EMVPayload.parseCommonCase($0, buffer.count, into: nodes) }
-        }
-        if let fields { accept(fields) } else { try parseFully(copy bytes, mode: mode) }
+        let fields = bytes.withUnsafeBufferPointer { EMVPayload.quickCheck($0, nesting: nesting, into: nodes) }
+        if let fields { accept(fields) } else { try explain(copy bytes, mode: mode, nesting: nesting) }
     }
 
     /// Parses and verifies a payload held in an array.
@@ -86,12 +86,17 @@ public struct EMVFieldTable: ~Copyable {
     /// - Parameters:
     ///   - bytes: The payload.
     ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    ///   - nesting: The templates schemes nest, as their modules declare them (see ``EMVNesting``); none by default.
     /// - Throws: ``EMVQRError`` naming what is wrong and where; the table is then empty.
-    public mutating func parse(_ bytes: [UInt8], mode: EMVPayload.ReadingMode = .lenient) throws(EMVQRError) {
-        try parse(bytes[...], mode: mode)
+    public mutating func parse(
+        _ bytes: [UInt8],
+        mode: EMVPayload.ReadingMode = .lenient,
+        nesting: [EMVNesting] = []
+    ) throws(EMVQRError) {
+        try parse(bytes[...], mode: mode, nesting: nesting)
     }
 
-    /// Takes the `count` fields the common case wrote: a payload with nothing to warn of, lengths in bytes.
+    /// Takes the `count` fields the quick check wrote: a payload with nothing to warn of, lengths in bytes.
     @inline(__always)
     private mutating func accept(_ count: Int) {
         self.count = count
@@ -99,16 +104,18 @@ public struct EMVFieldTable: ~Copyable {
         lengthUnit = .utf8Bytes
     }
 
-    /// Reads with the full parser and copies its fields in: errors, warnings and non-byte lengths.
-    private mutating func parseFully(_ bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode) throws(EMVQRError) {
+    /// Reads with the explaining parser and copies its fields in: errors, warnings and non-byte lengths.
+    private mutating func explain(
+        _ bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode, nesting: [EMVNesting]
+    ) throws(EMVQRError) {
         count = 0
         warnings = []
         lengthUnit = .utf8Bytes
-        let payload = try EMVPayload.read(bytes, mode: mode, into: nil, commonCase: false)
+        let payload = try EMVPayload.explain(bytes, mode: mode, nesting: nesting)
         // Every field takes at least four header bytes of a payload of at most 512 characters.
         precondition(payload.fieldCount <= Self.capacity, "EMVFieldTable: more fields than any payload can hold")
-        payload.withFieldTable { table in
-            nodes.update(from: table.baseAddress!, count: table.count)
+        payload.nodes.withUnsafeBufferPointer { table in
+            nodes.update(from: table.baseAddress!, count: payload.fieldCount)
         }
         count = payload.fieldCount
         warnings = payload.warnings
@@ -137,12 +144,25 @@ public struct EMVFieldTable: ~Copyable {
         var end = count
         var found: Int?
         for level in 0..<path.count {
-            found = EMVPayload.firstIndex(of: path[level], in: nodes, from: first, to: end)
+            found = Self.firstIndex(of: path[level], in: nodes, from: first, to: end)
             guard let index = found else { return nil }
             first = index + 1
             end = Int(nodes[index].subtreeEnd)
         }
         return found
+    }
+
+    /// The index of the first field with `tag` among the fields at one level, `nodes[first..<end]`, stepping over
+    /// their descendants; `nil` when there is none.
+    private static func firstIndex(
+        of tag: Int, in nodes: UnsafePointer<EMVNode>, from first: Int, to end: Int
+    ) -> Int? {
+        var i = first
+        while i < end {
+            if Int(nodes[i].tag) == tag { return i }
+            i = Int(nodes[i].subtreeEnd)
+        }
+        return nil
     }
 
     /// The value of the field at `index`: a slice of `bytes`, which must be the payload last parsed.
@@ -172,6 +192,7 @@ public struct EMVFieldTable: ~Copyable {
         /// The table indices of the fields nested in this one; empty for a primitive.
         public var descendants: Range<Int>
 
+        @inlinable
         init(_ node: EMVNode, at index: Int) {
             self.tag = Int(node.tag)
             self.depth = Int(node.depth)

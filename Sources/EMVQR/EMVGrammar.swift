@@ -5,7 +5,7 @@ public enum EMVGrammar {
     /// 64 (merchant information, alternate language) and 80–99 (unreserved templates).
     ///
     /// 02–25 are primitive card-network data. 65–79 are reserved and kept as they came, as primitives.
-    @inlinable
+    @inlinable @inline(__always)
     public static func isTopLevelTemplate(_ tag: Int) -> Bool {
         // Bits 26...51 and 62 in the low word; 64 and 80...99 in the high word.
         let low: UInt64 = (((1 << 52) - 1) & ~((1 << 26) - 1)) | (1 << 62)
@@ -21,7 +21,7 @@ public enum EMVGrammar {
     }
 
     /// Whether a top-level tag is reserved for future use by EMVCo (65–79).
-    @inlinable
+    @inlinable @inline(__always)
     public static func isReservedTopLevel(_ tag: Int) -> Bool {
         tag >= 65 && tag <= 79
     }
@@ -32,7 +32,7 @@ public enum EMVGrammar {
     /// - 64: 00–02 are defined; 03–99 are reserved.
     /// - Merchant account (26–51) and unreserved (80–99) templates: 00 is the GUID and the rest belong to the
     ///   scheme, so nothing is reserved.
-    @inlinable
+    @inlinable @inline(__always)
     public static func isReservedChild(_ child: Int, of parent: Int) -> Bool {
         switch parent {
         case 62: return child == 0 || (child >= 10 && child < 50)
@@ -40,16 +40,40 @@ public enum EMVGrammar {
         default: return false
         }
     }
+}
 
-    /// Merchant account templates whose child 01 is itself a template, keyed by the GUID in child 00.
+/// A field that a scheme nests inside its merchant account template: under the scheme's GUID (tag 00), child
+/// ``child`` is itself a template.
+///
+/// The EMVCo grammar leaves a merchant account template's children to the scheme, so the core reads them as plain
+/// values. A scheme's module declares what it nests, and passes the declaration to
+/// ``EMVPayload/init(parsing:mode:nesting:)``, ``EMVReader/nesting`` or ``EMVFieldTable/parse(_:mode:nesting:)-(ArraySlice<UInt8>,_,_)``:
+///
+/// ```swift
+/// // NAPAS (VietQR) nests the beneficiary organisation under 38.01: 00 the BIN, 01 the account.
+/// let napas = EMVNesting(guid: "A000000727", child: 1)
+/// let payload = try EMVPayload(parsing: bytes, nesting: [napas])
+/// payload["38.01.00"]?.string   // "970436"
+/// ```
+public struct EMVNesting: Sendable, Hashable {
+    /// The GUID in tag 00 of the merchant account template, byte for byte.
+    public let guid: [UInt8]
+    /// The child, 01–99, that is a template.
+    public let child: Int
+
+    /// Declares that, under `guid`, child `child` of a merchant account template is itself a template.
     ///
-    /// NAPAS (VietQR, `A000000727`) nests the beneficiary organisation under 01: 00 is the acquirer BIN and 01 the
-    /// account or card number.
+    /// - Parameters:
+    ///   - guid: The scheme's GUID, as tag 00 writes it.
+    ///   - child: The nested template's tag.
+    public init(guid: String, child: Int) {
+        self.guid = Array(guid.utf8)
+        self.child = child
+    }
+
+    /// Whether `value`, a tag 00 value, is this GUID.
     @inline(__always)
-    static func childIsTemplate(guid: UnsafeRawBufferPointer, child: Int) -> Bool {
-        guard child == 1, guid.count == 10, let base = guid.baseAddress else { return false }
-        // "A000000727" as little-endian words: "A0000007" and "27".
-        return base.loadUnaligned(as: UInt64.self) == UInt64(littleEndian: 0x3730_3030_3030_3041)
-            && base.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == UInt16(littleEndian: 0x3732)
+    func matches(_ value: UnsafeRawBufferPointer) -> Bool {
+        guid.count == value.count && guid.withUnsafeBytes { $0.elementsEqual(value) }
     }
 }

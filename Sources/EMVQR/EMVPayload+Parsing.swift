@@ -21,21 +21,74 @@ extension EMVPayload {
 
     /// Parses a payload held in a slice, without copying it.
     ///
+    /// A field that a scheme nests inside its merchant account template, such as VietQR's 38.01, reads as a plain
+    /// value; ``init(parsing:mode:nesting:)`` reads it as fields.
+    ///
     /// - Parameters:
     ///   - bytes: The payload. The parsed payload keeps this slice; its offsets count from its start.
     ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
     /// - Throws: ``EMVQRError`` naming what is wrong and where.
     public init(parsing bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
-        self = try Self.read(bytes, mode: mode, into: nil)
+        try self.init(parsing: bytes, mode: mode, nesting: [])
     }
 
-    /// Parses `bytes`, writing the common case's fields into `storage` when it is given (it must have room for
-    /// ``EMVNodeStorage/capacity(forPayloadOf:)`` fields). Without `commonCase`, only the full parser reads.
-    static func read(
+    /// Parses a payload held in a slice, without copying it, reading the templates that its schemes nest.
+    ///
+    /// - Parameters:
+    ///   - bytes: The payload. The parsed payload keeps this slice; its offsets count from its start.
+    ///   - mode: ``ReadingMode/lenient`` (the default) or ``ReadingMode/strict``.
+    ///   - nesting: The templates schemes nest inside their merchant account templates, as each scheme's module
+    ///     declares them (VietQR's is `VietQRPayload.nesting`).
+    /// - Throws: ``EMVQRError`` naming what is wrong and where.
+    public init(
+        parsing bytes: ArraySlice<UInt8>,
+        mode: ReadingMode = .lenient,
+        nesting: [EMVNesting]
+    ) throws(EMVQRError) {
+        let count = bytes.count
+        var fields = 0
+        // The quick check writes straight into the array it makes; only a payload it cannot vouch for is explained.
+        let nodes = [EMVNode](unsafeUninitializedCapacity: fieldCapacity(forPayloadOf: min(count, Self.maximumLength)))
+        {
+            room, initialized in
+            fields = bytes.withUnsafeBufferPointer { buffer in
+                Self.quickCheck(buffer, nesting: nesting, into: room.baseAddress!) ?? 0
+            }
+            initialized = fields
+        }
+        if fields > 0 {
+            self.init(bytes: bytes, nodes: nodes, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
+        } else {
+            self = try Self.explain(bytes, mode: mode, nesting: nesting)
+        }
+    }
+
+    /// The parser without diagnostics: the fields of a payload that reads with no warning and with lengths in
+    /// UTF-8 bytes, written into `nodes` (room for ``fieldCapacity(forPayloadOf:)`` of 512), or `nil` for any other
+    /// payload, which ``explain(_:mode:nesting:)`` then reads.
+    @inline(__always)
+    static func quickCheck(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        nesting: [EMVNesting],
+        into nodes: UnsafeMutablePointer<EMVNode>
+    ) -> Int? {
+        let count = buffer.count
+        guard count >= 4, count <= maximumLength, let base = buffer.baseAddress else { return nil }
+        var parser = EMVParser<UTF8ByteCount, QuickCheck>(
+            base: base, count: count, strict: true, nesting: nesting, nodes: nodes)
+        do throws(EMVQRError) {
+            try parser.parseTopLevel()
+        } catch {
+            return nil
+        }
+        return parser.nodeCount
+    }
+
+    /// The parser with diagnostics: every error and warning explained, lengths in bytes or in characters.
+    static func explain(
         _ bytes: ArraySlice<UInt8>,
         mode: ReadingMode,
-        into storage: EMVNodeStorage?,
-        commonCase: Bool = true
+        nesting: [EMVNesting]
     ) throws(EMVQRError) -> EMVPayload {
         let count = bytes.count
         guard count > 0 else {
@@ -43,54 +96,37 @@ extension EMVPayload {
         }
         // Even counted in four-byte characters, nothing longer can be within the maximum.
         guard count <= Self.maximumLength * 4 else { throw Self.oversized(count, unit: "bytes") }
-
-        // The common case first: one pass, no messages to build.
-        if commonCase {
-            let storage = storage ?? EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
-            let fields = bytes.withUnsafeBufferPointer { buffer in
-                storage.withUnsafeMutablePointerToElements {
-                    Self.parseCommonCase(buffer.baseAddress!, count, into: $0)
-                }
-            }
-            if let fields {
-                return EMVPayload(
-                    bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
-            }
-        }
         let result: Result<EMVPayload, EMVQRError> = bytes.withUnsafeBufferPointer { buffer in
-            Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode)
+            Self.parseFully(buffer.baseAddress!, count, bytes: bytes, mode: mode, nesting: nesting)
         }
         return try result.get()
-    }
-
-    /// Reads a payload with the full parser, which explains every error and warning. For tests that compare it
-    /// with the common-case path.
-    init(parsingFully bytes: ArraySlice<UInt8>, mode: ReadingMode = .lenient) throws(EMVQRError) {
-        self = try Self.read(bytes, mode: mode, into: nil, commonCase: false)
     }
 
     private static func parseFully(
         _ base: UnsafePointer<UInt8>,
         _ count: Int,
         bytes: ArraySlice<UInt8>,
-        mode: ReadingMode
+        mode: ReadingMode,
+        nesting: [EMVNesting]
     ) -> Result<EMVPayload, EMVQRError> {
-        if !EMVParser<UTF8ByteCount>.containsNonASCII(base, count) {
+        if !containsNonASCII(base, count) {
             guard count <= Self.maximumLength else { return .failure(Self.oversized(count, unit: "bytes")) }
-            return EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
+            return Explained<UTF8ByteCount>.parse(
+                base, count, bytes: bytes, mode: mode, nesting: nesting, unit: .utf8Bytes)
         }
-        return Self.parseNonASCII(base, count, bytes: bytes, mode: mode)
+        return Self.parseNonASCII(base, count, bytes: bytes, mode: mode, nesting: nesting)
     }
 
     private static func parseNonASCII(
         _ base: UnsafePointer<UInt8>,
         _ count: Int,
         bytes: ArraySlice<UInt8>,
-        mode: ReadingMode
+        mode: ReadingMode,
+        nesting: [EMVNesting]
     ) -> Result<EMVPayload, EMVQRError> {
         let asBytes: Result<EMVPayload, EMVQRError> =
             count <= maximumLength
-            ? EMVParser<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, unit: .utf8Bytes)
+            ? Explained<UTF8ByteCount>.parse(base, count, bytes: bytes, mode: mode, nesting: nesting, unit: .utf8Bytes)
             : .failure(oversized(count, unit: "bytes"))
         if case .success = asBytes { return asBytes }
 
@@ -101,8 +137,8 @@ extension EMVPayload {
         guard scalars <= maximumLength else {
             return .failure(oversized(scalars, unit: "characters"))
         }
-        let asCharacters = EMVParser<UTF8CharacterCount>.parse(
-            base, count, bytes: bytes, mode: mode, unit: .characters)
+        let asCharacters = Explained<UTF8CharacterCount>.parse(
+            base, count, bytes: bytes, mode: mode, nesting: nesting, unit: .characters)
         switch (asBytes, asCharacters) {
         case (.failure(let byteError), .failure(let characterError)):
             // Report the reading that got further; ties go to bytes.
@@ -177,29 +213,66 @@ enum UTF8CharacterCount: LengthCounting {
     }
 }
 
+/// Whether the parser explains what it finds, or only tells whether a payload is of the common case.
+///
+/// There is one parser, ``EMVParser``. Specialised for ``QuickCheck``, each error and each warning is the same
+/// placeholder, built without a message or a path: it runs first, on every payload. Specialised for ``Explanation``,
+/// it builds the messages, keeps the warnings and, in lenient reading, recovers from what lenient reading accepts;
+/// it runs only on a payload the quick check gave up on.
+protocol EMVDiagnostics {
+    static var explains: Bool { get }
+}
+
+/// Gives up at the first error or warning, without saying why.
+enum QuickCheck: EMVDiagnostics {
+    static var explains: Bool { false }
+}
+
+/// Says what it found and where.
+enum Explanation: EMVDiagnostics {
+    static var explains: Bool { true }
+}
+
+/// The explaining parser for a length unit.
+typealias Explained<Unit: LengthCounting> = EMVParser<Unit, Explanation>
+
+/// Whether any byte is not ASCII, eight at a time.
+func containsNonASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    var acc: UInt64 = 0
+    let raw = UnsafeRawPointer(base)
+    while i &+ 8 <= count {
+        acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i &+= 8
+    }
+    while i < count {
+        acc |= UInt64(base[i])
+        i &+= 1
+    }
+    return acc & 0x8080_8080_8080_8080 != 0
+}
+
 /// The parser proper: one pass over raw bytes, fields appended to a flat array in document order.
-struct EMVParser<Unit: LengthCounting> {
+struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     let base: UnsafePointer<UInt8>
     let count: Int
     let strict: Bool
+    /// What the payload's schemes nest, as the caller declared it.
+    let nesting: [EMVNesting]
     /// Room for every field the payload can hold: each takes at least four header bytes.
     let nodes: UnsafeMutablePointer<EMVNode>
     var nodeCount = 0
     var warnings: [EMVQRWarning] = []
 
-    static func containsNonASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        var i = 0
-        var acc: UInt64 = 0
-        let raw = UnsafeRawPointer(base)
-        while i &+ 8 <= count {
-            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i &+= 8
-        }
-        while i < count {
-            acc |= UInt64(base[i])
-            i &+= 1
-        }
-        return acc & 0x8080_8080_8080_8080 != 0
+    init(
+        base: UnsafePointer<UInt8>, count: Int, strict: Bool, nesting: [EMVNesting],
+        nodes: UnsafeMutablePointer<EMVNode>
+    ) {
+        self.base = base
+        self.count = count
+        self.strict = strict
+        self.nesting = nesting
+        self.nodes = nodes
     }
 
     static func parse(
@@ -207,21 +280,37 @@ struct EMVParser<Unit: LengthCounting> {
         _ count: Int,
         bytes: ArraySlice<UInt8>,
         mode: EMVPayload.ReadingMode,
+        nesting: [EMVNesting],
         unit: EMVPayload.LengthUnit
     ) -> Result<EMVPayload, EMVQRError> {
-        let storage = EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: count))
-        return storage.withUnsafeMutablePointerToElements { elements in
-            var parser = EMVParser(base: base, count: count, strict: mode == .strict, nodes: elements)
+        var failure: EMVQRError?
+        var warnings: [EMVQRWarning] = []
+        let nodes = [EMVNode](unsafeUninitializedCapacity: fieldCapacity(forPayloadOf: count)) { room, initialized in
+            var parser = EMVParser(
+                base: base, count: count, strict: mode == .strict, nesting: nesting, nodes: room.baseAddress!)
             do throws(EMVQRError) {
                 try parser.parseTopLevel()
             } catch {
-                return .failure(error)
+                failure = error
             }
-            return .success(
-                EMVPayload(
-                    bytes: bytes, nodes: storage, fieldCount: parser.nodeCount, warnings: parser.warnings,
-                    lengthUnit: unit))
+            initialized = parser.nodeCount
+            warnings = parser.warnings
         }
+        if let failure { return .failure(failure) }
+        return .success(
+            EMVPayload(bytes: bytes, nodes: nodes, fieldCount: nodes.count, warnings: warnings, lengthUnit: unit))
+    }
+
+    /// What every error and warning is in the quick check.
+    @inline(__always)
+    static var gaveUp: EMVQRError {
+        EMVQRError(code: EMVQRError.Code(rawValue: ""), offset: 0, path: TagPath(), message: "")
+    }
+
+    /// `explanation()` when the parser explains, the placeholder otherwise.
+    @inline(__always)
+    func fail(_ explanation: () -> EMVQRError) -> EMVQRError {
+        Diagnostics.explains ? explanation() : Self.gaveUp
     }
 
     // MARK: Headers
@@ -271,47 +360,77 @@ struct EMVParser<Unit: LengthCounting> {
         var seenHigh: UInt64 = 0
         var crcSeen = false
         while position < count {
-            guard count &- position >= 4 else { throw truncated(at: position) }
-            guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: .root) }
+            guard count &- position >= 4 else { throw fail { truncated(at: position) } }
+            guard let (tag, length) = header(at: position) else {
+                throw fail { headerError(at: position, path: .root) }
+            }
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: count) else {
-                throw overrun(tag: tag, at: position, length: length)
+                throw fail { overrun(tag: tag, at: position, length: length) }
             }
-            if position == 0 && tag != 0 { throw formatIndicatorNotFirst(tag: tag) }
-            let bit: UInt64 = 1 << UInt64(tag & 63)
+            if position == 0 && tag != 0 { throw fail { formatIndicatorNotFirst(tag: tag) } }
+            let bit: UInt64 = 1 &<< UInt64(tag & 63)
             if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+                try quickGivesUp()
                 try warnDuplicate(TagPath.root.appending(tag), at: position)
             }
             if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
 
             let index = nodeCount
-            let warningsBefore = warnings.count
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
             append(tag: tag, depth: 0, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
             if isTemplate {
-                do throws(EMVQRError) {
-                    try parseChildren(
-                        of: tag, from: valueStart, to: valueEnd, path: TagPath.root.appending(tag), depth: 1)
-                } catch {
-                    // Issuers fill 80–99 as they like, and some wallets put a plain value there: lenient reading
-                    // keeps it as a primitive.
-                    guard tag >= 80 && !strict else { throw error }
-                    try keepAsPrimitive(index, warningsBefore: warningsBefore, error)
-                }
-                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+                // Issuers fill 80–99 as they like, and some wallets put a plain value there (MoMo's 80): lenient
+                // reading keeps it as a primitive.
+                try parseTemplate(
+                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: TagPath(), tag), depth: 1,
+                    keepsPlainValue: tag >= 80)
             } else if tag == 0 {
                 if !(length == 2 && base[valueStart] == 0x30 && base[valueStart &+ 1] == 0x31) {
+                    try quickGivesUp()
                     try warnFormatIndicator(valueStart, valueEnd)
                 }
             } else if tag == 63 {
                 try checkCRCField(at: position, length: length, valueStart: valueStart, valueEnd: valueEnd)
                 crcSeen = true
             } else if EMVGrammar.isReservedTopLevel(tag) {
+                try quickGivesUp()
                 try warnReserved(TagPath.root.appending(tag), at: position, in: .root)
             }
             position = valueEnd
         }
-        guard crcSeen else { throw crcMissing() }
+        guard crcSeen else { throw fail { crcMissing() } }
+    }
+
+    /// Reads the children of the template recorded at `index`. With `keepsPlainValue`, lenient reading keeps a
+    /// value that is not fields inside as a plain value, with a warning.
+    @inline(__always)
+    mutating func parseTemplate(
+        at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, depth: Int, keepsPlainValue: Bool
+    ) throws(EMVQRError) {
+        if keepsPlainValue && Diagnostics.explains && !strict {
+            let warningsBefore = warnings.count
+            do throws(EMVQRError) {
+                try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
+            } catch {
+                try keepAsPrimitive(index, path, warningsBefore: warningsBefore, error)
+            }
+        } else {
+            try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
+        }
+        nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+    }
+
+    /// The path of child `tag` of `path`, which only the explanation reports.
+    @inline(__always)
+    func child(of path: TagPath, _ tag: Int) -> TagPath {
+        Diagnostics.explains ? path.appending(tag) : path
+    }
+
+    /// In the quick check, a warning ends the check.
+    @inline(__always)
+    func quickGivesUp() throws(EMVQRError) {
+        if !Diagnostics.explains { throw Self.gaveUp }
     }
 
     @inline(__always)
@@ -326,20 +445,23 @@ struct EMVParser<Unit: LengthCounting> {
     }
 
     mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
-        guard length == 4 else { throw crcLength(at: position, length: length) }
-        guard valueEnd == count else { throw crcNotLast(at: position, valueEnd: valueEnd) }
+        guard length == 4 else { throw fail { crcLength(at: position, length: length) } }
+        guard valueEnd == count else { throw fail { crcNotLast(at: position, valueEnd: valueEnd) } }
         var stated: UInt16 = 0
         var lowercase = false
         for i in valueStart..<valueEnd {
             guard let nibble = CRC16.hexValue(base[i]) else {
-                throw crcNotHex(at: position, bad: i, valueStart, valueEnd)
+                throw fail { crcNotHex(at: position, bad: i, valueStart, valueEnd) }
             }
             lowercase = lowercase || base[i] >= 0x61
             stated = stated << 4 | UInt16(nibble)
         }
         let computed = CRC16.update(CRC16.initialValue, base, valueStart)
-        guard computed == stated else { throw crcMismatch(computed: computed, valueStart, valueEnd) }
-        if lowercase { try warnLowercase(valueStart, valueEnd) }
+        guard computed == stated else { throw fail { crcMismatch(computed: computed, valueStart, valueEnd) } }
+        if lowercase {
+            try quickGivesUp()
+            try warnLowercase(valueStart, valueEnd)
+        }
     }
 
     mutating func parseChildren(
@@ -356,14 +478,15 @@ struct EMVParser<Unit: LengthCounting> {
         var guidEnd = -1
         let isMerchantAccount = depth == 1 && (parentTag <= 51 || parentTag >= 80)
         while position < end {
-            guard end &- position >= 4 else { throw underfilled(path, start: start, at: position, end: end) }
-            guard let (tag, length) = header(at: position) else { throw headerError(at: position, path: path) }
+            guard end &- position >= 4 else { throw fail { underfilled(path, start: start, at: position, end: end) } }
+            guard let (tag, length) = header(at: position) else { throw fail { headerError(at: position, path: path) } }
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: end) else {
-                throw overrun(path.appending(tag), at: position, length: length, parent: path, end: end)
+                throw fail { overrun(path.appending(tag), at: position, length: length, parent: path, end: end) }
             }
-            let bit: UInt64 = 1 << UInt64(tag & 63)
+            let bit: UInt64 = 1 &<< UInt64(tag & 63)
             if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+                try quickGivesUp()
                 try warnDuplicate(path.appending(tag), at: position, in: path)
             }
             if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
@@ -371,6 +494,7 @@ struct EMVParser<Unit: LengthCounting> {
             var isTemplate = false
             if depth == 1 {
                 if EMVGrammar.isReservedChild(tag, of: parentTag) {
+                    try quickGivesUp()
                     try warnReserved(path.appending(tag), at: position, in: path)
                 }
                 if parentTag == 62 {
@@ -379,21 +503,31 @@ struct EMVParser<Unit: LengthCounting> {
                     if tag == 0 {
                         guidStart = valueStart
                         guidEnd = valueEnd
-                    } else if guidStart >= 0 {
-                        let guid = UnsafeRawBufferPointer(start: base + guidStart, count: guidEnd &- guidStart)
-                        isTemplate = EMVGrammar.childIsTemplate(guid: guid, child: tag)
+                    } else if guidStart >= 0 && !nesting.isEmpty {
+                        isTemplate = nests(guidStart, guidEnd, child: tag)
                     }
                 }
             }
             let index = nodeCount
             append(tag: tag, depth: depth, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
             if isTemplate {
-                try parseChildren(
-                    of: tag, from: valueStart, to: valueEnd, path: path.appending(tag), depth: depth &+ 1)
-                nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+                // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"):
+                // lenient reading keeps it.
+                try parseTemplate(
+                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
+                    depth: depth &+ 1, keepsPlainValue: parentTag == 62)
             }
             position = valueEnd
         }
+    }
+
+    /// Whether a declared nesting makes child `child` of the merchant account template whose GUID is
+    /// `base[guidStart..<guidEnd]` a template.
+    @inline(__always)
+    func nests(_ guidStart: Int, _ guidEnd: Int, child: Int) -> Bool {
+        let guid = UnsafeRawBufferPointer(start: base + guidStart, count: guidEnd &- guidStart)
+        for declared in nesting where declared.child == child && declared.matches(guid) { return true }
+        return false
     }
 
     // MARK: Errors and warnings, out of the hot path
@@ -408,13 +542,16 @@ struct EMVParser<Unit: LengthCounting> {
     /// Turns the template at `index`, whose children did not parse, back into a primitive, with a warning that
     /// carries the error's code and position.
     @inline(never)
-    mutating func keepAsPrimitive(_ index: Int, warningsBefore: Int, _ error: EMVQRError) throws(EMVQRError) {
+    mutating func keepAsPrimitive(
+        _ index: Int, _ path: TagPath, warningsBefore: Int, _ error: EMVQRError
+    ) throws(EMVQRError) {
         nodeCount = index + 1
         nodes[index].isTemplate = false
+        nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
         warnings.removeSubrange(warningsBefore...)
         try warn(
             error.code, error.offset, error.path,
-            error.message + "; tag \(error.path.count > 0 ? twoDigits(error.path[0]) : "") is kept as a plain value")
+            error.message + "; tag \(path) is kept as a plain value")
     }
 
     @inline(never)

@@ -30,9 +30,9 @@ public struct EMVPayload: Sendable {
     public let warnings: [EMVQRWarning]
     /// How the payload's lengths count non-ASCII values.
     public let lengthUnit: LengthUnit
-    /// Every field in document order; see ``EMVField``.
-    // Written once by the parser and read-only after, so sharing it across threads is safe.
-    @usableFromInline nonisolated(unsafe) let nodes: EMVNodeStorage
+    /// Every field in document order, depth first; the first ``fieldCount`` are this payload's (a reader's room may
+    /// hold more). An array of values: sharing it across tasks is safe by construction.
+    @usableFromInline let nodes: [EMVNode]
 
     /// How a reader treats deviations that real payloads contain.
     public enum ReadingMode: Sendable, Hashable {
@@ -62,7 +62,7 @@ public struct EMVPayload: Sendable {
 
     init(
         bytes: ArraySlice<UInt8>,
-        nodes: EMVNodeStorage,
+        nodes: [EMVNode],
         fieldCount: Int,
         warnings: [EMVQRWarning],
         lengthUnit: LengthUnit
@@ -102,11 +102,41 @@ public struct EMVPayload: Sendable {
         CRC16.parseHex(nodes[fieldCount - 1].value(in: bytes)) ?? 0
     }
 
-    /// Calls `body` with every field, depth first, in document order: the parser's own table, not a copy.
+    /// Every field, depth first, in document order, as the parser recorded it: tag, depth, offsets and the range
+    /// of its descendants, without a view of the payload per field.
+    ///
+    /// ```swift
+    /// let table = payload.fieldTable
+    /// var i = 0
+    /// while i < table.count {
+    ///     let field = table[i]
+    ///     if field.tag == 54 { amount = payload.bytes[...] }
+    ///     i = field.descendants.upperBound   // the next field at this level
+    /// }
+    /// ```
     @inlinable
-    package func withFieldTable<Result>(_ body: (UnsafeBufferPointer<EMVNode>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(nodes) {
-            try body(UnsafeBufferPointer(start: nodes.withUnsafeMutablePointerToElements { $0 }, count: fieldCount))
+    public var fieldTable: FieldTable { FieldTable(nodes: nodes, count: fieldCount) }
+
+    /// A payload's fields as records, depth first, in document order; see ``EMVPayload/fieldTable``.
+    public struct FieldTable: RandomAccessCollection, Sendable {
+        @usableFromInline let nodes: [EMVNode]
+        /// The number of fields at every level.
+        public let count: Int
+
+        @inlinable
+        init(nodes: [EMVNode], count: Int) {
+            self.nodes = nodes
+            self.count = count
+        }
+
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { count }
+
+        /// The field at `index`, 0 ..< ``count``.
+        @inlinable
+        public subscript(index: Int) -> EMVFieldTable.Field {
+            precondition(index >= 0 && index < count, "EMVPayload.FieldTable index out of range")
+            return EMVFieldTable.Field(nodes[index], at: index)
         }
     }
 
@@ -128,52 +158,34 @@ public struct EMVPayload: Sendable {
     }
 }
 
-/// The parsed fields of one payload, in document order, in a single allocation.
-///
-/// Written once by the parser, read-only after: a payload and its field views share it freely.
-///
-/// The header holds the capacity asked for. Payloads know their own field count.
-@usableFromInline
-final class EMVNodeStorage: ManagedBuffer<Int, EMVNode> {
-    /// Room for `capacity` fields, none of them written yet.
-    static func make(capacity: Int) -> EMVNodeStorage {
-        unsafeDowncast(EMVNodeStorage.create(minimumCapacity: capacity) { _ in capacity }, to: EMVNodeStorage.self)
-    }
-
-    /// Room for the fields of a payload of `count` bytes: every field takes at least four header bytes.
-    static func capacity(forPayloadOf count: Int) -> Int {
-        count / 4 + 1
-    }
-
-    /// The capacity asked for at creation, read without an exclusivity check.
-    var requestedCapacity: Int {
-        withUnsafeMutablePointerToHeader { $0.pointee }
-    }
-
-    @inline(__always)
-    subscript(index: Int) -> EMVNode {
-        withUnsafeMutablePointerToElements { $0[index] }
-    }
+/// Room for the fields of a payload of `count` bytes: every field takes at least four header bytes.
+@inline(__always)
+func fieldCapacity(forPayloadOf count: Int) -> Int {
+    count / 4 + 1
 }
 
 /// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.
 ///
-/// Modules of this package that read many fields (VietQR's typed view) walk these directly through
-/// ``EMVPayload/withFieldTable(_:)`` instead of re-reading headers.
+/// Readers see it through ``EMVFieldTable/Field``.
 @usableFromInline
-package struct EMVNode: Sendable {
-    package var tag: UInt8
-    package var depth: UInt8
-    package var isTemplate: Bool
+struct EMVNode: Sendable {
+    @usableFromInline var tag: UInt8
+    @usableFromInline var depth: UInt8
+    @usableFromInline var isTemplate: Bool
     /// The length as written, in the payload's ``EMVPayload/LengthUnit``.
-    package var declaredLength: UInt8
-    package var headerOffset: UInt16
+    @usableFromInline var declaredLength: UInt8
+    @usableFromInline var headerOffset: UInt16
     /// Where the value starts, in bytes from the start of the payload.
-    package var valueStart: UInt16
+    @usableFromInline var valueStart: UInt16
     /// Where the value ends, in bytes from the start of the payload.
-    package var valueEnd: UInt16
+    @usableFromInline var valueEnd: UInt16
     /// The index after this field's last descendant.
-    package var subtreeEnd: UInt16
+    @usableFromInline var subtreeEnd: UInt16
+
+    /// A blank record, for room not yet written.
+    static var blank: EMVNode {
+        EMVNode(tag: 0, depth: 0, isTemplate: false, length: 0, header: 0, valueStart: 0, valueEnd: 0, subtreeEnd: 0)
+    }
 
     /// A field from the parser's integers, which the grammar keeps within each stored width (tags and lengths
     /// under 100, offsets and indices within a 2,048-byte payload).

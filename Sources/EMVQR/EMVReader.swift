@@ -14,29 +14,43 @@
 ///
 /// A payload that is still held keeps its fields: the reader then allocates afresh.
 public struct EMVReader: Sendable {
-    // Mutated only through `read`, and handed to a payload only when no other payload holds it.
-    nonisolated(unsafe) private var storage: EMVNodeStorage?
+    /// Room for the largest payload's fields, shared with the payload read last until that payload goes away.
+    private var storage: [EMVNode] = []
     /// How deviations are treated.
     public var mode: EMVPayload.ReadingMode
+    /// The templates schemes nest inside their merchant account templates; see ``EMVNesting``.
+    public var nesting: [EMVNesting]
 
     /// Makes a reader.
     ///
-    /// - Parameter mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
-    public init(mode: EMVPayload.ReadingMode = .lenient) {
+    /// - Parameters:
+    ///   - mode: ``EMVPayload/ReadingMode/lenient`` (the default) or ``EMVPayload/ReadingMode/strict``.
+    ///   - nesting: The templates schemes nest, as their modules declare them; none by default.
+    public init(mode: EMVPayload.ReadingMode = .lenient, nesting: [EMVNesting] = []) {
         self.mode = mode
+        self.nesting = nesting
     }
 
-    /// Parses a payload, as ``EMVPayload/init(parsing:mode:)-(ArraySlice<UInt8>,_)`` does.
+    /// Parses a payload, as ``EMVPayload/init(parsing:mode:nesting:)`` does.
     ///
     /// - Parameter bytes: The payload.
     /// - Returns: The parsed payload.
     /// - Throws: ``EMVQRError`` naming what is wrong and where.
     public mutating func read(_ bytes: ArraySlice<UInt8>) throws(EMVQRError) -> EMVPayload {
-        let needed = EMVNodeStorage.capacity(forPayloadOf: min(bytes.count, EMVPayload.maximumLength))
-        if storage == nil || !isKnownUniquelyReferenced(&storage!) || storage!.requestedCapacity < needed {
-            storage = EMVNodeStorage.make(capacity: EMVNodeStorage.capacity(forPayloadOf: EMVPayload.maximumLength))
+        if storage.isEmpty {
+            storage = Array(repeating: .blank, count: fieldCapacity(forPayloadOf: EMVPayload.maximumLength))
         }
-        return try EMVPayload.read(bytes, mode: mode, into: storage)
+        let nesting = self.nesting
+        // Unique once the last payload has gone, so this writes in place; otherwise the array is copied first.
+        let fields = storage.withUnsafeMutableBufferPointer { room in
+            bytes.withUnsafeBufferPointer { buffer in
+                EMVPayload.quickCheck(buffer, nesting: nesting, into: room.baseAddress!)
+            }
+        }
+        if let fields {
+            return EMVPayload(bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
+        }
+        return try EMVPayload.explain(bytes, mode: mode, nesting: nesting)
     }
 
     /// Parses a payload held in an array.

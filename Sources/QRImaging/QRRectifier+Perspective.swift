@@ -24,10 +24,20 @@ extension QRRectifier {
                 pixels.append(pixel)
             }
         }
-        guard let finders = Homography(fitting: modules, to: pixels) else { return [] }
+        // Every point of the symbol must map in front of the camera: a fit whose horizon crosses the symbol comes from
+        // finders of different symbols, or none.
+        let symbolCorners = [Point(x: 0, y: 0), Point(x: d, y: 0), Point(x: 0, y: d), Point(x: d, y: d)]
+        guard let finders = Homography(fitting: modules, to: pixels), finders.keepsInFront(symbolCorners) else {
+            return []
+        }
         guard dimension > 21 else { return [finders] }
         let reference = Point(x: d - 6.5, y: d - 6.5)
-        guard let found = alignment(near: reference, through: finders) else { return [finders] }
+        // Under perspective the far corner's modules can look a few times larger than the finders', never more.
+        let finderModule = quads.map { distance($0[0], $0[2]) / (7 * 2.0.squareRoot()) }
+        let maximumModule = 4 * finderModule.max()!
+        guard let found = alignment(near: reference, through: finders, maximumModule: maximumModule) else {
+            return [finders]
+        }
         // The alignment pattern is the only measurement near the fourth corner: weigh it like a finder.
         let weighted = modules + Array(repeating: reference, count: 4)
         let refined = Homography(fitting: weighted, to: pixels + Array(repeating: found, count: 4))
@@ -201,7 +211,9 @@ extension QRRectifier {
 
     /// The alignment pattern (dark centre, light ring, dark ring) nearest to where `transform` puts module point
     /// `reference`, checked on the module grid `transform` gives there, so that strong perspective does not defeat it.
-    func alignment(near reference: Point, through transform: Homography) -> Point? {
+    ///
+    /// - Parameter maximumModule: the largest module size in pixels the search accepts at `reference`.
+    func alignment(near reference: Point, through transform: Homography, maximumModule: Double) -> Point? {
         let center = transform.apply(reference)
         let east = transform.apply(Point(x: reference.x + 1, y: reference.y))
         let south = transform.apply(Point(x: reference.x, y: reference.y + 1))
@@ -209,12 +221,18 @@ extension QRRectifier {
         let b = Point(x: south.x - center.x, y: south.y - center.y)
         let module = max((a.x * a.x + a.y * a.y).squareRoot(), (b.x * b.x + b.y * b.y).squareRoot())
         guard module.isFinite, module > 0.5 else { return nil }
+        // The fourth corner of a symbol lies in the image, its modules about the finders' size: a transform that puts
+        // it far outside, or on modules thousands of pixels wide, was fitted to finders of no one symbol.
+        guard module < maximumModule, center.x >= 0, center.y >= 0, center.x < Double(image.width),
+            center.y < Double(image.height)
+        else { return nil }
         let radius = Int((module * 4).rounded(.up))
         let cx = Int(center.x)
         let cy = Int(center.y)
         var best: (score: Int, distance: Int, point: Point)?
-        for y in (cy - radius)...(cy + radius) {
-            for x in (cx - radius)...(cx + radius) where dark(x, y) {
+        for y in max(0, cy - radius)...min(image.height - 1, cy + radius) {
+            if budget.isExhausted { return nil }
+            for x in max(0, cx - radius)...min(image.width - 1, cx + radius) where dark(x, y) {
                 var score = 0
                 for j in -2...2 {
                     for i in -2...2 {
@@ -245,6 +263,12 @@ private func unit(_ from: QRRectifier.Point, _ to: QRRectifier.Point) -> QRRecti
 }
 
 extension Homography {
+    /// Whether every point in `points` maps to a finite point in front of the camera: the projective weight keeps the
+    /// sign it has at the origin (one after normalization) and stays away from zero.
+    func keepsInFront(_ points: [QRRectifier.Point]) -> Bool {
+        points.allSatisfy { weight($0) > 1e-6 }
+    }
+
     /// The homography that best maps `source` onto `target` in the least-squares sense, from four or more pairs.
     ///
     /// Both point sets are first moved to their centroid and scaled to unit spread, which keeps the normal equations

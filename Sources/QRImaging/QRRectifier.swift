@@ -4,6 +4,8 @@
 struct QRRectifier {
     /// A binarized image: 0 dark, 255 light.
     let image: GrayImage
+    /// The scan's CPU budget: once it runs out, every search here stops and finds nothing.
+    let budget: ScanBudget
 
     struct Point {
         var x: Double
@@ -46,6 +48,7 @@ struct QRRectifier {
         for triple in bestTriples(finders).prefix(2) {
             let (topLeft, topRight, bottomLeft) = oriented(triple)
             for candidateDimension in Self.dimensions(topLeft, topRight, bottomLeft) {
+                if budget.isExhausted { return nil }
                 if let symbol = sample(topLeft.center, topRight, bottomLeft, candidateDimension),
                     let result = read(symbol)
                 {
@@ -57,6 +60,7 @@ struct QRRectifier {
         // from the finders' own edges, the alignment pattern on the local module grid, and the size from the
         // finders' cross-ratio first.
         for triple in bestTriples(finders, maximumSpread: 3).prefix(4) {
+            if budget.isExhausted { return nil }
             let (topLeft, topRight, bottomLeft) = oriented(triple)
             guard let quads = finderQuads(topLeft, topRight, bottomLeft) else { continue }
             var sizes = Self.dimensions(topLeft, topRight, bottomLeft)
@@ -67,6 +71,7 @@ struct QRRectifier {
             for candidateDimension in sizes where (21...177).contains(candidateDimension) {
                 guard seen.insert(candidateDimension).inserted else { continue }
                 for transform in perspectiveTransforms(quads, dimension: candidateDimension) {
+                    if budget.isExhausted { return nil }
                     if let symbol = sample(transform, candidateDimension), let result = read(symbol) { return result }
                 }
             }
@@ -153,6 +158,7 @@ struct QRRectifier {
         var candidates: [Candidate] = []
         let limit = max(image.width, image.height) / 4
         for y in 0..<image.height {
+            if y % 16 == 0, budget.isExhausted { return [] }
             var counts = [0, 0, 0, 0, 0]
             var state = 0
             for x in 0...image.width {
@@ -257,10 +263,13 @@ struct QRRectifier {
     private func alignment(near estimate: Point, moduleSize: Double) -> Point? {
         let radius = Int(moduleSize * 8)
         var best: (score: Int, point: Point)?
+        guard estimate.x >= 0, estimate.y >= 0, estimate.x < Double(image.width), estimate.y < Double(image.height)
+        else { return nil }
         let cx = Int(estimate.x)
         let cy = Int(estimate.y)
-        for y in (cy - radius)...(cy + radius) {
-            for x in (cx - radius)...(cx + radius) where dark(x, y) {
+        for y in max(0, cy - radius)...min(image.height - 1, cy + radius) {
+            if budget.isExhausted { return nil }
+            for x in max(0, cx - radius)...min(image.width - 1, cx + radius) where dark(x, y) {
                 var score = 0
                 for (dx, dy) in [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
                     let lx = x + Int((Double(dx) * moduleSize).rounded())
@@ -369,8 +378,11 @@ struct Homography {
         return (0..<8).map { a[$0][8] / a[$0][$0] } + [1]
     }
 
+    /// The projective weight of `p`: the denominator of ``apply(_:)``.
+    func weight(_ p: QRRectifier.Point) -> Double { h[6] * p.x + h[7] * p.y + h[8] }
+
     func apply(_ p: QRRectifier.Point) -> QRRectifier.Point {
-        let w = h[6] * p.x + h[7] * p.y + h[8]
+        let w = weight(p)
         return QRRectifier.Point(x: (h[0] * p.x + h[1] * p.y + h[2]) / w, y: (h[3] * p.x + h[4] * p.y + h[5]) / w)
     }
 }

@@ -7,8 +7,12 @@
 /// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing (one tuned for low contrast), then
 ///    the inverted image (light-on-dark codes) and a 2× upscale of the working image;
 /// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
-///    for zbar;
-/// 5. the full resolution last, for tiny codes in big frames, when the passes above looked at a shrunk copy.
+///    for zbar, on the smoothed threshold;
+/// 5. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy;
+/// 6. a 2× upscale, as it is for zbar and thresholded for the perspective search.
+///
+/// Every scan of one image runs within ``cpuBudget`` of CPU time on the calling thread; one that runs out throws
+/// ``QRImagingError/Code/timeLimit``.
 ///
 /// ``scanOnce(_:)`` is one plain zbar pass, for comparison.
 public struct QRScanner: Sendable {
@@ -16,38 +20,49 @@ public struct QRScanner: Sendable {
     public var limits: ImageLimits
     /// The longer side of the working image; bigger images are scanned downscaled first.
     public var workingSize: Int
+    /// The CPU time one image's scan may take on the calling thread, decoding the file included: ``defaultCPUBudget``
+    /// unless set.
+    public var cpuBudget: Duration
 
-    public init(limits: ImageLimits = ImageLimits(), workingSize: Int = 1200) {
+    /// The default ``cpuBudget``: 0.9 s, about twice the slowest successful scan of the photo fixtures, and past the
+    /// slowest failing one (Performance.md).
+    public static let defaultCPUBudget = Duration.milliseconds(900)
+
+    public init(limits: ImageLimits = ImageLimits(), workingSize: Int = 1200, cpuBudget: Duration = defaultCPUBudget) {
         self.limits = limits
         self.workingSize = workingSize
+        self.cpuBudget = cpuBudget
     }
 
     /// Decodes an image file and scans it with the pipeline.
     ///
     /// - Parameter imageData: a PNG, JPEG, PNM or WebP file's bytes.
     /// - Returns: every code found by the first pass that found any, corners in full-size image pixels.
-    /// - Throws: the decoding errors of ``GrayImage/init(decoding:limits:)``.
+    /// - Throws: the decoding errors of ``GrayImage/init(decoding:limits:)``, and ``QRImagingError/Code/timeLimit``
+    ///   when the scan used up ``cpuBudget``.
     public func scan(imageData: [UInt8]) throws(QRImagingError) -> [QRSymbol] {
+        let budget = ScanBudget(cpuBudget)
         let reduced = try ImageDecoder.decode(imageData, limits: limits, reduceTo: workingSize)
-        let pipeline = ScanPipeline(working: reduced.image, fullScale: reduced.scale, workingSize: workingSize)
-        if let found = pipeline.run() { return found }
-        // Full resolution last. DCT scaling left pixels out, so decode again without it; any other decode is already
-        // full size, and the pipeline skips it when the working passes saw all of it.
-        let full =
-            if reduced.scale < 1 {
-                try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
-            } else {
-                reduced.image
-            }
-        return pipeline.runFullResolution(full) ?? []
+        let pipeline = ScanPipeline(
+            working: reduced.image, fullScale: reduced.scale, workingSize: workingSize, budget: budget)
+        // DCT scaling left pixels out, so the full resolution is a second decode; any other decode is already full
+        // size, and the pipeline skips it when the working passes saw all of it.
+        let found = try pipeline.run { () throws(QRImagingError) in
+            guard reduced.scale < 1 else { return reduced.image }
+            try budget.check()
+            return try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
+        }
+        return found ?? []
     }
 
     /// Scans decoded pixels with the pipeline.
     ///
     /// - Returns: every code found by the first pass that found any, corners in `image`'s pixels.
-    public func scan(_ image: GrayImage) -> [QRSymbol] {
-        let pipeline = ScanPipeline(working: image, fullScale: 1, workingSize: workingSize)
-        return pipeline.run() ?? pipeline.runFullResolution(image) ?? []
+    /// - Throws: ``QRImagingError/Code/timeLimit`` when the scan used up ``cpuBudget``.
+    public func scan(_ image: GrayImage) throws(QRImagingError) -> [QRSymbol] {
+        let pipeline = ScanPipeline(
+            working: image, fullScale: 1, workingSize: workingSize, budget: ScanBudget(cpuBudget))
+        return try pipeline.run { image } ?? []
     }
 
     /// One zbar pass over the pixels as they are, without the pipeline.
@@ -65,75 +80,103 @@ struct ScanPipeline {
     let workingSize: Int
     /// What the working passes start from: `working`, shrunk to `workingSize` when it is larger.
     let base: GrayImage
+    /// The scan's CPU budget, checked before every pass and inside the rectifier's loops.
+    let budget: ScanBudget
 
-    init(working: GrayImage, fullScale: Double, workingSize: Int) {
+    init(working: GrayImage, fullScale: Double, workingSize: Int, budget: ScanBudget) {
         self.working = working
         self.fullScale = fullScale
         self.workingSize = workingSize
+        self.budget = budget
         base = working.downscaled(toLongSide: workingSize)
     }
 
-    /// The passes up to, not including, the full resolution.
-    func run() -> [QRSymbol]? {
-        if let found = attempt(base) { return found }
+    /// The passes in the order measured on the photo fixtures (Performance.md): the passes that read most codes, and
+    /// the cheap ones, first. `full` gives the full-size image, decoded only when the passes reach it.
+    ///
+    /// - Returns: the codes the first successful pass found, or nil.
+    func run(full: () throws(QRImagingError) -> GrayImage) throws(QRImagingError) -> [QRSymbol]? {
+        if let found = try attempt(base) { return found }
         for target in [workingSize * 2 / 3, workingSize * 2 / 5] where base.longSide * 4 > target * 5 {
-            if let found = attempt(base.downscaled(toLongSide: target)) { return found }
+            try budget.check()
+            if let found = try attempt(base.downscaled(toLongSide: target)) { return found }
         }
-        if base.longSide < 500, let found = attempt(base.upscaled(by: 2)) { return found }
-        if let found = attempt(base.otsuThresholded()) { return found }
+        if base.longSide < 500, let found = try attempt(base.upscaled(by: 2)) { return found }
+        if let found = try attempt(base.otsuThresholded()) { return found }
         for divisor in [16, 8] {
-            if let found = attempt(base.adaptiveThresholded(radius: max(4, base.longSide / divisor))) { return found }
+            try budget.check()
+            if let found = try attempt(base.adaptiveThresholded(radius: max(4, base.longSide / divisor))) {
+                return found
+            }
         }
         // Sensor noise and JPEG artefacts: smooth, then threshold.
+        try budget.check()
         let smooth = base.boxBlurred(radius: 1)
-        if let found = attempt(smooth.otsuThresholded()) { return found }
+        if let found = try attempt(smooth.otsuThresholded()) { return found }
+        try budget.check()
         let smoothBinary = smooth.adaptiveThresholded(radius: max(4, smooth.longSide / 16))
-        if let found = attempt(smoothBinary) { return found }
+        if let found = try attempt(smoothBinary) { return found }
+        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol; on the
+        // threshold just tried, which costs a few milliseconds when it finds no finder triple.
+        if let found = try rectify(smooth, binary: smoothBinary) { return found }
         // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
-        if let found = attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
+        try budget.check()
+        if let found = try attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
             return found
         }
+        try budget.check()
         let small = base.downscaled(toLongSide: workingSize / 2)
         if small.longSide < base.longSide,
-            let found = attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
+            let found = try attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
         {
             return found
         }
-        if let found = attempt(base.inverted()) { return found }
+        if let found = try attempt(base.inverted()) { return found }
+        // Tiny codes in big frames: the real pixels, when the passes above saw a shrunk copy, before any upscale.
+        if let found = try runFullResolution(try full()) { return found }
         // Small modules: zbar needs a few pixels per module.
-        let enlarged = smooth.upscaled(by: 2)
-        if let found = attempt(enlarged) { return found }
-        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol. The unsmoothed
-        // upscale last: a far, foreshortened finder is only a few pixels wide and smoothing closes its light ring.
-        // The smoothed image's threshold is the one already tried above.
-        return rectify(smooth, binary: smoothBinary) ?? rectify(enlarged) ?? rectify(base.upscaled(by: 2))
+        try budget.check()
+        if let found = try attempt(smooth.upscaled(by: 2)) { return found }
+        // Far, foreshortened finders are only a few pixels wide: the rectifier on the unsmoothed upscale, since
+        // smoothing closes their light ring.
+        try budget.check()
+        return try rectify(base.upscaled(by: 2))
     }
 
     /// The strong-perspective pass over `source`: each symbol the rectifier redraws upright from `binary` (by default
     /// `source` thresholded), handed to zbar as soon as it is drawn, until one decodes.
-    private func rectify(_ source: GrayImage, binary: GrayImage? = nil) -> [QRSymbol]? {
+    private func rectify(_ source: GrayImage, binary: GrayImage? = nil) throws(QRImagingError) -> [QRSymbol]? {
+        try budget.check()
         let binary = binary ?? source.adaptiveThresholded(radius: max(4, source.longSide / 16))
-        return QRRectifier(image: binary).firstRead { upright in
+        let found = QRRectifier(image: binary, budget: budget).firstRead { upright in
             let found = zbar.scan(upright.image)
             return found.isEmpty ? nil : toFullSize(found, sourceWidth: source.width, upright.sourcePoint)
         }
+        // The rectifier gives up quietly when the budget runs out; say so rather than "no code".
+        if found == nil { try budget.check() }
+        return found
     }
 
-    /// The last passes: the full-size image `full` as it is, then thresholded.
+    /// The full-size image `full` as it is, then thresholded.
     ///
     /// - Returns: the codes found, corners in `full`'s pixels; `nil` when none was, or without a pass when `full` has
     ///   no more pixels than `base`, which the working passes have already seen.
-    func runFullResolution(_ full: GrayImage) -> [QRSymbol]? {
+    private func runFullResolution(_ full: GrayImage) throws(QRImagingError) -> [QRSymbol]? {
         guard full.longSide > base.longSide else { return nil }
         // Already in full-size pixels: no corner mapping.
+        try budget.check()
         let found = zbar.scan(full)
         if !found.isEmpty { return found }
-        let binary = zbar.scan(full.adaptiveThresholded(radius: max(8, full.longSide / 32)))
+        try budget.check()
+        let thresholded = full.adaptiveThresholded(radius: max(8, full.longSide / 32))
+        try budget.check()
+        let binary = zbar.scan(thresholded)
         return binary.isEmpty ? nil : binary
     }
 
-    /// One zbar pass over `image`, with corners mapped back to full-size pixels.
-    private func attempt(_ image: GrayImage) -> [QRSymbol]? {
+    /// One zbar pass over `image`, with corners mapped back to full-size pixels; first a check of the budget.
+    private func attempt(_ image: GrayImage) throws(QRImagingError) -> [QRSymbol]? {
+        try budget.check()
         let found = zbar.scan(image)
         guard !found.isEmpty else { return nil }
         return toFullSize(found, sourceWidth: image.width) { QRRectifier.Point(x: Double($0.x), y: Double($0.y)) }
@@ -150,7 +193,7 @@ struct ScanPipeline {
                 let point = toSource(corner)
                 return QRPoint(x: Int((point.x * factor).rounded()), y: Int((point.y * factor).rounded()))
             }
-            return QRSymbol(bytes: symbol.bytes, corners: corners)
+            return QRSymbol(bytes: symbol.bytes, corners: corners, structuredAppend: symbol.structuredAppend)
         }
     }
 }

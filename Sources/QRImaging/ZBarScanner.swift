@@ -29,20 +29,50 @@ final class ZBarScanner {
             var symbols: [QRSymbol] = []
             var symbol = zbar_image_first_symbol(zimage)
             while let current = symbol {
-                let length = Int(zbar_symbol_get_data_length(current))
-                let bytes =
-                    zbar_symbol_get_data(current).map { data in
-                        data.withMemoryRebound(to: UInt8.self, capacity: length) {
-                            Array(UnsafeBufferPointer(start: $0, count: length))
-                        }
-                    } ?? []
                 let corners = (0..<zbar_symbol_get_loc_size(current)).map { i in
                     QRPoint(x: Int(zbar_symbol_get_loc_x(current, i)), y: Int(zbar_symbol_get_loc_y(current, i)))
                 }
-                symbols.append(QRSymbol(bytes: bytes, corners: corners))
+                let (bytes, group) = Self.data(current)
+                symbols.append(QRSymbol(bytes: bytes, corners: corners, structuredAppend: group))
                 symbol = zbar_symbol_next(current)
             }
             return symbols
         }
+    }
+
+    /// A symbol's data, and for a structured-append group what zbar tells of it.
+    ///
+    /// zbar reports a structured-append group as one symbol whose components are the group's parts in order, with
+    /// one empty component (no data, no location) for each run of parts it did not see. Into the group's data it writes
+    /// a 0x00 before each part that follows such a run: an image holding only part 2 of 4 reads as 0x00 and then
+    /// part 2's bytes. Those separators are not data and are taken out here.
+    private static func data(_ symbol: OpaquePointer) -> (bytes: [UInt8], group: QRStructuredAppend?) {
+        let bytes = Self.bytes(symbol)
+        guard let components = zbar_symbol_get_components(symbol) else {
+            return (bytes, nil)
+        }
+        var parts: [Bool] = []
+        var component = zbar_symbol_set_first_symbol(components)
+        while let current = component {
+            parts.append(zbar_symbol_get_loc_size(current) > 0)
+            component = zbar_symbol_next(current)
+        }
+        let group = QRStructuredAppend(partsFound: parts.filter { $0 }.count, complete: !parts.contains(false))
+        let separators = zip(parts, parts.dropFirst()).filter { !$0 && $1 }.count
+        guard separators > 0 else { return (bytes, group) }
+        // The separators are all the 0x00 bytes when there are no others; otherwise only the place of a leading one
+        // is certain.
+        if bytes.count(where: { $0 == 0 }) == separators { return (bytes.filter { $0 != 0 }, group) }
+        return (parts.first == false && bytes.first == 0 ? Array(bytes.dropFirst()) : bytes, group)
+    }
+
+    /// The data zbar decoded for `symbol`.
+    private static func bytes(_ symbol: OpaquePointer) -> [UInt8] {
+        let length = Int(zbar_symbol_get_data_length(symbol))
+        return zbar_symbol_get_data(symbol).map { data in
+            data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                Array(UnsafeBufferPointer(start: $0, count: length))
+            }
+        } ?? []
     }
 }

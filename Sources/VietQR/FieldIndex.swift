@@ -1,9 +1,11 @@
 import EMVQR
 
-/// Where each field VietQR reads sits in the payload: one pass over EMVQR's field table, no copies.
+/// Where each field VietQR reads sits in the payload: one pass over EMVQR's field table
+/// (`EMVPayload/fieldTable`), no copies.
 ///
-/// EMVQR has already checked the structure and recorded every field's offsets; this reads that table once. Where a
-/// tag repeats (EMVQR warns of it), the first one counts, as in `EMVPayload/subscript(_:)-(TagPath)`.
+/// EMVQR has already checked the structure and recorded every field's offsets; this reads that table once, by tag
+/// and depth, never by a field's position. Where a tag repeats (EMVQR warns of it), the first one counts, as in
+/// `EMVPayload/subscript(_:)-(TagPath)`.
 struct FieldIndex: Sendable {
     /// A field's value, as byte offsets from the start of the payload; its header is the 4 bytes before. Absent
     /// when `start` is 0: a value always starts after a header.
@@ -21,9 +23,9 @@ struct FieldIndex: Sendable {
 
         /// The value of a field of EMVQR's table.
         @inline(__always)
-        init(_ node: EMVNode) {
-            self.start = node.valueStart
-            self.end = node.valueEnd
+        init(_ field: EMVFieldTable.Field) {
+            self.start = UInt16(truncatingIfNeeded: field.valueRange.lowerBound)
+            self.end = UInt16(truncatingIfNeeded: field.valueRange.upperBound)
         }
     }
 
@@ -34,6 +36,10 @@ struct FieldIndex: Sendable {
     var bin = Span()
     var account = Span()
     var service = Span()
+    /// A service code inside 38.01 (38.01.02) instead of at 38.02, as some generators write it.
+    var nestedService = Span()
+    /// Whether 38.01 was read as fields; EMVQR reads it so only under VietQR's declared nesting.
+    var beneficiaryIsTemplate = false
     var merchantCategory = Span()
     var currency = Span()
     var amount = Span()
@@ -59,17 +65,17 @@ struct FieldIndex: Sendable {
     init() {}
 
     init(_ emv: EMVPayload) {
-        emv.withFieldTable { read($0) }
+        read(emv.fieldTable)
     }
 
     /// Reads EMVQR's field table: the top-level fields one by one, skipping the subtrees of templates VietQR does
     /// not read, and the children of 38, 62 and 64 in loops of their own (62.50–99 are templates whose children
     /// do not count). Where a template repeats, the first one counts, and so do its children.
-    mutating func read(_ nodes: UnsafeBufferPointer<EMVNode>) {
+    mutating func read(_ nodes: EMVPayload.FieldTable) {
         var i = 0
         while i < nodes.count {
             let node = nodes[i]
-            let next = Int(node.subtreeEnd)
+            let next = node.descendants.upperBound
             let span = Span(node)
             switch node.tag {
             case 0: break  // the payload format indicator, which EMVQR has checked
@@ -93,7 +99,7 @@ struct FieldIndex: Sendable {
             case 62:
                 if !additionalTemplate.isPresent {
                     additionalTemplate = span
-                    for child in nodes[(i + 1)..<next] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
+                    for child in nodes[node.descendants] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
                         Self.record(Span(child), in: &self[additional: Int(child.tag)])
                     }
                 }
@@ -101,7 +107,7 @@ struct FieldIndex: Sendable {
             case 64:
                 if !languageTemplate.isPresent {
                     languageTemplate = span
-                    for child in nodes[(i + 1)..<next] where child.depth == 1 {
+                    for child in nodes[node.descendants] where child.depth == 1 {
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &language)
                         case 1: Self.record(Span(child), in: &languageName)
@@ -118,21 +124,26 @@ struct FieldIndex: Sendable {
     }
 
     /// The children of 38, `nodes[start..<end]`: 38.00, 38.01 with its own children, 38.02.
-    private mutating func readNAPAS(_ nodes: UnsafeBufferPointer<EMVNode>, from start: Int, to end: Int) {
+    private mutating func readNAPAS(_ nodes: EMVPayload.FieldTable, from start: Int, to end: Int) {
         var i = start
         while i < end {
             let node = nodes[i]
-            let next = max(Int(node.subtreeEnd), i + 1)
+            let next = max(node.descendants.upperBound, i + 1)
             switch node.tag {
             case 0: Self.record(Span(node), in: &guid)
             case 1:
                 // A second 38.01 is ignored, children and all. EMVQR reads 38.01 as a template only under NAPAS's
-                // GUID; otherwise it has no children.
+                // GUID, as VietQR declares it; otherwise it has no children.
                 if !beneficiary.isPresent {
                     beneficiary = Span(node)
-                    for child in nodes[(i + 1)..<next] {
-                        if child.tag == 0 { Self.record(Span(child), in: &bin) }
-                        if child.tag == 1 { Self.record(Span(child), in: &account) }
+                    beneficiaryIsTemplate = node.isTemplate
+                    for child in nodes[node.descendants] {
+                        switch child.tag {
+                        case 0: Self.record(Span(child), in: &bin)
+                        case 1: Self.record(Span(child), in: &account)
+                        case 2: Self.record(Span(child), in: &nestedService)
+                        default: break
+                        }
                     }
                 }
             case 2: Self.record(Span(node), in: &service)
@@ -141,6 +152,9 @@ struct FieldIndex: Sendable {
             i = next
         }
     }
+
+    /// The service code: 38.02, or where that is absent, 38.01.02.
+    var serviceSpan: Span { service.isPresent ? service : nestedService }
 
     /// The span of 62.`tag`, for tags 1–9.
     subscript(additional tag: Int) -> Span {

@@ -139,6 +139,12 @@ struct PayloadBytes {
             && loadShort(Int(span.start) + 8, 2) & 0xFFFF == 0x3732
     }
 
+    /// Whether the value at `span` of `bytes` is NAPAS's GUID.
+    static func isNAPASGUID(_ bytes: ArraySlice<UInt8>, _ span: Span) -> Bool {
+        span.isPresent && span.end <= bytes.count
+            && bytes.withUnsafeBufferPointer { PayloadBytes(buffer: $0).isNAPASGUID(span) }
+    }
+
     // MARK: Words
 
     /// Whether `lanes` marks every byte of the value.

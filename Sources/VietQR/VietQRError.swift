@@ -7,7 +7,16 @@ public import EMVQR
 /// there is no payload yet: the offset counts characters into the offending value (0 when the whole value is at
 /// fault). Errors compare by code, offset and path; the ``message`` is for people.
 ///
-/// When the payload is not even well-formed EMVCo, the error carries the `EMVQRError`'s code unchanged.
+/// When the payload is not even well-formed EMVCo (or VietQR's 38.01 is not well-formed fields), the error wraps
+/// the `EMVQRError` as ``underlying``, so callers match EMVQR's codes through it:
+///
+/// ```swift
+/// do {
+///     _ = try VietQRPayload(parsing: scanned)
+/// } catch where error.underlying?.code == .crcMismatch {
+///     print("damaged code: scan again")
+/// }
+/// ```
 public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a stable machine-readable code.
     public var code: Code
@@ -17,6 +26,8 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: TagPath
     /// A sentence a person can act on.
     public var message: String
+    /// The EMVQR error this one wraps, when EMVQR could not read the payload; `nil` for a broken VietQR rule.
+    public var underlying: EMVQRError?
 
     /// Makes an error.
     public init(code: Code, offset: Int, path: TagPath, message: String) {
@@ -24,13 +35,17 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
         self.path = path
         self.message = message
+        self.underlying = nil
     }
 
-    /// The VietQR error for a payload that EMVQR could not read: the same code, offset and path.
+    /// The VietQR error for a payload that EMVQR could not read: it wraps `error`, whose code, offset and path it
+    /// reports as its own.
     public init(_ error: EMVQRError) {
-        self.init(
-            code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path,
-            message: error.message)
+        self.code = Code(error.code)
+        self.offset = error.offset
+        self.path = error.path
+        self.message = error.message
+        self.underlying = error
     }
 
     public var description: String {
@@ -54,6 +69,9 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
+
+        /// The code of an EMVQR error or warning, as VietQR reports it: the same raw value.
+        public init(_ code: EMVQRError.Code) { self.rawValue = code.rawValue }
 
         /// A mandatory field is absent: 01, 38, 38.00, 38.01, 38.01.00, 38.01.01, 38.02, 53 or 58 when reading;
         /// 59 and 60 for QRPUSH, 62.05 and 62.07 for QRCASH, 56 or 57 for a fee, 64.00 and 64.01 for a
@@ -95,6 +113,9 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The merchant category code (52) is absent, as in every bank's transfer code (an error only in strict
         /// reading).
         public static let merchantCategoryAbsent = Code(rawValue: "merchantCategoryAbsent")
+        /// The amount is not a whole number of dong, such as `1234.5` or `050000`; it is kept as written (an error
+        /// only in strict reading).
+        public static let fractionalAmount = Code(rawValue: "fractionalAmount")
         /// The amount is zero (an error only in strict reading).
         public static let zeroAmount = Code(rawValue: "zeroAmount")
         /// Another scheme's merchant account template, such as VNPay's 26, sits beside tag 38 (an error only in
@@ -102,6 +123,9 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let otherScheme = Code(rawValue: "otherScheme")
         /// The BIN is not in the bank directory (an error only in strict reading).
         public static let unknownBank = Code(rawValue: "unknownBank")
+        /// The service code sits in 38.01.02, inside the beneficiary organisation, instead of at 38.02 (an error only
+        /// in strict reading).
+        public static let serviceInBeneficiary = Code(rawValue: "serviceInBeneficiary")
         /// The service code is well-formed but not one NAPAS defines (an error only in strict reading).
         public static let unknownService = Code(rawValue: "unknownService")
     }
@@ -132,8 +156,7 @@ public struct VietQRWarning: Sendable, Hashable, CustomStringConvertible {
     /// The VietQR warning for an EMVCo-level warning: the same code, offset and path.
     public init(_ warning: EMVQRWarning) {
         self.init(
-            code: VietQRError.Code(rawValue: warning.code.rawValue), offset: warning.offset, path: warning.path,
-            message: warning.message)
+            code: VietQRError.Code(warning.code), offset: warning.offset, path: warning.path, message: warning.message)
     }
 
     public var description: String {

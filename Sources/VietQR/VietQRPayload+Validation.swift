@@ -48,7 +48,7 @@ struct Findings {
         found = true
         guard mode != .flag else { return }
         for warning in warnings {
-            try warn(VietQRError.Code(rawValue: warning.code.rawValue), warning.offset, warning.path, warning.message)
+            try warn(VietQRError.Code(warning.code), warning.offset, warning.path, warning.message)
         }
     }
 }
@@ -62,6 +62,7 @@ enum VietQRPaths {
     static var bin: TagPath { TagPath(38, 1, 0) }
     static var account: TagPath { TagPath(38, 1, 1) }
     static var service: TagPath { TagPath(38, 2) }
+    static var nestedService: TagPath { TagPath(38, 1, 2) }
     static var merchantCategory: TagPath { TagPath(52) }
     static var currency: TagPath { TagPath(53) }
     static var amount: TagPath { TagPath(54) }
@@ -112,24 +113,22 @@ extension VietQRPayload {
     ///
     /// The fields are found and checked in place, in EMVQR's field table and the payload's bytes: nothing is copied
     /// and nothing allocated unless something is reported.
-    static func validate(_ emv: EMVPayload, _ findings: inout Findings) throws(VietQRError) -> Int {
+    static func validate(
+        _ emv: EMVPayload, _ index: FieldIndex, _ findings: inout Findings
+    ) throws(VietQRError) -> Int {
         try findings.note(emv.warnings)
         var failure: VietQRError?
-        var otherSchemes = false
-        let bank = emv.withFieldTable { nodes in
-            emv.bytes.withUnsafeBufferPointer { bytes in
-                let check = Check(bytes: PayloadBytes(buffer: bytes), nodes: nodes)
-                otherSchemes = check.index.otherTemplates != 0
-                do throws(VietQRError) {
-                    return try check.run(&findings)
-                } catch {
-                    failure = error
-                    return -1
-                }
+        let bank = emv.bytes.withUnsafeBufferPointer { bytes in
+            let check = Check(bytes: PayloadBytes(buffer: bytes), index: index)
+            do throws(VietQRError) {
+                return try check.run(&findings)
+            } catch {
+                failure = error
+                return -1
             }
         }
         if let failure { throw failure }
-        if otherSchemes { try checkOtherSchemes(emv, &findings) }
+        if index.otherTemplates != 0 { try checkOtherSchemes(emv, &findings) }
         return bank
     }
 
@@ -147,11 +146,11 @@ extension VietQRPayload {
 /// One pass of the rules over a payload's bytes.
 private struct Check {
     let bytes: PayloadBytes
-    var index = FieldIndex()
+    let index: FieldIndex
 
-    init(bytes: PayloadBytes, nodes: UnsafeBufferPointer<EMVNode>) {
+    init(bytes: PayloadBytes, index: FieldIndex) {
         self.bytes = bytes
-        index.read(nodes)
+        self.index = index
     }
 
     typealias Span = FieldIndex.Span
@@ -187,7 +186,8 @@ private struct Check {
         guard bytes.isNAPASGUID(index.guid) else {
             throw failure(
                 .wrongGUID, at: index.guid.offset, P.guid,
-                "38.00 is \"\(text(index.guid))\"; a VietQR code carries NAPAS's GUID A000000727 there")
+                "38.00 is \"\(text(index.guid))\"; a VietQR code carries NAPAS's GUID "
+                    + "\(VietQRPayload.napasGUID) there")
         }
         guard index.beneficiary.isPresent else {
             throw missing(P.beneficiary, at: napasEnd, "tag 38 has no beneficiary organisation (38.01)")
@@ -213,23 +213,28 @@ private struct Check {
                 .invalidAccount, at: account.offset, P.account,
                 "the account in 38.01.01 is \"\(text(account))\"; it must be 1–19 letters and digits")
         }
-        guard index.service.isPresent else {
-            throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
+        let service = index.serviceSpan
+        let servicePath = index.service.isPresent ? P.service : P.nestedService
+        if !index.service.isPresent {
+            guard index.nestedService.isPresent else {
+                throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
+            }
+            // Some generators write the service inside 38.01 (vietqr-ts's documentation and fixtures); the payee
+            // is still there, and lenient reading takes the code from where it is.
+            try findings.warn(
+                .serviceInBeneficiary, service.offset, P.nestedService,
+                "the service code \"\(text(service))\" is in 38.01.02; NAPAS puts it in 38.02, beside 38.01")
         }
-        let service = index.service
         guard service.count >= 1, service.count <= VietQRLimits.service, isPrintableASCII(service) else {
             throw failure(
-                .invalidService, at: service.offset, P.service,
-                "the service code in 38.02 is \"\(text(service))\"; it must be 1–10 ASCII characters")
+                .invalidService, at: service.offset, servicePath,
+                "the service code in \(servicePath) is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
-        let known =
-            equals(service, "QRIBFTTA") || equals(service, "QRIBFTTC") || equals(service, "QRPUSH")
-            || equals(service, "QRCASH")
-        if !known {
+        if VietQRService.known(bytes[service]) == nil {
             try findings.warn(
-                .unknownService, service.offset, P.service,
-                "the service code \"\(text(service))\" is not one NAPAS defines (QRIBFTTA, QRIBFTTC, QRPUSH, "
-                    + "QRCASH); the payer's bank may refuse it")
+                .unknownService, service.offset, servicePath,
+                "the service code \"\(text(service))\" is not one NAPAS defines (\(VietQRService.knownList)); "
+                    + "the payer's bank may refuse it")
         }
         let bank = BankDirectory.position(of: bin)
         if bank < 0 {
@@ -290,6 +295,11 @@ private struct Check {
             }
             if isZero(amount) {
                 try findings.warn(.zeroAmount, amount.offset, P.amount, "the amount in 54 is zero")
+            } else if !VietQRAmount.isWholeDong(bytes[amount]) {
+                // Kept as written, never rounded; the dong has no minor unit (ISO 4217).
+                try findings.warn(
+                    .fractionalAmount, amount.offset, P.amount,
+                    "the amount in 54 is \(text(amount)), not a whole number of dong; it is kept as written")
             }
             if isStatic {
                 // Seen in VietQR.vn transaction codes and old napas-qr-python output (Fixtures: static-amount).
@@ -298,7 +308,7 @@ private struct Check {
                     "a static code (01 = 11) carries an amount (\(text(amount))); static codes usually leave "
                         + "it to the payer")
             }
-        } else if !isStatic && !equals(index.service, "QRCASH") {
+        } else if !isStatic && VietQRService.known(bytes[index.serviceSpan]) != .cashWithdrawal {
             // NAPAS's own QRCASH examples are dynamic without an amount, so QRCASH is exempt.
             try findings.warn(
                 .dynamicWithoutAmount, index.initiation.offset, P.initiation,

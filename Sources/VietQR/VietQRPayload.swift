@@ -19,40 +19,55 @@ public import EMVQR
 public struct VietQRPayload: Sendable {
     /// The EMVCo payload underneath.
     public let emv: EMVPayload
-    @usableFromInline let hasWarnings: Bool
-    @usableFromInline let bankIndex: Int
+    let hasWarnings: Bool
+    let bankIndex: Int
+
+    /// What VietQR nests: under NAPAS's GUID, 38.01 (the beneficiary organisation) holds 00 the acquirer BIN and
+    /// 01 the account or card number. Pass it to EMVQR to read a payload's 38.01 as fields:
+    ///
+    /// ```swift
+    /// let emv = try EMVPayload(parsing: bytes, nesting: VietQRPayload.nesting)
+    /// emv["38.01.00"]?.string   // "970436"
+    /// ```
+    public static let nesting = [EMVNesting(guid: napasGUID, child: 1)]
+
+    /// NAPAS's application identifier, registered with ISO/IEC 7816-5 (RID A000000727): tag 38.00 of every
+    /// VietQR code.
+    public static let napasGUID = "A000000727"
 
     /// Reads a VietQR payment from a parsed payload.
+    ///
+    /// A payload read without ``nesting`` (as `EMVPayload(parsing:)` reads it) is read again with it, so that 38.01
+    /// is read as fields; a 38.01 that is not well-formed fields is then a ``VietQRError`` at 38.01 that wraps
+    /// EMVQR's error.
     ///
     /// - Parameters:
     ///   - emv: A parsed EMVCo payload.
     ///   - mode: `EMVPayload/ReadingMode/lenient` lists real-world deviations in ``warnings``;
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
-    @inlinable
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
-        // The usual payment in one pass; strict reading of one with warnings needs the full rules to throw them.
-        // Inlined, the payload is read where the caller's value is made, without copying it on the way.
-        if let common = Self.readCommonCase(emv), mode == .lenient || !common.warns {
-            self.init(emv: emv, hasWarnings: common.warns, bankIndex: common.bank)
-        } else {
-            try self.init(validating: emv, mode: mode)
+        var findings = Findings(mode: mode == .strict ? .strict : .flag)
+        var index = FieldIndex(emv)
+        var emv = emv
+        if index.beneficiary.isPresent && !index.beneficiaryIsTemplate
+            && PayloadBytes.isNAPASGUID(emv.bytes, index.guid)
+        {
+            do throws(EMVQRError) {
+                emv = try EMVPayload(parsing: emv.bytes, mode: mode, nesting: Self.nesting)
+            } catch {
+                throw VietQRError(error)
+            }
+            index = FieldIndex(emv)
         }
+        let bankIndex = try Self.validate(emv, index, &findings)
+        self.init(emv: emv, hasWarnings: findings.found, bankIndex: bankIndex)
     }
 
-    @usableFromInline
     init(emv: EMVPayload, hasWarnings: Bool, bankIndex: Int) {
         self.emv = emv
         self.hasWarnings = hasWarnings
         self.bankIndex = bankIndex
-    }
-
-    /// Reads a payload by the full rules, which explain everything they find.
-    @usableFromInline
-    init(validating emv: EMVPayload, mode: EMVPayload.ReadingMode) throws(VietQRError) {
-        var findings = Findings(mode: mode == .strict ? .strict : .flag)
-        let bankIndex = try Self.validate(emv, &findings)
-        self.init(emv: emv, hasWarnings: findings.found, bankIndex: bankIndex)
     }
 
     /// Parses and reads a payload.
@@ -74,7 +89,7 @@ public struct VietQRPayload: Sendable {
     public init(parsing bytes: ArraySlice<UInt8>, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
         let emv: EMVPayload
         do throws(EMVQRError) {
-            emv = try EMVPayload(parsing: bytes, mode: mode)
+            emv = try EMVPayload(parsing: bytes, mode: mode, nesting: Self.nesting)
         } catch {
             throw VietQRError(error)
         }
@@ -86,7 +101,7 @@ public struct VietQRPayload: Sendable {
         guard hasWarnings else { return [] }
         var findings = Findings(mode: .collect)
         // The payload passed validation once; a second pass with the same input finds the same, and collects.
-        _ = try? Self.validate(emv, &findings)
+        _ = try? Self.validate(emv, index, &findings)
         return findings.warnings
     }
 
@@ -106,11 +121,11 @@ public struct VietQRPayload: Sendable {
     /// The account or card number, 38.01.01.
     public var account: String { string(index.account) }
 
-    /// The service code, 38.02.
-    public var service: VietQRService { VietQRService(rawValue: string(index.service)) }
+    /// The service code, 38.02 (or, read leniently, 38.01.02 where a generator put it).
+    public var service: VietQRService { VietQRService(rawValue: string(index.serviceSpan)) }
 
-    /// The amount as written, 54.
-    public var amount: String? { optionalString(index.amount) }
+    /// The amount exactly as written, 54; a fractional one is kept, with the warning `fractionalAmount`.
+    public var amount: VietQRAmount? { optionalString(index.amount).map { VietQRAmount($0) } }
 
     /// The purpose of the transaction, 62.08.
     public var purpose: String? { optionalString(index.additional8) }
@@ -118,8 +133,15 @@ public struct VietQRPayload: Sendable {
     /// Every typed field, copied out of the payload.
     public var payment: VietQRPayment {
         let index = self.index
+        // Every field from the one index: the single-field accessors would each find the fields again.
         var payment = VietQRPayment(
-            bin: bin, account: account, service: service, amount: amount, initiation: initiation)
+            bin: string(index.bin), account: string(index.account),
+            service: VietQRService(rawValue: string(index.serviceSpan)),
+            amount: optionalString(index.amount).map { VietQRAmount($0) })
+        // The code's own point of initiation, left for building to decide where that decides the same: a payment
+        // read back equals the payment built.
+        let initiation: VietQRPayment.Initiation = string(index.initiation) == "11" ? .static : .dynamic
+        payment.initiation = payment.resolvedInitiation == initiation ? nil : initiation
         payment.currency = string(index.currency)
         payment.country = string(index.country)
         payment.merchantCategoryCode = optionalString(index.merchantCategory)
@@ -128,7 +150,7 @@ public struct VietQRPayload: Sendable {
         payment.postalCode = optionalString(index.postalCode)
         switch optionalString(index.tip) {
         case "01": payment.tip = .prompt
-        case "02": payment.tip = .fixedFee(string(index.fixedFee))
+        case "02": payment.tip = .fixedFee(VietQRAmount(string(index.fixedFee)))
         case "03": payment.tip = .percentageFee(string(index.percentageFee))
         default: payment.tip = nil
         }

@@ -56,7 +56,7 @@ extension VietQRPayment {
         guard service.isKnown else {
             throw VietQRError(
                 code: .invalidService, offset: 0, path: P.service,
-                message: "the service \"\(service)\" is not one of QRIBFTTA, QRIBFTTC, QRPUSH, QRCASH")
+                message: "the service \"\(service)\" is not one of \(VietQRService.knownList)")
         }
         guard currency == "704" else {
             throw VietQRError(
@@ -141,9 +141,9 @@ extension VietQRPayment {
     ) throws -> [UInt8] {
         var out = EMVSerializer()
         try out.appendPrimitive(tag: 0, "01")
-        try out.appendPrimitive(tag: 1, initiation.rawValue)
+        try out.appendPrimitive(tag: 1, resolvedInitiation.rawValue)
         try out.appendTemplate(tag: 38) { (napas: inout EMVSerializer) in
-            try napas.appendPrimitive(tag: 0, "A000000727")
+            try napas.appendPrimitive(tag: 0, VietQRPayload.napasGUID)
             try napas.appendTemplate(tag: 1) { (beneficiary: inout EMVSerializer) in
                 try beneficiary.appendPrimitive(tag: 0, bin)
                 try beneficiary.appendPrimitive(tag: 1, account)
@@ -152,12 +152,12 @@ extension VietQRPayment {
         }
         if let merchantCategoryCode { try out.appendPrimitive(tag: 52, merchantCategoryCode) }
         try out.appendPrimitive(tag: 53, currency)
-        if let amount { try out.appendPrimitive(tag: 54, amount) }
+        if let amount { try out.appendPrimitive(tag: 54, amount.text) }
         switch tip {
         case .prompt: try out.appendPrimitive(tag: 55, "01")
         case .fixedFee(let fee):
             try out.appendPrimitive(tag: 55, "02")
-            try out.appendPrimitive(tag: 56, fee)
+            try out.appendPrimitive(tag: 56, fee.text)
         case .percentageFee(let percentage):
             try out.appendPrimitive(tag: 55, "03")
             try out.appendPrimitive(tag: 57, percentage)
@@ -198,18 +198,17 @@ extension VietQRPayment {
 
     /// A VND amount: ISO 4217 gives the dong no minor unit, and banks write whole numbers (NAPAS examples,
     /// vietqrjs's amount rule).
-    private static func requireWholeDong(_ amount: String, _ path: TagPath) throws(VietQRError) {
-        let digits = Array(amount.utf8)
+    private static func requireWholeDong(_ amount: VietQRAmount, _ path: TagPath) throws(VietQRError) {
+        let digits = Array(amount.text.utf8)
+        guard !VietQRAmount.isWholeDong(digits) else { return }
         if let bad = digits.firstIndex(where: { $0 &- 0x30 >= 10 }) {
             throw VietQRError(
                 code: .invalidAmount, offset: bad, path: path,
                 message: "\(path) is \"\(amount)\"; a VND amount is a whole number of dong, digits only")
         }
-        guard !digits.isEmpty, digits.count <= VietQRLimits.amount, digits[0] != 0x30 else {
-            throw VietQRError(
-                code: .invalidAmount, offset: 0, path: path,
-                message: "\(path) is \"\(amount)\"; it must be 1 to 13 digits, from 1 and without leading zeros")
-        }
+        throw VietQRError(
+            code: .invalidAmount, offset: 0, path: path,
+            message: "\(path) is \"\(amount)\"; it must be 1 to 13 digits, from 1 and without leading zeros")
     }
 
     /// Folds a text field to printable ASCII (when `folding`) and checks its length; `nil` for an absent or empty

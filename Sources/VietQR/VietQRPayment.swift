@@ -21,22 +21,29 @@
 /// Make one to build a code with ``build()``; read one from a scanned code with ``VietQRPayload``.
 ///
 /// ```swift
-/// var payment = VietQRPayment(bin: "970436", account: "0011001234567", amount: "50000")
+/// var payment = VietQRPayment(bin: "970436", account: "0011001234567")
+/// payment.amount = 50_000                 // whole dong
 /// payment.additionalData.purpose = "Mua rau"
-/// let code = try payment.build()
+/// let code = try payment.build()          // dynamic (12): it has an amount
 /// print(code.text)   // 00020101021238570010A0000007270127000697043601130011001234567...
 /// ```
+///
+/// The point of initiation is decided when building, unless set: a payment with an amount is a dynamic code for
+/// one order, one without a static code the payer fills in. A payment read from a code sets ``initiation`` only where
+/// the code's differs from that (a static code with an amount, a dynamic one without); ``resolvedInitiation`` is
+/// always the code's.
 public struct VietQRPayment: Sendable, Hashable {
-    /// Whether the code is for repeated use (static) or one order (dynamic), tag 01.
-    public var initiation: Initiation
+    /// Whether the code is for repeated use (static) or one order (dynamic), tag 01; `nil` to decide when
+    /// building, from ``amount`` (see ``resolvedInitiation``).
+    public var initiation: Initiation?
     /// The acquirer's six-digit bank identification number, tag 38.01.00.
     public var bin: String
     /// The beneficiary's account or card number (or the merchant or ATM ID), tag 38.01.01; at most 19.
     public var account: String
     /// What the payer's bank is asked to do, tag 38.02.
     public var service: VietQRService
-    /// The amount as written, tag 54: digits, at most 13. VND has no minor unit, so in practice a whole number.
-    public var amount: String?
+    /// The amount, tag 54: whole dong when building; as written when read (see ``VietQRAmount``).
+    public var amount: VietQRAmount?
     /// The ISO 4217 numeric currency, tag 53: "704" for the dong.
     public var currency: String
     /// The ISO 3166 country, tag 58: "VN".
@@ -62,16 +69,17 @@ public struct VietQRPayment: Sendable, Hashable {
     ///   - bin: The acquirer BIN, for example "970436" for Vietcombank; see ``BankDirectory``.
     ///   - account: The account or card number.
     ///   - service: ``VietQRService/accountTransfer`` unless given.
-    ///   - amount: The amount in VND, or `nil` to let the payer enter it.
-    ///   - initiation: Static or dynamic; by default dynamic when there is an amount and static otherwise.
+    ///   - amount: The amount in dong, or `nil` to let the payer enter it.
+    ///   - initiation: Static or dynamic; by default (`nil`) decided when building: dynamic when there is an amount
+    ///     and static otherwise.
     public init(
         bin: String,
         account: String,
         service: VietQRService = .accountTransfer,
-        amount: String? = nil,
+        amount: VietQRAmount? = nil,
         initiation: Initiation? = nil
     ) {
-        self.initiation = initiation ?? (amount == nil ? .static : .dynamic)
+        self.initiation = initiation
         self.bin = bin
         self.account = account
         self.service = service
@@ -79,6 +87,12 @@ public struct VietQRPayment: Sendable, Hashable {
         self.currency = "704"
         self.country = "VN"
         self.additionalData = AdditionalData()
+    }
+
+    /// The point of initiation a build writes: ``initiation`` when set, otherwise dynamic with an amount and static
+    /// without.
+    public var resolvedInitiation: Initiation {
+        initiation ?? (amount == nil ? .static : .dynamic)
     }
 
     /// The point of initiation method, tag 01.
@@ -93,8 +107,8 @@ public struct VietQRPayment: Sendable, Hashable {
     public enum Tip: Sendable, Hashable {
         /// 55 = "01": the payer's app asks for a tip.
         case prompt
-        /// 55 = "02" with the fixed fee in 56, at most 13 characters.
-        case fixedFee(String)
+        /// 55 = "02" with the fixed fee in 56, whole dong when building.
+        case fixedFee(VietQRAmount)
         /// 55 = "03" with the percentage in 57, for example "3.5"; at most 5 characters.
         case percentageFee(String)
     }
@@ -191,9 +205,28 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
     /// QRCASH: cash withdrawal at an ATM (NAPAS spec 1.4, 2019-01-30).
     public static let cashWithdrawal = VietQRService(rawValue: "QRCASH")
 
-    /// The four codes NAPAS defines.
+    /// The four codes NAPAS defines: the one list that reading, building and the messages use.
     public static let known: [VietQRService] = [accountTransfer, cardTransfer, merchantPayment, cashWithdrawal]
 
     /// Whether NAPAS defines this code.
     public var isKnown: Bool { Self.known.contains(self) }
+
+    /// The NAPAS code whose bytes are `value`, or `nil`.
+    static func known(_ value: UnsafeBufferPointer<UInt8>) -> VietQRService? {
+        // Every code is at most 8 bytes: one word each, first byte lowest, compared with the value's.
+        guard value.count >= 1, value.count <= 8 else { return nil }
+        var word: UInt64 = 0
+        for i in 0..<value.count { word |= UInt64(value[i]) << (8 * UInt64(i)) }
+        let words = knownWords
+        for i in 0..<words.count where words[i] == word { return known[i] }
+        return nil
+    }
+
+    /// ``known`` as words, first byte lowest.
+    private static let knownWords: [UInt64] = known.map { code in
+        code.rawValue.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+
+    /// The four codes as messages list them: "QRIBFTTA, QRIBFTTC, QRPUSH, QRCASH".
+    static var knownList: String { known.map(\.rawValue).joined(separator: ", ") }
 }

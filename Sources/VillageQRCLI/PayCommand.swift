@@ -141,7 +141,7 @@ struct PayCommand: ParsableCommand {
         let resolved = resolvedBank()
         var payment = VietQRPayment(
             bin: resolved?.bin ?? bank, account: account,
-            service: (service ?? .account).service, amount: amount,
+            service: (service ?? .account).service, amount: amount.map { VietQRAmount($0) },
             initiation: initiation.map { $0 == .static ? .static : .dynamic })
         payment.merchantName = merchantName
         payment.merchantCity = city

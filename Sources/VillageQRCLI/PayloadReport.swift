@@ -58,8 +58,10 @@ enum PayloadReport {
 
     static func analyse(_ bytes: [UInt8], mode: EMVPayload.ReadingMode = .lenient) -> Analysis {
         do {
-            let payload = try EMVPayload(parsing: bytes, mode: mode)
-            let payment = PaymentReport(payload: payload, mode: mode)
+            let generic = try EMVPayload(parsing: bytes, mode: mode)
+            let payment = PaymentReport(payload: generic, mode: mode)
+            // A VietQR code's tree shows 38.01's fields, as VietQR reads them.
+            let payload = payment?.payload ?? generic
             return Analysis(
                 bytes: bytes, payload: payload, errors: payment?.errorDiagnostics ?? [],
                 warnings: payload.warnings.map(Diagnostic.init) + (payment?.warningDiagnostics ?? []), payment: payment)

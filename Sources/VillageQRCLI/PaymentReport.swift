@@ -11,6 +11,8 @@ public struct PaymentReport: Sendable {
     /// The payment; `nil` when the payload breaks a VietQR rule.
     let payment: VietQRPayment?
     let bank: Bank?
+    /// The payload as VietQR reads it, 38.01 read as fields; `nil` when it breaks a VietQR rule.
+    let payload: EMVPayload?
     let errorDiagnostics: [PayloadReport.Diagnostic]
     let warningDiagnostics: [PayloadReport.Diagnostic]
 
@@ -28,6 +30,7 @@ public struct PaymentReport: Sendable {
             lines = ["VietQR: not a valid payment: \(error.message) (\(error.code) at \(error.path))"]
             payment = nil
             bank = nil
+            self.payload = nil
             errorDiagnostics = [PayloadReport.Diagnostic(error)]
             warningDiagnostics = []
             return
@@ -40,7 +43,7 @@ public struct PaymentReport: Sendable {
                 + (bank.map { "\($0.shortName) (\(payment.bin)), \($0.name)" } ?? "unknown BIN \(payment.bin)"),
             "  Account:  \(payment.account)",
             "  Service:  \(payment.service) (\(Self.describe(payment.service)))",
-            "  Amount:   " + (payment.amount.map(VietQRAmount.formattedVND) ?? "entered by the payer"),
+            "  Amount:   " + (payment.amount.map(\.formatted) ?? "entered by the payer"),
         ]
         if let purpose = payment.additionalData.purpose { lines.append("  Purpose:  \(purpose)") }
         if let bill = payment.additionalData.billNumber { lines.append("  Bill:     \(bill)") }
@@ -48,13 +51,15 @@ public struct PaymentReport: Sendable {
             lines.append("  Merchant: \(name)" + (payment.merchantCity.map { ", \($0)" } ?? ""))
         }
         lines.append(
-            "  Code:     " + (payment.initiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
+            "  Code:     "
+                + (payment.resolvedInitiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
         self.lines = lines
         self.payment = payment
         self.bank = bank
+        self.payload = code.emv
         self.errorDiagnostics = []
         // The payload's own EMVCo warnings are decode's already.
-        let emvCodes = Set(payload.warnings.map(\.code.rawValue))
+        let emvCodes = Set(code.emv.warnings.map(\.code.rawValue))
         self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map(
             PayloadReport.Diagnostic.init)
     }
@@ -86,10 +91,10 @@ public struct PaymentReport: Sendable {
             ("bin", .string(payment.bin)), ("bank", .string(orNull: bank?.shortName)),
             ("bankName", .string(orNull: bank?.name)),
             ("account", .string(payment.account)), ("service", .string(payment.service.rawValue)),
-            ("amount", .string(orNull: payment.amount)), ("currency", .string(payment.currency)),
+            ("amount", .string(orNull: payment.amount?.text)), ("currency", .string(payment.currency)),
             ("purpose", .string(orNull: payment.additionalData.purpose)),
             ("bill", .string(orNull: payment.additionalData.billNumber)),
-            ("initiation", .string(payment.initiation == .static ? "static" : "dynamic")),
+            ("initiation", .string(payment.resolvedInitiation == .static ? "static" : "dynamic")),
         ])
     }
 }

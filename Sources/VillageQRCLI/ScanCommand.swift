@@ -10,12 +10,15 @@ struct ScanCommand: ParsableCommand {
         abstract: "Read the QR codes in PNG, JPEG, PNM or WebP images, phone photos included.",
         discussion: """
             Each image's codes go to standard output as soon as the image is done; an image that gives no code, or \
-            cannot be read, is reported on standard error. Exit status: 0 when every image gave at least one code, \
-            1 otherwise, 64 on a usage error.
+            cannot be read, is reported on standard error. Each image's scan stops after --timeout seconds of CPU \
+            time ("time limit"), and the next image is scanned. Exit status: 0 when every image gave at least one \
+            code, 1 otherwise, 64 on a usage error.
 
             --json prints JSON Lines on standard output, one object per image, errors included: {"image": PATH, \
-            "codes": [{"text": STRING-or-null, "bytesBase64": ..., "corners": [[x,y],...], "link": BASE-or-null, \
-            "decoded": {...}}], "error": null or {"code": ..., "message": ...}}. A household code's link form \
+            "outcome": "codes" | "noCode" | "timeLimit" | "error", "codes": [{"text": STRING-or-null, "encoding": \
+            "UTF-8" | "Shift_JIS" | "ISO-8859-1" | null, "bytesBase64": ..., "corners": [[x,y],...], \
+            "structuredAppend": null or {"partsFound": N, "complete": BOOL}, "link": BASE-or-null, "decoded": \
+            {...}}], "error": null or {"code": ..., "message": ...}}. A household code's link form \
             (https://HOST/PATH#0002P1...) gives its base as "link", and "decoded" describes the code in its fragment.
             """
     )
@@ -32,16 +35,23 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Refuse images larger than this many megapixels, before decoding them.")
     var maxMegapixels: Int = 50
 
+    @Option(help: "Stop scanning an image after this many seconds of CPU time (default 0.9).")
+    var timeout: Double?
+
     @OptionGroup(title: "Household codes (verified when --trust is given)")
     var household: HouseholdTrustOptions
 
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("Give at least one image.") }
         guard (1...1000).contains(maxMegapixels) else { throw ValidationError("--max-megapixels must be 1 to 1000.") }
+        if let timeout, !(0.001...3600).contains(timeout) {
+            throw ValidationError("--timeout must be 0.001 to 3600 seconds.")
+        }
     }
 
     func run() throws {
-        let scanner = QRScanner(limits: ImageLimits(maximumPixels: maxMegapixels * 1_000_000))
+        var scanner = QRScanner(limits: ImageLimits(maximumPixels: maxMegapixels * 1_000_000))
+        if let timeout { scanner.cpuBudget = .milliseconds(Int64((timeout * 1000).rounded())) }
         let verifier: HouseholdVerifier? = if household.trust != nil { try household.verifier() } else { nil }
         var allFound = true
         for path in images {
@@ -73,6 +83,8 @@ struct ScanCommand: ParsableCommand {
 
     static func humanText(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
         switch result {
+        case .failure(let error) where error.code == .timeLimit:
+            return "\(path): time limit: \(error.message)\n"
         case .failure(let error):
             return "\(path): error \(error)\n"
         case .success(let codes) where codes.isEmpty:
@@ -80,10 +92,10 @@ struct ScanCommand: ParsableCommand {
         case .success(let codes):
             var text = "\(path): \(codes.count) code\(codes.count == 1 ? "" : "s")\n"
             for (index, code) in codes.enumerated() {
-                if let utf8 = code.text {
-                    text += "  [\(index + 1)] \(utf8)\n"
+                if let decoded = code.text, let encoding = code.encoding {
+                    text += "  [\(index + 1)] \(decoded)\(encoding == .utf8 ? "" : " (\(encoding.rawValue))")\n"
                 } else {
-                    text += "  [\(index + 1)] (not UTF-8) base64 \(Data(code.bytes).base64EncodedString())\n"
+                    text += "  [\(index + 1)] (not text) base64 \(Data(code.bytes).base64EncodedString())\n"
                 }
                 text += "      at " + code.corners.map { "(\($0.x),\($0.y))" }.joined(separator: " ") + "\n"
                 // A household code's link form: the report describes the code its fragment carries.
@@ -98,24 +110,41 @@ struct ScanCommand: ParsableCommand {
         }
     }
 
+    /// One code's JSON object.
+    static func jsonCode(_ symbol: QRSymbol) -> JSONWriter.Value {
+        var group = JSONWriter.Value.null
+        if let parts = symbol.structuredAppend {
+            group = .object([("partsFound", .number(parts.partsFound)), ("complete", .bool(parts.complete))])
+        }
+        let corners: [JSONWriter.Value] = symbol.corners.map { .array([.number($0.x), .number($0.y)]) }
+        // A household code's link form: "decoded" describes the code its fragment carries.
+        let found = try? ScannedHouseholdCode(recognizing: symbol.bytes)
+        return .object([
+            ("text", .string(orNull: symbol.text)),
+            ("encoding", .string(orNull: symbol.encoding?.rawValue)),
+            ("bytesBase64", .string(Data(symbol.bytes).base64EncodedString())),
+            ("corners", .array(corners)),
+            ("structuredAppend", group),
+            ("link", .string(orNull: found?.link?.base)),
+            ("decoded", PayloadReport.json(PayloadReport.analyse(found?.bytes ?? symbol.bytes))),
+        ])
+    }
+
     static func jsonLine(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
         var codes: [JSONWriter.Value] = []
         var error = JSONWriter.Value.null
+        let outcome: String
         switch result {
         case .failure(let failure):
+            outcome = failure.code == .timeLimit ? "timeLimit" : "error"
             error = .object([("code", .string(failure.code.rawValue)), ("message", .string(failure.message))])
         case .success(let symbols):
-            codes = symbols.map { symbol in
-                let found = try? ScannedHouseholdCode(recognizing: symbol.bytes)
-                return .object([
-                    ("text", .string(orNull: symbol.text)),
-                    ("bytesBase64", .string(Data(symbol.bytes).base64EncodedString())),
-                    ("corners", .array(symbol.corners.map { .array([.number($0.x), .number($0.y)]) })),
-                    ("link", .string(orNull: found?.link?.base)),
-                    ("decoded", PayloadReport.json(PayloadReport.analyse(found?.bytes ?? symbol.bytes))),
-                ])
-            }
+            outcome = symbols.isEmpty ? "noCode" : "codes"
+            codes = symbols.map(Self.jsonCode)
         }
-        return JSONWriter.encode(.object([("image", .string(path)), ("codes", .array(codes)), ("error", error)])) + "\n"
+        return JSONWriter.encode(
+            .object([
+                ("image", .string(path)), ("outcome", .string(outcome)), ("codes", .array(codes)), ("error", error),
+            ])) + "\n"
     }
 }

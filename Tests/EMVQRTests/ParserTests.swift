@@ -5,9 +5,12 @@ import Testing
 struct ParserTests {
     let p121 = Fixtures.bench("P121")
 
-    @Test("The field tree of a VietQR payload")
+    /// VietQR's nesting, as a scheme module declares it; EMVQR itself knows no scheme's.
+    static let napas = [EMVNesting(guid: "A000000727", child: 1)]
+
+    @Test("The field tree of a VietQR payload, read with VietQR's nesting")
     func vietQRTree() throws {
-        let payload = try EMVPayload(parsing: p121)
+        let payload = try EMVPayload(parsing: Array(p121.utf8)[...], nesting: Self.napas)
         #expect(payload.fields.map(\.tag) == [0, 1, 38, 53, 54, 58, 62, 63])
         #expect(payload[0]?.string == "01")
         #expect(payload[1]?.string == "12")
@@ -31,11 +34,43 @@ struct ParserTests {
         #expect(amount.valueOffset == 84)
         #expect(amount.length == 5)
         #expect(amount.path == "54")
-        let bin = try #require(payload["38.01.00"])
+        let nested = try EMVPayload(parsing: Array(p121.utf8)[...], nesting: Self.napas)
+        let bin = try #require(nested["38.01.00"])
         #expect(bin.offset == 34)
         #expect(bin.depth == 2)
         #expect(bin.path == TagPath(38, 1, 0))
         #expect(bin.path.description == "38.01.00")
+    }
+
+    @Test("Without a scheme's nesting, 38.01 is a plain value and the scheme is still named")
+    func noNesting() throws {
+        let payload = try EMVPayload(parsing: p121)
+        #expect(payload["38.01"]?.isTemplate == false)
+        #expect(payload["38.01"]?.string == "0006970436" + "01130011012345678")
+        #expect(payload["38.01.00"] == nil)
+        #expect(payload.primaryScheme?.name == "VietQR")
+        // Another GUID's 01 is not nested by VietQR's declaration.
+        let other = try EMVPayload(
+            parsing: Array(p121.utf8)[...], nesting: [EMVNesting(guid: "A000000775", child: 1)])
+        #expect(other["38.01"]?.isTemplate == false)
+    }
+
+    @Test("A broken 38.01 reads generically, and fails only under VietQR's nesting, at 38.01")
+    func brokenNested() throws {
+        // 38.01 holds "0006970436" then a field whose length runs past 38.01's end.
+        let body = "000201010212" + "3834" + "0010A000000727" + "0116" + "00069704360199ab" + "5303704" + "5802VN"
+        let covered = Array((body + "6304").utf8)
+        let bytes = covered + CRC16.hexDigits(CRC16.checksum(covered))
+        let generic = try EMVPayload(parsing: bytes)
+        #expect(generic.primaryScheme?.name == "VietQR")
+        #expect(generic["38.01"]?.isTemplate == false)
+        #expect(throws: EMVQRError.self) { try EMVPayload(parsing: bytes[...], nesting: Self.napas) }
+        do {
+            _ = try EMVPayload(parsing: bytes[...], nesting: Self.napas)
+        } catch {
+            #expect(error.code == .lengthOverrun)
+            #expect(error.path == TagPath(38, 1, 1))
+        }
     }
 
     @Test("Values are slices of the input, not copies")
@@ -114,5 +149,60 @@ struct ParserTests {
         #expect(throws: EMVQRError(code: .oversizedPayload, offset: 512, path: .root, message: "")) {
             _ = try EMVPayload(parsing: huge)
         }
+    }
+}
+
+/// Lenient reading of real payloads that break the grammar in ways their issuers' wallets accept.
+@Suite("Lenient gaps")
+struct LenientGapTests {
+    /// A payload from its fields before tag 63, with the CRC appended.
+    static func payload(_ body: String) -> [UInt8] {
+        let covered = Array((body + "6304").utf8)
+        return covered + CRC16.hexDigits(CRC16.checksum(covered))
+    }
+
+    /// The shape of EMVCo's own sample as mvallim/emv-qrcode reproduces it: 62 ends with `5004ijkl`, a plain value
+    /// where 62.50–99 are payment-system templates.
+    static let sample = payload(
+        "000201010211" + "52044111" + "5303156" + "5802CN" + "5914BEST TRANSPORT" + "6007BEIJING"
+            + "6233" + "0303***" + "0708A6008667" + "0902ME" + "5004ijkl")
+
+    @Test("Lenient reading keeps 62.50 \"ijkl\" as a plain value, with a warning at 62.50")
+    func additionalDataTemplateLenient() throws {
+        let payload = try EMVPayload(parsing: Self.sample)
+        let field = try #require(payload["62.50"])
+        #expect(field.isTemplate == false)
+        #expect(field.string == "ijkl")
+        #expect(field.children.isEmpty)
+        #expect(payload["62.07"]?.string == "A6008667")
+        #expect(payload.serialized() == Self.sample)
+        #expect(payload.warnings.count == 1)
+        #expect(payload.warnings.first?.path == TagPath(62, 50))
+        #expect(payload.warnings.first?.code == .invalidDigit)
+        #expect(payload.warnings.first?.offset == field.valueOffset)
+    }
+
+    @Test("Strict reading refuses 62.50 \"ijkl\"")
+    func additionalDataTemplateStrict() {
+        #expect(throws: EMVQRError.self) { try EMVPayload(parsing: Self.sample, mode: .strict) }
+        do {
+            _ = try EMVPayload(parsing: Self.sample, mode: .strict)
+        } catch {
+            #expect(error.code == .invalidDigit)
+            #expect(error.path == TagPath(62, 50))
+        }
+    }
+
+    @Test("A well-formed 62.50 template still reads as a template, and a broken one drops only its own warnings")
+    func additionalDataTemplateWellFormed() throws {
+        let nested = try EMVPayload(
+            parsing: Self.payload("000201010211" + "5303704" + "5802VN" + "6212" + "5008" + "0004abcd"))
+        #expect(nested["62.50"]?.isTemplate == true)
+        #expect(nested["62.50.00"]?.string == "abcd")
+        // A duplicate inside the broken template is forgotten with it; the plain value is what is reported.
+        let broken = try EMVPayload(
+            parsing: Self.payload("000201010211" + "5303704" + "5802VN" + "6215" + "5011" + "0001a0001b9"))
+        #expect(broken["62.50"]?.isTemplate == false)
+        #expect(broken.warnings.map(\.path) == [TagPath(62, 50)])
     }
 }

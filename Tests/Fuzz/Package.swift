@@ -13,7 +13,8 @@ import PackageDescription
 let package = Package(
     name: "VillageQRFuzz",
     targets: [
-        .target(name: "EMVQR", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "EMVQRKernel"),
+        .target(name: "EMVQR", dependencies: ["EMVQRKernel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "EMVQRFuzz",
             dependencies: ["EMVQR"],
@@ -32,10 +33,10 @@ let package = Package(
             dependencies: ["EMVQR", "ProvenanceParser"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        // VietQR reading. The harness compares the common case with the full rules, both internal, through
-        // `@testable import`: the fuzzing build is a debug build, which SwiftPM compiles with -enable-testing, as
-        // EMVQRFuzz already relies on for EMVQR. So the module is linked whole, as one directory, and stays the
-        // module the library ships, with no harness code inside it.
+        // VietQR reading. The harness reads internals through `@testable import`: the fuzzing build is a debug
+        // build, which SwiftPM compiles with -enable-testing, as EMVQRFuzz already relies on for EMVQR. So the
+        // module is linked whole, as one directory, and stays the module the library ships, with no harness code
+        // inside it.
         .target(name: "VietQR", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "VietQRFuzz",

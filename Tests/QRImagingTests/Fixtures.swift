@@ -13,6 +13,9 @@ enum Fixtures {
     static let formats = root + "/Tests/QRImagingTests/Fixtures/formats"
     static let photos = root + "/Fixtures/photos"
     static let fullResolution = root + "/Tests/QRImagingTests/Fixtures/full-resolution"
+    static let charsets = root + "/Tests/QRImagingTests/Fixtures/charsets"
+    static let structuredAppend = root + "/Tests/QRImagingTests/Fixtures/structured-append"
+    static let scanBudget = root + "/Fixtures/scan-budget"
 
     static func bytes(_ path: String) -> [UInt8] {
         do { return try QRImageFile.read(path) } catch { fatalError("missing fixture \(path): \(error)") }

@@ -24,7 +24,7 @@ import Testing
         let png = try code.png(PNGOptions(style: QRRenderStyle(margin: 400), scale: 2))
         let side = code.pixelSize(scale: 2, margin: 400)
         #expect(side > QRScanner().workingSize)
-        let found = try QRScanner().scan(imageData: png)
+        let found = try QRScanner(cpuBudget: ScanBudgetTests.budget).scan(imageData: png)
         #expect(found.map(\.text) == [text])
         #expect(found.allSatisfy { isCentred($0, side: 2 * code.size, width: side, height: side) })
     }
@@ -36,7 +36,7 @@ import Testing
         let image = try GrayImage(decoding: data)
         #expect(image.width == variant.width)
         #expect(image.height == variant.height)
-        let found = try QRScanner().scan(imageData: data)
+        let found = try QRScanner(cpuBudget: ScanBudgetTests.budget).scan(imageData: data)
         #expect(found.map(\.text) == [variant.text])
         let side = try QRCode(encoding: variant.text).size * 2
         #expect(found.allSatisfy { isCentred($0, side: side, width: variant.width, height: variant.height) })

@@ -32,7 +32,9 @@ enum Rasterizer {
     static func scan(_ svg: String, dpi: Int = 300) throws -> [String] {
         let png = try png(svg, dpi: dpi)
         let image = try GrayImage(decoding: png)
-        return QRScanner(workingSize: max(image.width, image.height)).scan(image).map {
+        // A whole page at full size, in a debug build: far past the default budget, which is set for photos.
+        let scanner = QRScanner(workingSize: max(image.width, image.height), cpuBudget: .seconds(120))
+        return try scanner.scan(image).map {
             String(decoding: $0.bytes, as: UTF8.self)
         }
     }

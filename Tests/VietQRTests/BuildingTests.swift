@@ -21,8 +21,40 @@ import VietQR
     }
 
     @Test func defaultsToStaticWithoutAmountAndDynamicWithOne() {
-        #expect(VietQRPayment(bin: "970436", account: "1").initiation == .static)
-        #expect(VietQRPayment(bin: "970436", account: "1", amount: "1").initiation == .dynamic)
+        #expect(VietQRPayment(bin: "970436", account: "1").resolvedInitiation == .static)
+        #expect(VietQRPayment(bin: "970436", account: "1", amount: 1).resolvedInitiation == .dynamic)
+    }
+
+    @Test func initiationIsDecidedWhenBuilding() throws {
+        // An amount set after making the payment still makes a dynamic code, with nothing to warn of.
+        var payment = VietQRPayment(bin: "970436", account: "0011001234567")
+        #expect(payment.initiation == nil)
+        payment.amount = 50_000
+        let built = try payment.build()
+        #expect(built.text.hasPrefix("000201010212"))
+        #expect(built.warnings.map(\.code) == [.merchantCategoryAbsent])
+        // Set explicitly, it is kept: a static code with an amount, which reading back warns of.
+        payment.initiation = .static
+        let pinned = try payment.build()
+        #expect(pinned.text.hasPrefix("000201010211"))
+        #expect(pinned.warnings.map(\.code) == [.merchantCategoryAbsent, .staticWithAmount])
+        #expect(try VietQRPayload(parsing: pinned.payload[...]).payment.initiation == .static)
+        // Without an amount, static.
+        payment.initiation = nil
+        payment.amount = nil
+        #expect(try payment.build().text.hasPrefix("000201010211"))
+    }
+
+    @Test func amountsAreWholeDong() throws {
+        #expect(VietQRAmount(dong: 50_000).text == "50000")
+        #expect(VietQRAmount("50000").dong == 50_000)
+        #expect(VietQRAmount("1234.5").dong == nil)
+        #expect(VietQRAmount("050000").dong == nil)
+        #expect(VietQRAmount(integerLiteral: 180_000).formatted == "180.000 ₫")
+        let payment = VietQRPayment(bin: "970436", account: "1", amount: VietQRAmount("1234.5"))
+        let error = #expect(throws: VietQRError.self) { try payment.build() }
+        #expect(error?.code == .invalidAmount)
+        #expect(error?.path == TagPath(54))
     }
 
     @Test func foldsVietnameseInNameCityAndAdditionalData() throws {
@@ -188,7 +220,8 @@ import VietQR
         await propertyCheck(
             count: 300, input: Gen.element(of: Self.banks), account, amount, Gen.bool, text, text
         ) { bin, account, amount, hasAmount, purpose, name in
-            var payment = VietQRPayment(bin: bin!, account: account, amount: hasAmount ? String(amount) : nil)
+            var payment = VietQRPayment(
+                bin: bin!, account: account, amount: hasAmount ? VietQRAmount(dong: amount) : nil)
             payment.additionalData.purpose = purpose.isEmpty ? nil : purpose
             payment.merchantName = name.isEmpty ? nil : name
             do {

@@ -53,6 +53,6 @@ func expectFields(
 ) {
     #expect(code.bin == bin, sourceLocation: sourceLocation)
     #expect(code.account == account, sourceLocation: sourceLocation)
-    #expect(code.amount == amount, sourceLocation: sourceLocation)
+    #expect(code.amount?.text == amount, sourceLocation: sourceLocation)
     #expect(code.purpose == purpose, sourceLocation: sourceLocation)
 }

@@ -121,10 +121,25 @@ import VietQR
         #expect(code.payment.additionalData.billNumber == "HD001")
     }
 
-    @Test(arguments: ["12345678.5", "1234567.50", "1000000000000", "0.5"])
-    func acceptsAmounts(_ amount: String) throws {
+    @Test(arguments: ["1000000000000", "50000", "1"])
+    func acceptsWholeAmounts(_ amount: String) throws {
         let code = try VietQRPayload(parsing: Self.base.setting("54", amount).text, mode: .strict)
-        #expect(code.amount == amount)
+        #expect(code.amount?.text == amount)
+        #expect(code.amount?.dong == Int(amount))
+    }
+
+    @Test(arguments: ["12345678.5", "1234567.50", "0.5", "050000"])
+    func readsFractionalAmountsAsWrittenWithAWarning(_ amount: String) throws {
+        let text = Self.base.setting("54", amount).text
+        let code = try VietQRPayload(parsing: text)
+        // Exactly as written, never rounded.
+        #expect(code.amount?.text == amount)
+        #expect(code.amount?.dong == nil)
+        #expect(code.payment.amount?.text == amount)
+        #expect(code.warnings.map(\.code) == [.fractionalAmount])
+        #expect(code.warnings.first?.path == TagPath(54))
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
+        #expect(error?.code == .fractionalAmount)
     }
 
     @Test func cashWithdrawalMayBeDynamicWithoutAmount() throws {
@@ -152,5 +167,98 @@ import VietQR
         #expect(error?.code.rawValue == emvError?.code.rawValue)
         #expect(error?.offset == emvError?.offset)
         #expect(error?.path == emvError?.path)
+    }
+}
+
+/// Where VietQR reads 38.01 from: EMVQR knows no scheme, so VietQR declares its nesting, and a generic payload is
+/// read again with it.
+@Suite("VietQR's 38.01")
+struct BeneficiaryNestingTests {
+    static let base = TestPayload.base
+
+    @Test("A generic EMVQR payload reads as VietQR, with 38.01's fields")
+    func genericPayload() throws {
+        let generic = try EMVPayload(parsing: Self.base.text)
+        #expect(generic["38.01"]?.isTemplate == false)
+        let code = try VietQRPayload(generic)
+        #expect(code.bin == "970436")
+        #expect(code.account == "0011001234567")
+        #expect(code.emv["38.01.00"]?.string == "970436")
+        #expect(code.warnings.isEmpty)
+    }
+
+    @Test("A broken 38.01: EMVQR still names VietQR; VietQR reports the break at 38.01, wrapping EMVQR's error")
+    func broken() throws {
+        let text = Self.base.setting("38.01", .primitive(1, "000697043601991234")).text
+        let generic = try EMVPayload(parsing: text)
+        #expect(generic.primaryScheme == .vietQR)
+        for mode in [EMVPayload.ReadingMode.lenient, .strict] {
+            let error = #expect(throws: VietQRError.self) { try VietQRPayload(generic, mode: mode) }
+            #expect(error?.path.count == 3)
+            #expect(error?.path.parent == TagPath(38, 1))
+            #expect(error?.code.rawValue == EMVQRError.Code.lengthOverrun.rawValue)
+            let direct = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: mode) }
+            #expect(direct == error)
+        }
+    }
+
+    /// The service code inside 38.01, as binhnguyenduc/vietqr-ts writes it in its documentation and fixtures.
+    static let nestedService = base.removing("38.02").setting(
+        "38.01",
+        .template(1, [.primitive(0, "970436"), .primitive(1, "0011001234567"), .primitive(2, "QRIBFTTA")]))
+
+    @Test("A service code in 38.01.02 reads leniently, with a warning and the payee")
+    func nestedServiceLenient() throws {
+        let code = try VietQRPayload(parsing: Self.nestedService.text)
+        #expect(code.bin == "970436")
+        #expect(code.account == "0011001234567")
+        #expect(code.bank?.shortName == "Vietcombank")
+        #expect(code.service == .accountTransfer)
+        #expect(code.payment.service == .accountTransfer)
+        #expect(code.warnings.map(\.code) == [.serviceInBeneficiary])
+        #expect(code.warnings.first?.path == TagPath(38, 1, 2))
+        #expect(code.warnings.first?.offset == code.emv["38.01.02"]?.offset)
+    }
+
+    @Test("Strict reading refuses a service code in 38.01.02")
+    func nestedServiceStrict() {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: Self.nestedService.text, mode: .strict)
+        }
+        #expect(error?.code == .serviceInBeneficiary)
+        #expect(error?.path == TagPath(38, 1, 2))
+    }
+
+    @Test("Without a service code anywhere, 38.02 is missing")
+    func noService() {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: Self.base.removing("38.02").text)
+        }
+        #expect(error?.code == .missingField)
+        #expect(error?.path == TagPath(38, 2))
+    }
+}
+
+@Suite("One error vocabulary")
+struct ErrorWrappingTests {
+    @Test("A VietQR error wraps EMVQR's: callers match EMVQRError.Code through it")
+    func wrapsEMVQR() {
+        var text = TestPayload.base.text
+        let last = text.removeLast()
+        text.append(last == "0" ? "1" : "0")
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.underlying?.code == .crcMismatch)
+        #expect(error?.code == VietQRError.Code(EMVQRError.Code.crcMismatch))
+        #expect(error?.offset == error?.underlying?.offset)
+        #expect(error?.path == TagPath(63))
+    }
+
+    @Test("A broken VietQR rule wraps nothing")
+    func ruleErrors() {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: TestPayload.base.setting("38.01.00", "97043").text)
+        }
+        #expect(error?.code == .invalidBIN)
+        #expect(error?.underlying == nil)
     }
 }

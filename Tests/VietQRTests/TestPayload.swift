@@ -1,4 +1,5 @@
 import EMVQR
+import VietQR
 
 /// A payload written field by field through EMVSerializer, so that every variant carries a correct CRC.
 struct TestPayload: Sendable {
@@ -83,6 +84,12 @@ extension EMVPayload {
     /// Where a reader reports the field at `path`: its own offset, or for a missing field the end of the template
     /// it belongs in (for the root, the CRC field).
     func reportedOffset(of path: TagPath) -> Int? {
+        // 38.01's fields, as VietQR reads them.
+        let nested = (try? EMVPayload(parsing: bytes, nesting: VietQRPayload.nesting)) ?? self
+        return nested.plainReportedOffset(of: path)
+    }
+
+    private func plainReportedOffset(of path: TagPath) -> Int? {
         if let field = self[path] { return field.offset }
         if path.count == 1 { return self[63]?.offset }
         guard let parent = self[path.parent] else { return nil }

@@ -17,7 +17,7 @@ import Testing
         let first = try Data(contentsOf: URL(fileURLWithPath: path))
         let again = try ToolRunner.run(["render", "other", "-o", path])
         #expect(again.status == 73)
-        #expect(again.stderr.contains("file-exists"))
+        #expect(again.stderr.contains("fileExists"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
         #expect(try ToolRunner.run(["render", "other", "-o", path, "--force"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != first)
@@ -53,13 +53,43 @@ import Testing
         let mixed = try ToolRunner.run(["scan", "--json", good, notImage])
         #expect(mixed.status == 1)
         let error = try JSONSerialization.jsonObject(with: Data(mixed.stdout.split(separator: "\n")[1].utf8))
-        #expect(((error as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "unknown-format")
+        #expect(((error as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "unknownFormat")
         let human = try ToolRunner.run(["scan", good])
         #expect(human.status == 0)
         #expect(human.stdout.contains("[1] ok"))
         #expect(try ToolRunner.run(["scan"]).status == 64)
         #expect(try ToolRunner.run(["render", "x"]).status == 64)
         #expect(try ToolRunner.run(["render", "x", "-o", "\(directory)/x.gif"]).status == 64)
+    }
+
+    /// An image stopped by `--timeout` is reported as `timeLimit`, and the next image is still scanned.
+    @Test func scanTimeLimitThenNextImage() throws {
+        let directory = try temporaryDirectory()
+        let good = "\(directory)/good.png"
+        #expect(try ToolRunner.run(["render", "after the limit", "-o", good]).status == 0)
+        let glare = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/scan-budget/scan-hang-glare.jpg").path
+        let run = try ToolRunner.run(["scan", "--json", "--timeout", "0.001", glare, good])
+        #expect(run.status == 1)
+        let objects = try run.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(objects.count == 2)
+        #expect(objects.first?["outcome"] as? String == "timeLimit")
+        #expect((objects.first?["error"] as? [String: Any])?["code"] as? String == "timeLimit")
+        // The second scan has its own budget; a clean render reads well within a millisecond's worth of checks.
+        let human = try ToolRunner.run(["scan", "--timeout", "0.001", glare])
+        #expect(human.stdout.contains("time limit"))
+        let next = try ToolRunner.run(["scan", "--json", glare, good])
+        let lines = try next.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(lines.last?["outcome"] as? String == "codes")
+        let code = (lines.last?["codes"] as? [[String: Any]])?.first
+        #expect(code?["text"] as? String == "after the limit")
+        #expect(code?["encoding"] as? String == "UTF-8")
+        #expect(code?["structuredAppend"] is NSNull)
+        #expect(try ToolRunner.run(["scan", "--timeout", "0", good]).status == 64)
     }
 
     @Test func terminalOutput() throws {

@@ -47,7 +47,7 @@ import VietQR
             "--bill", "HD7", "--merchant-name", "Chợ Làng", "--city", "Hà Nội",
         ])
         let payment = try VietQRPayload(parsing: output).payment
-        #expect(payment.initiation == .dynamic)
+        #expect(payment.resolvedInitiation == .dynamic)
         #expect(payment.amount == "50000")
         #expect(payment.additionalData.purpose == "Mua rau cai")
         #expect(payment.additionalData.billNumber == "HD7")

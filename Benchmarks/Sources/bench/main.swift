@@ -1,19 +1,30 @@
 // The hot-path benchmark: EMVQR parse+verify and CRC-16 throughput, beside the C yardstick in
-// ../shared/bench/reference-c, loaded into this process and measured in alternation with the same method and the
-// same loop as its own harness (thread CPU time, median of 5 runs).
+// ../shared/bench/reference-c when it is there, loaded into this process and measured in alternation with the same
+// method and the same loop as its own harness (thread CPU time, median of 5 runs).
 //
+// Every EMVQR figure reads with VietQR's nesting (38.01 read as fields), the work `emv_parse_full` does:
 // `emvqr.parse_verify_ns` parses into a reused EMVFieldTable, as the C parser fills its caller's array;
 // `emvqr.payload_parse_verify_ns` builds an owning EMVPayload through an EMVReader, and
 // `emvqr.parse_verify_oneshot_ns` through EMVPayload(parsing:), which allocates each time.
 //
+// Without ../shared/bench (a fresh clone), the payloads come from Fixtures/emvqr/payloads.tsv (its bench-* rows)
+// and the Swift figures are printed alone, with a line saying that the yardstick is absent.
+//
 // Output: one line per figure, `NAME VALUE UNIT`.
 import EMVQR
 import Foundation
+import VietQR
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let shared = root.deletingLastPathComponent().appendingPathComponent("shared/bench")
+/// The yardstick's folder: ../shared/bench, or `BENCH_SHARED` (`BENCH_SHARED=/nowhere` runs as a fresh clone does).
+let shared =
+    ProcessInfo.processInfo.environment["BENCH_SHARED"].map { URL(fileURLWithPath: $0) }
+    ?? root.deletingLastPathComponent().appendingPathComponent("shared/bench")
 let payloadsPath = shared.appendingPathComponent("payloads.txt").path
+let fixturesPath = root.appendingPathComponent("Fixtures/emvqr/payloads.tsv").path
+/// What the C yardstick's `emv_parse_full` nests, as VietQR declares it.
+let nesting = VietQRPayload.nesting
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
@@ -38,13 +49,23 @@ if CommandLine.arguments.dropFirst().first == "trust" {
 
 // MARK: Payloads
 
-guard let text = try? String(contentsOfFile: payloadsPath, encoding: .utf8) else {
-    fail("cannot read \(payloadsPath)")
-}
-let payloads: [(name: String, bytes: [UInt8])] = text.split(separator: "\n").compactMap { line in
-    guard let space = line.firstIndex(of: " ") else { return nil }
-    return (String(line[..<space]), Array(line[line.index(after: space)...].utf8))
-}
+/// The benchmark payloads: the yardstick's own file when it is there, else the same payloads from the fixtures.
+let payloads: [(name: String, bytes: [UInt8])] = {
+    if let text = try? String(contentsOfFile: payloadsPath, encoding: .utf8) {
+        return text.split(separator: "\n").compactMap { line in
+            guard let space = line.firstIndex(of: " ") else { return nil }
+            return (String(line[..<space]), Array(line[line.index(after: space)...].utf8))
+        }
+    }
+    guard let text = try? String(contentsOfFile: fixturesPath, encoding: .utf8) else {
+        fail("cannot read \(payloadsPath) or \(fixturesPath)")
+    }
+    return text.split(separator: "\n").compactMap { line in
+        let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard columns.count >= 4, columns[0].hasPrefix("bench-") else { return nil }
+        return (String(columns[0].dropFirst(6)), Array(columns[3].utf8))
+    }
+}()
 
 // MARK: The C yardstick
 
@@ -54,23 +75,31 @@ let payloads: [(name: String, bytes: [UInt8])] = text.split(separator: "\n").com
 struct Reference {
     typealias Parse =
         @convention(c) (UnsafePointer<UInt8>, Int, UnsafeMutableRawPointer, UnsafeMutablePointer<Int32>) -> Int32
+    typealias FullParse =
+        @convention(c) (
+            UnsafePointer<UInt8>, Int, UnsafeMutableRawPointer, UnsafeMutablePointer<Int32>,
+            UnsafeMutablePointer<UInt32>
+        ) -> Int32
     typealias Checksum = @convention(c) (UInt16, UnsafePointer<UInt8>, Int) -> UInt16
 
-    /// `emv_parse`: parse+verify with the best CRC the CPU offers (PCLMULQDQ from 96 bytes up).
+    /// `emv_parse`: parse+verify with the best CRC the CPU offers (PCLMULQDQ from 96 bytes up); the floor.
     let parse: Parse
     /// `emv_parse_portable`: parse+verify with the portable slicing-by-16 CRC.
     let parsePortable: Parse
+    /// `emv_parse_full`: the same work as lenient reading (every level, 38.01, warnings), best CRC.
+    let parseFull: FullParse
+    /// `emv_parse_full_portable`: the same with the slicing-by-16 CRC.
+    let parseFullPortable: FullParse
     /// `crc16_sb16p`: the portable CRC.
     let crcSB16P: Checksum
 
-    static func load() -> Reference {
+    /// The yardstick, built and loaded; `nil` when ../shared/bench/reference-c is not beside the repository.
+    static func load() -> Reference? {
+        let sources = shared.appendingPathComponent("reference-c")
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: sources.path) else { return nil }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("villageqr-bench-\(getpid())")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let sources = shared.appendingPathComponent("reference-c")
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: sources.path) else {
-            fail("cannot read \(sources.path)")
-        }
         // bench.c is the yardstick's own harness, with its own main; this program is the harness here.
         let library = scratch.appendingPathComponent("libemvref.so").path
         let compile = Process()
@@ -93,6 +122,8 @@ struct Reference {
         return Reference(
             parse: symbol("emv_parse", as: Parse.self),
             parsePortable: symbol("emv_parse_portable", as: Parse.self),
+            parseFull: symbol("emv_parse_full", as: FullParse.self),
+            parseFullPortable: symbol("emv_parse_full_portable", as: FullParse.self),
             crcSB16P: symbol("crc16_sb16p", as: Checksum.self))
     }
 }
@@ -123,7 +154,7 @@ final class PayloadCopies {
         var table = EMVFieldTable()
         return measureLoop(over: buffers) { buffer in
             do {
-                try table.parse(buffer)
+                try table.parse(buffer, nesting: nesting)
                 return UInt64(table.count &+ table[table.count &- 1].offset)
             } catch {
                 return 1
@@ -144,16 +175,30 @@ final class PayloadCopies {
             return UInt64(status) &+ UInt64(count) &+ UInt64(offset)
         }
     }
+
+    /// `emv_parse_full` or its portable twin, in ns, with the same loop; the warnings are kept alive too.
+    func referenceNanoseconds(full parse: Reference.FullParse) -> Double {
+        let fields = UnsafeMutableRawPointer.allocate(byteCount: 128 * 6, alignment: 2)
+        defer { fields.deallocate() }
+        var count: Int32 = 0
+        var warnings: UInt32 = 0
+        return measureLoop(over: buffers) { buffer in
+            let status = parse(
+                buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count, fields, &count, &warnings)
+            let offset = fields.load(fromByteOffset: 6 * (Int(count) - 1), as: UInt16.self)
+            return UInt64(status) &+ UInt64(count) &+ UInt64(offset) &+ UInt64(warnings)
+        }
+    }
 }
 
 /// Parse+verify time per payload, in ns, into an owning `EMVPayload`. With `reader`, through one `EMVReader` that
 /// reuses its field storage (a log or a scanner stream); without, through `EMVPayload(parsing:)`, which allocates it
 /// each time.
 func parseVerifyNanoseconds(_ payload: [UInt8], reader: Bool) -> Double {
-    var emvReader = EMVReader()
+    var emvReader = EMVReader(nesting: nesting)
     return measurePayloadLoop(payload) { bytes in
         do {
-            let parsed = reader ? try emvReader.read(bytes) : try EMVPayload(parsing: bytes)
+            let parsed = reader ? try emvReader.read(bytes) : try EMVPayload(parsing: bytes, nesting: nesting)
             return UInt64(parsed.fieldCount)
         } catch {
             return 1
@@ -186,21 +231,25 @@ func crcGigabytesPerSecond(_ size: Int, reference: Reference.Checksum? = nil) ->
 }
 
 // `bench cg NAME COUNT`: parse one payload COUNT times into an EMVPayload and nothing else, for callgrind;
-// `cg-table` parses into an EMVFieldTable, and `cg-vietqr` adds the typed VietQR reading.
-if CommandLine.arguments.count == 4, ["cg", "cg-table", "cg-vietqr"].contains(CommandLine.arguments[1]),
+// `cg-table` parses into an EMVFieldTable, `cg-vietqr` adds the typed VietQR reading, and `cg-payment` also builds
+// the typed VietQRPayment.
+if CommandLine.arguments.count == 4,
+    ["cg", "cg-table", "cg-vietqr", "cg-payment"].contains(CommandLine.arguments[1]),
     let payload = payloads.first(where: { $0.name == CommandLine.arguments[2] }),
     let count = Int(CommandLine.arguments[3])
 {
     var acc = 0
     switch CommandLine.arguments[1] {
     case "cg-vietqr":
-        acc = typedParses(payload.bytes, count: count)
+        acc = typedParses(payload.bytes, count: count, payment: false)
+    case "cg-payment":
+        acc = typedParses(payload.bytes, count: count, payment: true)
     case "cg-table":
         var table = EMVFieldTable()
         payload.bytes.withUnsafeBytes { raw in
             for _ in 0..<count {
                 do {
-                    try table.parse(raw)
+                    try table.parse(raw, nesting: nesting)
                     acc &+= table.count
                 } catch {
                     acc &+= 1
@@ -208,7 +257,7 @@ if CommandLine.arguments.count == 4, ["cg", "cg-table", "cg-vietqr"].contains(Co
             }
         }
     default:
-        var reader = EMVReader()
+        var reader = EMVReader(nesting: nesting)
         let slice = payload.bytes[...]
         for _ in 0..<count {
             do {
@@ -230,6 +279,9 @@ for (name, bytes) in payloads {
 // figures are medians over the rounds; ratios are the median of each round's own ratio.
 let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 5
 let reference = Reference.load()
+if reference == nil {
+    print("# the C yardstick is absent (\(shared.path)/reference-c): Swift figures only, no ratios against C")
+}
 let copies = payloads.map { PayloadCopies($0.bytes) }
 var refRounds: [[String: Double]] = []
 var ourRounds: [[String: Double]] = []
@@ -237,13 +289,17 @@ for _ in 0..<rounds {
     var ref: [String: Double] = [:]
     var ours: [String: Double] = [:]
     for ((name, bytes), copies) in zip(payloads, copies) {
-        ref["best \(name)"] = copies.referenceNanoseconds(reference.parse)
-        ref["portable \(name)"] = copies.referenceNanoseconds(reference.parsePortable)
+        if let reference {
+            ref["best \(name)"] = copies.referenceNanoseconds(reference.parse)
+            ref["portable \(name)"] = copies.referenceNanoseconds(reference.parsePortable)
+            ref["full \(name)"] = copies.referenceNanoseconds(full: reference.parseFull)
+            ref["full-portable \(name)"] = copies.referenceNanoseconds(full: reference.parseFullPortable)
+        }
         ours["table \(name)"] = copies.tableNanoseconds()
         ours["parse \(name)"] = parseVerifyNanoseconds(bytes, reader: true)
         ours["oneshot \(name)"] = parseVerifyNanoseconds(bytes, reader: false)
     }
-    ref["crc 1MiB"] = crcGigabytesPerSecond(1 << 20, reference: reference.crcSB16P)
+    if let reference { ref["crc 1MiB"] = crcGigabytesPerSecond(1 << 20, reference: reference.crcSB16P) }
     for (label, size) in [("64B", 64), ("4KiB", 4096), ("1MiB", 1 << 20)] {
         ours["crc \(label)"] = crcGigabytesPerSecond(size)
     }
@@ -269,19 +325,24 @@ for (name, _) in payloads {
 for label in ["64B", "4KiB", "1MiB"] {
     report("emvqr.crc_gbps.\(label)", ours("crc \(label)"), "GB/s")
 }
-for (name, _) in payloads {
-    report("ref.parse_verify_ns.\(name)", ref("best \(name)"), "ns")
-    report("ref.portable_parse_verify_ns.\(name)", ref("portable \(name)"), "ns")
+if reference != nil {
+    for (name, _) in payloads {
+        report("ref.parse_verify_ns.\(name)", ref("best \(name)"), "ns")
+        report("ref.portable_parse_verify_ns.\(name)", ref("portable \(name)"), "ns")
+        report("ref.full_parse_verify_ns.\(name)", ref("full \(name)"), "ns")
+        report("ref.full_portable_parse_verify_ns.\(name)", ref("full-portable \(name)"), "ns")
+    }
+    report("ref.crc_gbps.1MiB", ref("crc 1MiB"), "GB/s")
+    for (name, _) in payloads {
+        // Against the same work, emv_parse_full: the owning payload through its reader, and the table.
+        report("ratio.payload_over_full.\(name)", ratio("parse \(name)", "full \(name)"), "x")
+        report("ratio.table_over_full.\(name)", ratio("table \(name)", "full \(name)"), "x")
+        report("ratio.oneshot_over_full.\(name)", ratio("oneshot \(name)", "full \(name)"), "x")
+        report("ratio.payload_over_full_portable.\(name)", ratio("parse \(name)", "full-portable \(name)"), "x")
+        // Against the floor, emv_parse, which checks less.
+        report("ratio.parse_verify.\(name)", ratio("table \(name)", "best \(name)"), "x")
+        report("ratio.payload_over_floor.\(name)", ratio("parse \(name)", "best \(name)"), "x")
+    }
+    report("ratio.crc.1MiB", ratio("crc 1MiB", "crc 1MiB"), "x")
 }
-report("ref.crc_gbps.1MiB", ref("crc 1MiB"), "GB/s")
-for (name, _) in payloads {
-    report("ratio.parse_verify.\(name)", ratio("table \(name)", "best \(name)"), "x")
-    report(
-        "ratio.parse_verify_vs_portable.\(name)",
-        ratio("table \(name)", "portable \(name)"), "x")
-    report(
-        "ratio.payload_parse_verify_vs_portable.\(name)",
-        ratio("parse \(name)", "portable \(name)"), "x")
-}
-report("ratio.crc.1MiB", ratio("crc 1MiB", "crc 1MiB"), "x")
 reportVietQR(payloads, rounds: rounds)

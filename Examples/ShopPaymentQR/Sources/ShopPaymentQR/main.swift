@@ -22,7 +22,7 @@ counter.merchantCity = "Hà Nội"
 counter.alternateLanguage = .init(language: "vi", name: "Sạp rau chị Lan", city: "Hà Nội")
 
 // 2. An order: dynamic, with the amount and the order number in the transfer message.
-var order = VietQRPayment(bin: bin, account: account, amount: "85000")
+var order = VietQRPayment(bin: bin, account: account, amount: 85_000)
 order.additionalData.billNumber = "DH0042"
 order.additionalData.purpose = "Thanh toán đơn DH0042"
 
@@ -45,6 +45,6 @@ for (title, payment) in [("Counter code (static)", counter), ("Order DH0042 (dyn
     } catch {
         fail("cannot read back \(title): \(error.message)")
     }
-    let amount = read.amount.map(VietQRAmount.formattedVND) ?? "entered by the customer"
+    let amount = read.amount?.formatted ?? "entered by the customer"
     print("  pays \(read.bank?.shortName ?? read.bin) account \(read.account), \(amount)")
 }
