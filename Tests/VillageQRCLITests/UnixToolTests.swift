@@ -39,7 +39,7 @@ struct UnixToolTests {
             #expect(json.stderr.isEmpty)
             let object = try #require(
                 try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-            #expect((object["error"] as? [String: Any])?["code"] as? String == "unknown-format")
+            #expect((object["error"] as? [String: Any])?["code"] as? String == "unknownFormat")
         }
     }
 
