@@ -17,7 +17,7 @@ fi
 
 # Public symbols only, with extension blocks, as a user of the library sees them. SwiftPM also tries the synthesized
 # test-runner modules and fails on them (they are not importable); that failure, and only that one, is expected.
-# The flags are scripts/test.sh's, so after the tests this reuses their build (about 20 s) instead of rebuilding.
+# The flags are scripts/test.sh's, so after the tests this reuses their build (about 30 s) instead of rebuilding.
 graphs="$(dirname "$(swift build --show-bin-path)")/symbolgraph"
 rm -rf "$graphs"
 dump_log=$(mktemp)
