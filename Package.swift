@@ -98,21 +98,25 @@ let package = Package(
             ]
         ),
 
+        // What the test targets share: running a program and finding the repository's fixtures. Only test targets
+        // depend on it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "EMVQRTests",
             dependencies: [
                 "EMVQR",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "QRImagingTests",
-            dependencies: ["QRImaging"],
+            dependencies: ["QRImaging", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "QRPrintTests",
-            dependencies: ["QRPrint", "QRImaging"]
+            dependencies: ["QRPrint", "QRImaging", "TestSupport"]
         ),
         .testTarget(
             name: "ProvenanceTests",
@@ -121,13 +125,14 @@ let package = Package(
                 "EMVQR",
                 "QRImaging",
                 "VietQR",
+                "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "VillageQRCLITests",
             dependencies: [
-                "VillageQRCLI", "EMVQR", "VietQR", "QRImaging",
+                "VillageQRCLI", "EMVQR", "VietQR", "QRImaging", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -135,6 +140,7 @@ let package = Package(
             name: "VietQRTests",
             dependencies: [
                 "VietQR",
+                "TestSupport",
                 "EMVQR",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

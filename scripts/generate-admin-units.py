@@ -2,12 +2,16 @@
 """Generates Sources/Provenance/AdminUnits+Table.swift from the 2025-07-01 lists in Fixtures/admin-units/.
 
 The table is compiled into the module, so lookups need neither Foundation nor Bundle resources.
-Run from the repository root after updating Fixtures/admin-units/ (see its SOURCE.md):
+Each province and commune is a typed Swift literal, so the compiler checks every entry and nothing is parsed at run
+time. Run it after updating Fixtures/admin-units/ (see its SOURCE.md):
 
-    python3 scripts/generate-admin-units.py
+    python3 scripts/generate-admin-units.py            # rewrites the file
+    python3 scripts/generate-admin-units.py --check    # exits 1 if the committed file is stale (CI)
 """
 import csv
+import os
 import pathlib
+import sys
 import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -21,6 +25,14 @@ PRE_2025_PROVINCES = (
     "56 58 60 62 64 66 67 68 70 72 74 75 77 79 80 82 83 84 86 87 89 91 92 93 94 95 96"
 ).split()
 assert len(PRE_2025_PROVINCES) == 63
+
+# Communes per array literal.
+CHUNK = 256
+
+
+def swift_string(value):
+    assert all(ord(c) >= 0x20 for c in value), value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def nfc(text):
@@ -40,7 +52,6 @@ def main():
             assert len(code) == 5 and code.isdigit(), code
             assert province in known, province
             name = nfc(row["commune_name"])
-            assert "|" not in name and "\n" not in name
             communes.append((code, province, name))
     communes.sort()
     assert len({c for c, _, _ in communes}) == len(communes), "duplicate commune code"
@@ -51,28 +62,44 @@ def main():
         "// Sources and their caveats: Fixtures/admin-units/SOURCE.md.",
         "",
         "extension AdminUnits {",
-        f"    /// The {len(provinces)} provinces in force from 2025-07-01: `code|name` per line, sorted by code.",
-        '    static let provinceTable = """',
+        f"    /// The {len(provinces)} provinces in force from 2025-07-01, sorted by code.",
+        "    static let provinceList: [Province] = [",
     ]
-    lines += [f"        {code}|{name}" for code, name in provinces]
+    lines += [f"        Province(code: {swift_string(code)}, name: {swift_string(name)})," for code, name in provinces]
     lines += [
-        '        """',
+        "    ]",
         "",
-        f"    /// The {len(communes)} communes in force from 2025-07-01: `code|province|name` per line, sorted by code.",
-        '    static let communeTable = """',
+        f"    /// The {len(communes)} communes in force from 2025-07-01, sorted by code.",
     ]
-    lines += [f"        {code}|{province}|{name}" for code, province, name in communes]
+    # One literal of thousands of elements costs the compiler gigabytes; chunks of CHUNK cost it almost nothing.
+    chunks = [communes[i:i + CHUNK] for i in range(0, len(communes), CHUNK)]
+    names = [f"communes{i}" for i in range(len(chunks))]
+    lines += ["    static let communeList: [Commune] = Array(", "        ["]
+    lines += ["            " + ", ".join(names[i:i + 8]) + "," for i in range(0, len(names), 8)]
+    lines += ["        ].joined()", "    )", ""]
+    for name, chunk in zip(names, chunks):
+        lines.append(f"    private static let {name}: [Commune] = [")
+        lines += [
+            f"        Commune(code: {swift_string(code)}, name: {swift_string(name)}, provinceCode: {swift_string(province)}),"
+            for code, province, name in chunk
+        ]
+        lines += ["    ]", ""]
     lines += [
-        '        """',
-        "",
         "    /// The 63 province codes in force before 2025-07-01.",
         "    static let pre2025ProvinceCodes: Set<String> = [",
     ]
     for i in range(0, len(PRE_2025_PROVINCES), 12):
         lines.append("        " + ", ".join(f'"{c}"' for c in PRE_2025_PROVINCES[i:i + 12]) + ",")
-    lines += ["    ]", f"    /// The highest commune code in the lists; earlier codes come from the same sequence.",
+    lines += ["    ]", "    /// The highest commune code in the lists; earlier codes come from the same sequence.",
               f"    static let highestCommuneCode = {max(int(c) for c, _, _ in communes)}", "}", ""]
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    text = "\n".join(lines)
+    if "--check" in sys.argv[1:]:
+        if OUT.read_text(encoding="utf-8") != text:
+            sys.exit(f"generate-admin-units: {OUT.relative_to(ROOT)} is stale; run scripts/generate-admin-units.py")
+        return
+    temporary = OUT.with_name(OUT.name + f".tmp-{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(OUT)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(provinces)} provinces, {len(communes)} communes")
 
 

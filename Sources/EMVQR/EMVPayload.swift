@@ -12,7 +12,7 @@
 /// A parsed EMVCo Merchant-Presented Mode payload.
 ///
 /// Parsing reads the bytes once and records every field in a flat array, in document order; no value is copied.
-/// ``fields`` and ``subscript(_:)`` hand out ``EMVField`` views whose ``EMVField/value`` is a slice of ``bytes``.
+/// ``fields``, ``subscript(_:)-(Int)`` and ``subscript(_:)-(TagPath)`` hand out ``EMVField`` views whose ``EMVField/value`` is a slice of ``bytes``.
 ///
 /// ```swift
 /// let payload = try EMVPayload(parsing: "00020101021238570010A000000727...6304AE7E")

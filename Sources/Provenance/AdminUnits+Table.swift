@@ -2,3368 +2,3411 @@
 // Sources and their caveats: Fixtures/admin-units/SOURCE.md.
 
 extension AdminUnits {
-    /// The 34 provinces in force from 2025-07-01: `code|name` per line, sorted by code.
-    static let provinceTable = """
-        01|Thành phố Hà Nội
-        04|Cao Bằng
-        08|Tuyên Quang
-        11|Điện Biên
-        12|Lai Châu
-        14|Sơn La
-        15|Lào Cai
-        19|Thái Nguyên
-        20|Lạng Sơn
-        22|Quảng Ninh
-        24|Bắc Ninh
-        25|Phú Thọ
-        31|Thành phố Hải Phòng
-        33|Hưng Yên
-        37|Ninh Bình
-        38|Thanh Hóa
-        40|Nghệ An
-        42|Hà Tĩnh
-        44|Quảng Trị
-        46|Thành phố Huế
-        48|Thành phố Đà Nẵng
-        51|Quảng Ngãi
-        52|Gia Lai
-        56|Khánh Hòa
-        66|Đắk Lắk
-        68|Lâm Đồng
-        75|Đồng Nai
-        79|Thành phố Hồ Chí Minh
-        80|Tây Ninh
-        82|Đồng Tháp
-        86|Vĩnh Long
-        91|An Giang
-        92|Thành phố Cần Thơ
-        96|Cà Mau
-        """
+    /// The 34 provinces in force from 2025-07-01, sorted by code.
+    static let provinceList: [Province] = [
+        Province(code: "01", name: "Thành phố Hà Nội"),
+        Province(code: "04", name: "Cao Bằng"),
+        Province(code: "08", name: "Tuyên Quang"),
+        Province(code: "11", name: "Điện Biên"),
+        Province(code: "12", name: "Lai Châu"),
+        Province(code: "14", name: "Sơn La"),
+        Province(code: "15", name: "Lào Cai"),
+        Province(code: "19", name: "Thái Nguyên"),
+        Province(code: "20", name: "Lạng Sơn"),
+        Province(code: "22", name: "Quảng Ninh"),
+        Province(code: "24", name: "Bắc Ninh"),
+        Province(code: "25", name: "Phú Thọ"),
+        Province(code: "31", name: "Thành phố Hải Phòng"),
+        Province(code: "33", name: "Hưng Yên"),
+        Province(code: "37", name: "Ninh Bình"),
+        Province(code: "38", name: "Thanh Hóa"),
+        Province(code: "40", name: "Nghệ An"),
+        Province(code: "42", name: "Hà Tĩnh"),
+        Province(code: "44", name: "Quảng Trị"),
+        Province(code: "46", name: "Thành phố Huế"),
+        Province(code: "48", name: "Thành phố Đà Nẵng"),
+        Province(code: "51", name: "Quảng Ngãi"),
+        Province(code: "52", name: "Gia Lai"),
+        Province(code: "56", name: "Khánh Hòa"),
+        Province(code: "66", name: "Đắk Lắk"),
+        Province(code: "68", name: "Lâm Đồng"),
+        Province(code: "75", name: "Đồng Nai"),
+        Province(code: "79", name: "Thành phố Hồ Chí Minh"),
+        Province(code: "80", name: "Tây Ninh"),
+        Province(code: "82", name: "Đồng Tháp"),
+        Province(code: "86", name: "Vĩnh Long"),
+        Province(code: "91", name: "An Giang"),
+        Province(code: "92", name: "Thành phố Cần Thơ"),
+        Province(code: "96", name: "Cà Mau"),
+    ]
 
-    /// The 3321 communes in force from 2025-07-01: `code|province|name` per line, sorted by code.
-    static let communeTable = """
-        00004|01|Phường Ba Đình
-        00008|01|Phường Ngọc Hà
-        00025|01|Phường Giảng Võ
-        00070|01|Phường Hoàn Kiếm
-        00082|01|Phường Cửa Nam
-        00091|01|Phường Phú Thượng
-        00097|01|Phường Hồng Hà
-        00103|01|Phường Tây Hồ
-        00118|01|Phường Bồ Đề
-        00127|01|Phường Việt Hưng
-        00136|01|Phường Phúc Lợi
-        00145|01|Phường Long Biên
-        00160|01|Phường Nghĩa Đô
-        00166|01|Phường Cầu Giấy
-        00175|01|Phường Yên Hòa
-        00190|01|Phường Ô Chợ Dừa
-        00199|01|Phường Láng
-        00226|01|Phường Văn Miếu - Quốc Tử Giám
-        00229|01|Phường Kim Liên
-        00235|01|Phường Đống Đa
-        00256|01|Phường Hai Bà Trưng
-        00283|01|Phường Vĩnh Tuy
-        00292|01|Phường Bạch Mai
-        00301|01|Phường Vĩnh Hưng
-        00316|01|Phường Định Công
-        00322|01|Phường Tương Mai
-        00328|01|Phường Lĩnh Nam
-        00331|01|Phường Hoàng Mai
-        00337|01|Phường Hoàng Liệt
-        00340|01|Phường Yên Sở
-        00352|01|Phường Phương Liệt
-        00364|01|Phường Khương Đình
-        00367|01|Phường Thanh Xuân
-        00376|01|Xã Sóc Sơn
-        00382|01|Xã Kim Anh
-        00385|01|Xã Trung Giã
-        00430|01|Xã Đa Phúc
-        00433|01|Xã Nội Bài
-        00454|01|Xã Đông Anh
-        00466|01|Xã Phúc Thịnh
-        00475|01|Xã Thư Lâm
-        00493|01|Xã Thiên Lộc
-        00508|01|Xã Vĩnh Thanh
-        00541|01|Xã Phù Đổng
-        00562|01|Xã Thuận An
-        00565|01|Xã Gia Lâm
-        00577|01|Xã Bát Tràng
-        00592|01|Phường Từ Liêm
-        00598|01|Phường Thượng Cát
-        00602|01|Phường Đông Ngạc
-        00611|01|Phường Xuân Đỉnh
-        00613|01|Phường Tây Tựu
-        00619|01|Phường Phú Diễn
-        00622|01|Phường Xuân Phương
-        00634|01|Phường Tây Mỗ
-        00637|01|Phường Đại Mỗ
-        00640|01|Xã Thanh Trì
-        00643|01|Phường Thanh Liệt
-        00664|01|Xã Đại Thanh
-        00679|01|Xã Ngọc Hồi
-        00685|01|Xã Nam Phù
-        00691|08|Phường Hà Giang 2
-        00694|08|Phường Hà Giang 1
-        00700|08|Xã Ngọc Đường
-        00706|08|Xã Phú Linh
-        00715|08|Xã Lũng Cú
-        00721|08|Xã Đồng Văn
-        00733|08|Xã Sà Phìn
-        00745|08|Xã Phố Bảng
-        00763|08|Xã Lũng Phìn
-        00769|08|Xã Mèo Vạc
-        00778|08|Xã Sơn Vĩ
-        00787|08|Xã Sủng Máng
-        00802|08|Xã Khâu Vai
-        00808|08|Xã Tát Ngà
-        00817|08|Xã Niêm Sơn
-        00820|08|Xã Yên Minh
-        00829|08|Xã Thắng Mố
-        00832|08|Xã Bạch Đích
-        00847|08|Xã Mậu Duệ
-        00859|08|Xã Ngọc Long
-        00865|08|Xã Đường Thượng
-        00871|08|Xã Du Già
-        00874|08|Xã Quản Bạ
-        00883|08|Xã Cán Tỷ
-        00889|08|Xã Nghĩa Thuận
-        00892|08|Xã Tùng Vài
-        00901|08|Xã Lùng Tám
-        00913|08|Xã Vị Xuyên
-        00919|08|Xã Minh Tân
-        00922|08|Xã Thuận Hòa
-        00925|08|Xã Tùng Bá
-        00928|08|Xã Thanh Thủy
-        00937|08|Xã Lao Chải
-        00952|08|Xã Cao Bồ
-        00958|08|Xã Thượng Sơn
-        00967|08|Xã Việt Lâm
-        00970|08|Xã Linh Hồ
-        00976|08|Xã Bạch Ngọc
-        00982|08|Xã Minh Sơn
-        00985|08|Xã Giáp Trung
-        00991|08|Xã Bắc Mê
-        00994|08|Xã Minh Ngọc
-        01006|08|Xã Yên Cường
-        01012|08|Xã Đường Hồng
-        01021|08|Xã Hoàng Su Phì
-        01024|08|Xã Bản Máy
-        01033|08|Xã Thàng Tín
-        01051|08|Xã Tân Tiến
-        01057|08|Xã Pờ Ly Ngài
-        01075|08|Xã Nậm Dịch
-        01084|08|Xã Hồ Thầu
-        01090|08|Xã Thông Nguyên
-        01096|08|Xã Pà Vầy Sủ
-        01108|08|Xã Xín Mần
-        01117|08|Xã Trung Thịnh
-        01141|08|Xã Nấm Dẩn
-        01144|08|Xã Quảng Nguyên
-        01147|08|Xã Khuôn Lùng
-        01153|08|Xã Bắc Quang
-        01156|08|Xã Vĩnh Tuy
-        01165|08|Xã Đồng Tâm
-        01171|08|Xã Tân Quang
-        01180|08|Xã Bằng Hành
-        01192|08|Xã Liên Hiệp
-        01201|08|Xã Hùng An
-        01216|08|Xã Đồng Yên
-        01225|08|Xã Tiên Nguyên
-        01234|08|Xã Yên Thành
-        01237|08|Xã Quang Bình
-        01243|08|Xã Tân Trịnh
-        01246|08|Xã Bằng Lang
-        01255|08|Xã Xuân Giang
-        01261|08|Xã Tiên Yên
-        01273|04|Phường Thục Phán
-        01279|04|Phường Nùng Trí Cao
-        01288|04|Phường Tân Giang
-        01290|04|Xã Bảo Lâm
-        01294|04|Xã Lý Bôn
-        01297|04|Xã Nam Quang
-        01304|04|Xã Quảng Lâm
-        01318|04|Xã Yên Thổ
-        01321|04|Xã Bảo Lạc
-        01324|04|Xã Cốc Pàng
-        01327|04|Xã Cô Ba
-        01336|04|Xã Khánh Xuân
-        01339|04|Xã Xuân Trường
-        01351|04|Xã Hưng Đạo
-        01354|04|Xã Huy Giáp
-        01360|04|Xã Sơn Lộ
-        01363|04|Xã Thông Nông
-        01366|04|Xã Cần Yên
-        01387|04|Xã Thanh Long
-        01392|04|Xã Trường Hà
-        01393|04|Xã Lũng Nặm
-        01414|04|Xã Tổng Cọt
-        01438|04|Xã Hà Quảng
-        01447|04|Xã Trà Lĩnh
-        01456|04|Xã Quang Hán
-        01465|04|Xã Quang Trung
-        01477|04|Xã Trùng Khánh
-        01489|04|Xã Đình Phong
-        01501|04|Xã Đàm Thủy
-        01525|04|Xã Đoài Dương
-        01537|04|Xã Lý Quốc
-        01552|04|Xã Quang Long
-        01558|04|Xã Hạ Lang
-        01561|04|Xã Vinh Quý
-        01576|04|Xã Quảng Uyên
-        01594|04|Xã Độc Lập
-        01618|04|Xã Hạnh Phúc
-        01636|04|Xã Bế Văn Đàn
-        01648|04|Xã Phục Hòa
-        01654|04|Xã Hòa An
-        01660|04|Xã Nam Tuấn
-        01699|04|Xã Nguyễn Huệ
-        01708|04|Xã Bạch Đằng
-        01726|04|Xã Nguyên Bình
-        01729|04|Xã Tĩnh Túc
-        01738|04|Xã Ca Thành
-        01747|04|Xã Minh Tâm
-        01768|04|Xã Phan Thanh
-        01774|04|Xã Tam Kim
-        01777|04|Xã Thành Công
-        01786|04|Xã Đông Khê
-        01789|04|Xã Canh Tân
-        01792|04|Xã Kim Đồng
-        01795|04|Xã Minh Khai
-        01807|04|Xã Thạch An
-        01822|04|Xã Đức Long
-        01840|19|Phường Đức Xuân
-        01843|19|Phường Bắc Kạn
-        01849|19|Xã Phong Quang
-        01864|19|Xã Bằng Thành
-        01879|19|Xã Cao Minh
-        01882|19|Xã Nghiên Loan
-        01894|19|Xã Phúc Lộc
-        01906|19|Xã Ba Bể
-        01912|19|Xã Chợ Rã
-        01921|19|Xã Thượng Minh
-        01933|19|Xã Đồng Phúc
-        01936|19|Xã Nà Phặc
-        01942|19|Xã Bằng Vân
-        01954|19|Xã Ngân Sơn
-        01957|19|Xã Thượng Quan
-        01960|19|Xã Hiệp Lực
-        01969|19|Xã Phủ Thông
-        01981|19|Xã Vĩnh Thông
-        02008|19|Xã Cẩm Giàng
-        02014|19|Xã Bạch Thông
-        02020|19|Xã Chợ Đồn
-        02026|19|Xã Nam Cường
-        02038|19|Xã Quảng Bạch
-        02044|19|Xã Yên Thịnh
-        02071|19|Xã Nghĩa Tá
-        02083|19|Xã Yên Phong
-        02086|19|Xã Chợ Mới
-        02101|19|Xã Thanh Mai
-        02104|19|Xã Tân Kỳ
-        02107|19|Xã Thanh Thịnh
-        02116|19|Xã Yên Bình
-        02143|19|Xã Văn Lang
-        02152|19|Xã Cường Lợi
-        02155|19|Xã Na Rì
-        02176|19|Xã Trần Phú
-        02185|19|Xã Côn Minh
-        02191|19|Xã Xuân Dương
-        02212|08|Phường Nông Tiến
-        02215|08|Phường Minh Xuân
-        02221|08|Xã Nà Hang
-        02239|08|Xã Thượng Nông
-        02245|08|Xã Côn Lôn
-        02248|08|Xã Yên Hoa
-        02260|08|Xã Hồng Thái
-        02266|08|Xã Lâm Bình
-        02269|08|Xã Thượng Lâm
-        02287|08|Xã Chiêm Hóa
-        02296|08|Xã Bình An
-        02302|08|Xã Minh Quang
-        02305|08|Xã Trung Hà
-        02308|08|Xã Tân Mỹ
-        02317|08|Xã Yên Lập
-        02320|08|Xã Tân An
-        02332|08|Xã Kiên Đài
-        02350|08|Xã Kim Bình
-        02353|08|Xã Hòa An
-        02359|08|Xã Tri Phú
-        02365|08|Xã Yên Nguyên
-        02374|08|Xã Hàm Yên
-        02380|08|Xã Bạch Xa
-        02392|08|Xã Phù Lưu
-        02398|08|Xã Yên Phú
-        02404|08|Xã Bình Xa
-        02407|08|Xã Thái Sơn
-        02419|08|Xã Thái Hòa
-        02425|08|Xã Hùng Đức
-        02434|08|Xã Lực Hành
-        02437|08|Xã Kiến Thiết
-        02449|08|Xã Xuân Vân
-        02455|08|Xã Hùng Lợi
-        02458|08|Xã Trung Sơn
-        02470|08|Xã Tân Long
-        02473|08|Xã Yên Sơn
-        02494|08|Xã Thái Bình
-        02509|08|Phường Mỹ Lâm
-        02512|08|Phường An Tường
-        02524|08|Phường Bình Thuận
-        02530|08|Xã Nhữ Khê
-        02536|08|Xã Sơn Dương
-        02545|08|Xã Tân Trào
-        02548|08|Xã Bình Ca
-        02554|08|Xã Minh Thanh
-        02572|08|Xã Đông Thọ
-        02578|08|Xã Tân Thanh
-        02608|08|Xã Hồng Sơn
-        02611|08|Xã Phú Lương
-        02620|08|Xã Sơn Thủy
-        02623|08|Xã Trường Sinh
-        02647|15|Phường Lào Cai
-        02671|15|Phường Cam Đường
-        02680|15|Xã Hợp Thành
-        02683|15|Xã Bát Xát
-        02686|15|Xã A Mú Sung
-        02695|15|Xã Trịnh Tường
-        02701|15|Xã Y Tý
-        02707|15|Xã Dền Sáng
-        02725|15|Xã Bản Xèo
-        02728|15|Xã Mường Hum
-        02746|15|Xã Cốc San
-        02752|15|Xã Pha Long
-        02761|15|Xã Mường Khương
-        02782|15|Xã Cao Sơn
-        02788|15|Xã Bản Lầu
-        02809|15|Xã Si Ma Cai
-        02824|15|Xã Sín Chéng
-        02839|15|Xã Bắc Hà
-        02842|15|Xã Tả Củ Tỷ
-        02848|15|Xã Lùng Phình
-        02869|15|Xã Bản Liền
-        02890|15|Xã Bảo Nhai
-        02896|15|Xã Cốc Lầu
-        02902|15|Xã Phong Hải
-        02905|15|Xã Bảo Thắng
-        02908|15|Xã Tằng Loỏng
-        02923|15|Xã Gia Phú
-        02926|15|Xã Xuân Quang
-        02947|15|Xã Bảo Yên
-        02953|15|Xã Nghĩa Đô
-        02962|15|Xã Xuân Hòa
-        02968|15|Xã Thượng Hà
-        02989|15|Xã Bảo Hà
-        02998|15|Xã Phúc Khánh
-        03004|15|Xã Ngũ Chỉ Sơn
-        03006|15|Phường Sa Pa
-        03013|15|Xã Tả Phìn
-        03037|15|Xã Tả Van
-        03043|15|Xã Mường Bo
-        03046|15|Xã Bản Hồ
-        03061|15|Xã Võ Lao
-        03076|15|Xã Nậm Chày
-        03082|15|Xã Văn Bàn
-        03085|15|Xã Nậm Xé
-        03091|15|Xã Chiềng Ken
-        03103|15|Xã Khánh Yên
-        03106|15|Xã Dương Quỳ
-        03121|15|Xã Minh Lương
-        03127|11|Phường Điện Biên Phủ
-        03151|11|Phường Mường Lay
-        03158|11|Xã Sín Thầu
-        03160|11|Xã Mường Nhé
-        03162|11|Xã Nậm Kè
-        03163|11|Xã Mường Toong
-        03164|11|Xã Quảng Lâm
-        03166|11|Xã Mường Chà
-        03169|11|Xã Nà Hỳ
-        03172|11|Xã Na Sang
-        03175|11|Xã Chà Tở
-        03176|11|Xã Nà Bủng
-        03181|11|Xã Mường Tùng
-        03193|11|Xã Pa Ham
-        03194|11|Xã Nậm Nèn
-        03199|11|Xã Si Pa Phìn
-        03202|11|Xã Mường Pồn
-        03203|11|Xã Na Son
-        03208|11|Xã Xa Dung
-        03214|11|Xã Mường Luân
-        03217|11|Xã Tủa Chùa
-        03220|11|Xã Tủa Thàng
-        03226|11|Xã Sín Chải
-        03241|11|Xã Sính Phình
-        03244|11|Xã Sáng Nhè
-        03253|11|Xã Tuần Giáo
-        03256|11|Xã Mường Ảng
-        03260|11|Xã Pú Nhung
-        03268|11|Xã Mường Mùn
-        03283|11|Xã Chiềng Sinh
-        03295|11|Xã Quài Tở
-        03301|11|Xã Búng Lao
-        03313|11|Xã Mường Lạn
-        03316|11|Xã Nà Tấu
-        03325|11|Xã Mường Phăng
-        03328|11|Xã Thanh Nưa
-        03334|11|Phường Mường Thanh
-        03349|11|Xã Thanh Yên
-        03352|11|Xã Thanh An
-        03356|11|Xã Sam Mứn
-        03358|11|Xã Núa Ngam
-        03368|11|Xã Mường Nhà
-        03370|11|Xã Pu Nhi
-        03382|11|Xã Phình Giàng
-        03385|11|Xã Tìa Dình
-        03388|12|Phường Đoàn Kết
-        03390|12|Xã Bình Lư
-        03394|12|Xã Sin Suối Hồ
-        03405|12|Xã Tả Lèng
-        03408|12|Phường Tân Phong
-        03424|12|Xã Bản Bo
-        03430|12|Xã Khun Há
-        03433|12|Xã Bum Tở
-        03434|12|Xã Nậm Hàng
-        03439|12|Xã Thu Lũm
-        03442|12|Xã Pa Ủ
-        03445|12|Xã Mường Tè
-        03451|12|Xã Mù Cả
-        03460|12|Xã Hua Bum
-        03463|12|Xã Tà Tổng
-        03466|12|Xã Bum Nưa
-        03472|12|Xã Mường Mô
-        03478|12|Xã Sìn Hồ
-        03487|12|Xã Lê Lợi
-        03503|12|Xã Pa Tần
-        03508|12|Xã Hồng Thu
-        03517|12|Xã Nậm Tăm
-        03529|12|Xã Tủa Sín Chải
-        03532|12|Xã Pu Sam Cáp
-        03538|12|Xã Nậm Mạ
-        03544|12|Xã Nậm Cuổi
-        03549|12|Xã Phong Thổ
-        03562|12|Xã Sì Lở Lầu
-        03571|12|Xã Dào San
-        03583|12|Xã Khổng Lào
-        03595|12|Xã Than Uyên
-        03598|12|Xã Tân Uyên
-        03601|12|Xã Mường Khoa
-        03613|12|Xã Nậm Sỏ
-        03616|12|Xã Pắc Ta
-        03618|12|Xã Mường Than
-        03637|12|Xã Mường Kim
-        03640|12|Xã Khoen On
-        03646|14|Phường Tô Hiệu
-        03664|14|Phường Chiềng An
-        03670|14|Phường Chiềng Cơi
-        03679|14|Phường Chiềng Sinh
-        03688|14|Xã Mường Chiên
-        03694|14|Xã Mường Giôn
-        03703|14|Xã Quỳnh Nhai
-        03712|14|Xã Mường Sại
-        03721|14|Xã Thuận Châu
-        03724|14|Xã Bình Thuận
-        03727|14|Xã Mường É
-        03754|14|Xã Chiềng La
-        03757|14|Xã Mường Khiêng
-        03760|14|Xã Mường Bám
-        03763|14|Xã Long Hẹ
-        03781|14|Xã Co Mạ
-        03784|14|Xã Nậm Lầu
-        03799|14|Xã Muổi Nọi
-        03808|14|Xã Mường La
-        03814|14|Xã Chiềng Lao
-        03820|14|Xã Ngọc Chiến
-        03847|14|Xã Mường Bú
-        03850|14|Xã Chiềng Hoa
-        03856|14|Xã Bắc Yên
-        03862|14|Xã Xím Vàng
-        03868|14|Xã Tà Xùa
-        03871|14|Xã Pắc Ngà
-        03880|14|Xã Tạ Khoa
-        03892|14|Xã Chiềng Sại
-        03901|14|Xã Suối Tọ
-        03907|14|Xã Mường Cơi
-        03910|14|Xã Phù Yên
-        03922|14|Xã Gia Phù
-        03943|14|Xã Mường Bang
-        03958|14|Xã Tường Hạ
-        03961|14|Xã Kim Bon
-        03970|14|Xã Tân Phong
-        03979|14|Phường Mộc Sơn
-        03980|14|Phường Mộc Châu
-        03982|14|Phường Thảo Nguyên
-        03985|14|Xã Chiềng Sơn
-        03997|14|Xã Tân Yên
-        04000|14|Xã Đoàn Kết
-        04006|14|Xã Song Khủa
-        04018|14|Xã Tô Múa
-        04033|14|Phường Vân Sơn
-        04045|14|Xã Lóng Sập
-        04048|14|Xã Vân Hồ
-        04057|14|Xã Xuân Nha
-        04075|14|Xã Yên Châu
-        04078|14|Xã Chiềng Hặc
-        04087|14|Xã Yên Sơn
-        04096|14|Xã Lóng Phiêng
-        04099|14|Xã Phiêng Khoài
-        04105|14|Xã Mai Sơn
-        04108|14|Xã Chiềng Sung
-        04117|14|Xã Mường Chanh
-        04123|14|Xã Chiềng Mung
-        04132|14|Xã Chiềng Mai
-        04136|14|Xã Tà Hộc
-        04144|14|Xã Phiêng Cằm
-        04159|14|Xã Phiêng Pằn
-        04168|14|Xã Sông Mã
-        04171|14|Xã Bó Sinh
-        04183|14|Xã Mường Lầm
-        04186|14|Xã Nậm Ty
-        04195|14|Xã Chiềng Sơ
-        04204|14|Xã Chiềng Khoong
-        04210|14|Xã Huổi Một
-        04219|14|Xã Mường Hung
-        04222|14|Xã Chiềng Khương
-        04228|14|Xã Púng Bánh
-        04231|14|Xã Sốp Cộp
-        04240|14|Xã Mường Lèo
-        04246|14|Xã Mường Lạn
-        04252|15|Phường Yên Bái
-        04273|15|Phường Nam Cường
-        04279|15|Phường Văn Phú
-        04288|15|Phường Nghĩa Lộ
-        04303|15|Xã Lục Yên
-        04309|15|Xã Lâm Thượng
-        04336|15|Xã Tân Lĩnh
-        04342|15|Xã Khánh Hòa
-        04345|15|Xã Mường Lai
-        04363|15|Xã Phúc Lợi
-        04375|15|Xã Mậu A
-        04381|15|Xã Lâm Giang
-        04387|15|Xã Châu Quế
-        04399|15|Xã Đông Cuông
-        04402|15|Xã Phong Dụ Hạ
-        04423|15|Xã Phong Dụ Thượng
-        04429|15|Xã Tân Hợp
-        04441|15|Xã Xuân Ái
-        04450|15|Xã Mỏ Vàng
-        04456|15|Xã Mù Cang Chải
-        04462|15|Xã Nậm Có
-        04465|15|Xã Khao Mang
-        04474|15|Xã Lao Chải
-        04489|15|Xã Chế Tạo
-        04492|15|Xã Púng Luông
-        04498|15|Xã Trấn Yên
-        04531|15|Xã Quy Mông
-        04537|15|Xã Lương Thịnh
-        04543|15|Phường Âu Lâu
-        04564|15|Xã Việt Hồng
-        04576|15|Xã Hưng Khánh
-        04585|15|Xã Hạnh Phúc
-        04603|15|Xã Tà Xi Láng
-        04606|15|Xã Trạm Tấu
-        04609|15|Xã Phình Hồ
-        04630|15|Xã Tú Lệ
-        04636|15|Xã Gia Hội
-        04651|15|Xã Sơn Lương
-        04660|15|Xã Liên Sơn
-        04663|15|Phường Trung Tâm
-        04672|15|Xã Văn Chấn
-        04681|15|Phường Cầu Thia
-        04693|15|Xã Cát Thịnh
-        04699|15|Xã Chấn Thịnh
-        04705|15|Xã Thượng Bằng La
-        04711|15|Xã Nghĩa Tâm
-        04714|15|Xã Yên Bình
-        04717|15|Xã Thác Bà
-        04726|15|Xã Cảm Nhân
-        04744|15|Xã Yên Thành
-        04750|15|Xã Bảo Ái
-        04792|25|Phường Tân Hòa
-        04795|25|Phường Hòa Bình
-        04828|25|Phường Thống Nhất
-        04831|25|Xã Đà Bắc
-        04846|25|Xã Đức Nhàn
-        04849|25|Xã Tân Pheo
-        04873|25|Xã Quy Đức
-        04876|25|Xã Cao Sơn
-        04891|25|Xã Tiền Phong
-        04894|25|Phường Kỳ Sơn
-        04897|25|Xã Thịnh Minh
-        04924|25|Xã Lương Sơn
-        04930|01|Xã Yên Xuân
-        04960|25|Xã Liên Sơn
-        04978|25|Xã Kim Bôi
-        04990|25|Xã Nật Sơn
-        05014|25|Xã Mường Động
-        05047|25|Xã Cao Dương
-        05068|25|Xã Hợp Kim
-        05086|25|Xã Dũng Tiến
-        05089|25|Xã Cao Phong
-        05092|25|Xã Thung Nai
-        05116|25|Xã Mường Thàng
-        05128|25|Xã Tân Lạc
-        05134|25|Xã Mường Hoa
-        05152|25|Xã Vân Sơn
-        05158|25|Xã Mường Bi
-        05191|25|Xã Toàn Thắng
-        05200|25|Xã Mai Châu
-        05206|25|Xã Tân Mai
-        05212|25|Xã Pà Cò
-        05245|25|Xã Bao La
-        05251|25|Xã Mai Hạ
-        05266|25|Xã Lạc Sơn
-        05287|25|Xã Mường Vang
-        05290|25|Xã Nhân Nghĩa
-        05293|25|Xã Thượng Cốc
-        05305|25|Xã Yên Phú
-        05323|25|Xã Quyết Thắng
-        05329|25|Xã Ngọc Sơn
-        05347|25|Xã Đại Đồng
-        05353|25|Xã Yên Thủy
-        05362|25|Xã Lạc Lương
-        05386|25|Xã Yên Trị
-        05392|25|Xã Lạc Thủy
-        05395|25|Xã An Nghĩa
-        05425|25|Xã An Bình
-        05443|19|Phường Phan Đình Phùng
-        05455|19|Phường Quyết Thắng
-        05467|19|Phường Gia Sàng
-        05482|19|Phường Quan Triều
-        05488|19|Xã Đại Phúc
-        05500|19|Phường Tích Lương
-        05503|19|Xã Tân Cương
-        05518|19|Phường Sông Công
-        05528|19|Phường Bách Quang
-        05533|19|Phường Bá Xuyên
-        05542|19|Xã Lam Vỹ
-        05551|19|Xã Kim Phượng
-        05563|19|Xã Phượng Tiến
-        05569|19|Xã Định Hóa
-        05581|19|Xã Trung Hội
-        05587|19|Xã Bình Yên
-        05602|19|Xã Phú Đình
-        05605|19|Xã Bình Thành
-        05611|19|Xã Phú Lương
-        05620|19|Xã Yên Trạch
-        05632|19|Xã Hợp Thành
-        05641|19|Xã Vô Tranh
-        05662|19|Xã Trại Cau
-        05665|19|Xã Văn Lăng
-        05674|19|Xã Quang Sơn
-        05680|19|Xã Văn Hán
-        05692|19|Xã Đồng Hỷ
-        05707|19|Xã Nam Hòa
-        05710|19|Phường Linh Sơn
-        05716|19|Xã Võ Nhai
-        05719|19|Xã Sảng Mộc
-        05722|19|Xã Nghinh Tường
-        05725|19|Xã Thần Sa
-        05740|19|Xã La Hiên
-        05746|19|Xã Tràng Xá
-        05755|19|Xã Dân Tiến
-        05773|19|Xã Phú Xuyên
-        05776|19|Xã Đức Lương
-        05788|19|Xã Phú Lạc
-        05800|19|Xã Phú Thịnh
-        05809|19|Xã An Khánh
-        05818|19|Xã La Bằng
-        05830|19|Xã Đại Từ
-        05845|19|Xã Vạn Phú
-        05851|19|Xã Quân Chu
-        05857|19|Phường Phúc Thuận
-        05860|19|Phường Phổ Yên
-        05881|19|Xã Thành Công
-        05890|19|Phường Vạn Xuân
-        05899|19|Phường Trung Thành
-        05908|19|Xã Phú Bình
-        05917|19|Xã Tân Khánh
-        05923|19|Xã Tân Thành
-        05941|19|Xã Điềm Thụy
-        05953|19|Xã Kha Sơn
-        05977|20|Phường Đông Kinh
-        05983|20|Phường Lương Văn Tri
-        05986|20|Phường Tam Thanh
-        06001|20|Xã Đoàn Kết
-        06004|20|Xã Quốc Khánh
-        06019|20|Xã Tân Tiến
-        06037|20|Xã Kháng Chiến
-        06040|20|Xã Thất Khê
-        06046|20|Xã Tràng Định
-        06058|20|Xã Quốc Việt
-        06073|20|Xã Hoa Thám
-        06076|20|Xã Quý Hòa
-        06079|20|Xã Hồng Phong
-        06085|20|Xã Thiện Hòa
-        06091|20|Xã Thiện Thuật
-        06103|20|Xã Thiện Long
-        06112|20|Xã Bình Gia
-        06115|20|Xã Tân Văn
-        06124|20|Xã Na Sầm
-        06148|20|Xã Thụy Hùng
-        06151|20|Xã Hội Hoan
-        06154|20|Xã Văn Lãng
-        06172|20|Xã Hoàng Văn Thụ
-        06184|20|Xã Đồng Đăng
-        06187|20|Phường Kỳ Lừa
-        06196|20|Xã Ba Sơn
-        06211|20|Xã Cao Lộc
-        06220|20|Xã Công Sơn
-        06253|20|Xã Văn Quan
-        06280|20|Xã Điềm He
-        06286|20|Xã Khánh Khê
-        06298|20|Xã Yên Phúc
-        06313|20|Xã Tri Lễ
-        06316|20|Xã Tân Đoàn
-        06325|20|Xã Bắc Sơn
-        06337|20|Xã Tân Tri
-        06349|20|Xã Hưng Vũ
-        06364|20|Xã Vũ Lễ
-        06367|20|Xã Vũ Lăng
-        06376|20|Xã Nhất Hòa
-        06385|20|Xã Hữu Lũng
-        06391|20|Xã Yên Bình
-        06400|20|Xã Hữu Liên
-        06415|20|Xã Vân Nham
-        06427|20|Xã Cai Kinh
-        06436|20|Xã Thiện Tân
-        06445|20|Xã Tân Thành
-        06457|20|Xã Tuấn Sơn
-        06463|20|Xã Chi Lăng
-        06475|20|Xã Bằng Mạc
-        06481|20|Xã Chiến Thắng
-        06496|20|Xã Nhân Lý
-        06505|20|Xã Vạn Linh
-        06517|20|Xã Quan Sơn
-        06526|20|Xã Na Dương
-        06529|20|Xã Lộc Bình
-        06541|20|Xã Mẫu Sơn
-        06565|20|Xã Khuất Xá
-        06577|20|Xã Thống Nhất
-        06601|20|Xã Lợi Bác
-        06607|20|Xã Xuân Dương
-        06613|20|Xã Đình Lập
-        06616|20|Xã Thái Bình
-        06625|20|Xã Kiên Mộc
-        06637|20|Xã Châu Sơn
-        06652|22|Phường Hà Tu
-        06658|22|Phường Cao Xanh
-        06661|22|Phường Việt Hưng
-        06673|22|Phường Bãi Cháy
-        06676|22|Phường Hà Lầm
-        06685|22|Phường Hồng Gai
-        06688|22|Phường Hạ Long
-        06706|22|Phường Tuần Châu
-        06709|22|Phường Móng Cái 2
-        06712|22|Phường Móng Cái 1
-        06724|22|Xã Hải Sơn
-        06733|22|Xã Hải Ninh
-        06736|22|Phường Móng Cái 3
-        06757|22|Xã Vĩnh Thực
-        06760|22|Phường Mông Dương
-        06778|22|Phường Quang Hanh
-        06781|22|Phường Cửa Ông
-        06793|22|Phường Cẩm Phả
-        06799|22|Xã Hải Hòa
-        06811|22|Phường Uông Bí
-        06820|22|Phường Vàng Danh
-        06832|22|Phường Yên Tử
-        06838|22|Xã Bình Liêu
-        06841|22|Xã Hoành Mô
-        06856|22|Xã Lục Hồn
-        06862|22|Xã Tiên Yên
-        06874|22|Xã Điền Xá
-        06877|22|Xã Đông Ngũ
-        06886|22|Xã Hải Lạng
-        06895|22|Xã Đầm Hà
-        06913|22|Xã Quảng Tân
-        06922|22|Xã Quảng Hà
-        06931|22|Xã Quảng Đức
-        06946|22|Xã Đường Hoa
-        06967|22|Xã Cái Chiên
-        06970|22|Xã Ba Chẽ
-        06979|22|Xã Kỳ Thượng
-        06985|22|Xã Lương Minh
-        06994|22|Đặc khu Vân Đồn
-        07030|22|Phường Hoành Bồ
-        07054|22|Xã Quảng La
-        07060|22|Xã Thống Nhất
-        07069|22|Phường Mạo Khê
-        07081|22|Phường Bình Khê
-        07090|22|Phường An Sinh
-        07093|22|Phường Đông Triều
-        07114|22|Phường Hoàng Quế
-        07132|22|Phường Quảng Yên
-        07135|22|Phường Đông Mai
-        07147|22|Phường Hiệp Hòa
-        07168|22|Phường Hà An
-        07180|22|Phường Liên Hòa
-        07183|22|Phường Phong Cốc
-        07192|22|Đặc khu Cô Tô
-        07210|24|Phường Bắc Giang
-        07228|24|Phường Đa Mai
-        07246|24|Xã Xuân Lương
-        07264|24|Xã Tam Tiến
-        07282|24|Xã Đồng Kỳ
-        07288|24|Xã Yên Thế
-        07294|24|Xã Bố Hạ
-        07306|24|Xã Nhã Nam
-        07330|24|Xã Phúc Hòa
-        07333|24|Xã Quang Trung
-        07339|24|Xã Tân Yên
-        07351|24|Xã Ngọc Thiện
-        07375|24|Xã Lạng Giang
-        07381|24|Xã Tiên Lục
-        07399|24|Xã Kép
-        07420|24|Xã Mỹ Thái
-        07432|24|Xã Tân Dĩnh
-        07444|24|Xã Lục Nam
-        07450|24|Xã Đông Phú
-        07462|24|Xã Bảo Đài
-        07486|24|Xã Nghĩa Phương
-        07489|24|Xã Trường Sơn
-        07492|24|Xã Lục Sơn
-        07498|24|Xã Bắc Lũng
-        07519|24|Xã Cẩm Lý
-        07525|24|Phường Chũ
-        07531|24|Xã Tân Sơn
-        07534|24|Xã Sa Lý
-        07537|24|Xã Biên Sơn
-        07543|24|Xã Sơn Hải
-        07552|24|Xã Kiên Lao
-        07573|24|Xã Biển Động
-        07582|24|Xã Lục Ngạn
-        07594|24|Xã Đèo Gia
-        07603|24|Xã Nam Dương
-        07612|24|Phường Phượng Sơn
-        07615|24|Xã Sơn Động
-        07616|24|Xã Tây Yên Tử
-        07621|24|Xã Vân Sơn
-        07627|24|Xã Đại Sơn
-        07642|24|Xã Yên Định
-        07654|24|Xã An Lạc
-        07663|24|Xã Tuấn Đạo
-        07672|24|Xã Dương Hưu
-        07681|24|Phường Yên Dũng
-        07682|24|Phường Tân An
-        07696|24|Phường Tiền Phong
-        07699|24|Phường Tân Tiến
-        07735|24|Xã Đồng Việt
-        07738|24|Phường Cảnh Thụy
-        07774|24|Phường Tự Lạn
-        07777|24|Phường Việt Yên
-        07795|24|Phường Nếnh
-        07798|24|Phường Vân Hà
-        07822|24|Xã Hoàng Vân
-        07840|24|Xã Hiệp Hòa
-        07864|24|Xã Hợp Thịnh
-        07870|24|Xã Xuân Cẩm
-        07894|25|Phường Nông Trang
-        07900|25|Phường Việt Trì
-        07909|25|Phường Thanh Miếu
-        07918|25|Phường Vân Phú
-        07942|25|Phường Phú Thọ
-        07948|25|Phường Âu Cơ
-        07954|25|Phường Phong Châu
-        07969|25|Xã Đoan Hùng
-        07996|25|Xã Bằng Luân
-        07999|25|Xã Chí Đám
-        08023|25|Xã Tây Cốc
-        08038|25|Xã Chân Mộng
-        08053|25|Xã Hạ Hòa
-        08071|25|Xã Đan Thượng
-        08110|25|Xã Hiền Lương
-        08113|25|Xã Yên Kỳ
-        08134|25|Xã Văn Lang
-        08143|25|Xã Vĩnh Chân
-        08152|25|Xã Thanh Ba
-        08173|25|Xã Quảng Yên
-        08203|25|Xã Hoàng Cương
-        08209|25|Xã Đông Thành
-        08218|25|Xã Chí Tiên
-        08227|25|Xã Liên Minh
-        08230|25|Xã Phù Ninh
-        08236|25|Xã Phú Mỹ
-        08245|25|Xã Trạm Thản
-        08254|25|Xã Dân Chủ
-        08275|25|Xã Bình Phú
-        08290|25|Xã Yên Lập
-        08296|25|Xã Sơn Lương
-        08305|25|Xã Xuân Viên
-        08311|25|Xã Trung Sơn
-        08323|25|Xã Thượng Long
-        08338|25|Xã Minh Hòa
-        08341|25|Xã Cẩm Khê
-        08344|25|Xã Tiên Lương
-        08377|25|Xã Vân Bán
-        08398|25|Xã Phú Khê
-        08416|25|Xã Hùng Việt
-        08431|25|Xã Đồng Lương
-        08434|25|Xã Tam Nông
-        08443|25|Xã Hiền Quan
-        08467|25|Xã Vạn Xuân
-        08479|25|Xã Thọ Văn
-        08494|25|Xã Lâm Thao
-        08500|25|Xã Xuân Lũng
-        08515|25|Xã Hy Cương
-        08521|25|Xã Phùng Nguyên
-        08527|25|Xã Bản Nguyên
-        08542|25|Xã Thanh Sơn
-        08545|25|Xã Thu Cúc
-        08560|25|Xã Lai Đồng
-        08566|25|Xã Tân Sơn
-        08584|25|Xã Võ Miếu
-        08590|25|Xã Xuân Đài
-        08593|25|Xã Minh Đài
-        08611|25|Xã Văn Miếu
-        08614|25|Xã Cự Đồng
-        08620|25|Xã Long Cốc
-        08632|25|Xã Hương Cần
-        08635|25|Xã Khả Cửu
-        08656|25|Xã Yên Sơn
-        08662|25|Xã Đào Xá
-        08674|25|Xã Thanh Thủy
-        08686|25|Xã Tu Vũ
-        08707|25|Phường Vĩnh Yên
-        08716|25|Phường Vĩnh Phúc
-        08740|25|Phường Phúc Yên
-        08746|25|Phường Xuân Hòa
-        08761|25|Xã Lập Thạch
-        08770|25|Xã Hợp Lý
-        08773|25|Xã Yên Lãng
-        08782|25|Xã Hải Lựu
-        08788|25|Xã Thái Hòa
-        08812|25|Xã Liên Hòa
-        08824|25|Xã Tam Sơn
-        08842|25|Xã Tiên Lữ
-        08848|25|Xã Sông Lô
-        08866|25|Xã Sơn Đông
-        08869|25|Xã Tam Dương
-        08872|25|Xã Tam Dương Bắc
-        08896|25|Xã Hoàng An
-        08905|25|Xã Hội Thịnh
-        08911|25|Xã Tam Đảo
-        08914|25|Xã Đạo Trù
-        08923|25|Xã Đại Đình
-        08935|25|Xã Bình Nguyên
-        08944|25|Xã Bình Tuyền
-        08950|25|Xã Bình Xuyên
-        08971|25|Xã Xuân Lãng
-        08974|01|Xã Quang Minh
-        08980|01|Xã Yên Lãng
-        08995|01|Xã Tiến Thắng
-        09022|01|Xã Mê Linh
-        09025|25|Xã Yên Lạc
-        09040|25|Xã Tề Lỗ
-        09043|25|Xã Tam Hồng
-        09052|25|Xã Nguyệt Đức
-        09064|25|Xã Liên Châu
-        09076|25|Xã Vĩnh Tường
-        09079|25|Xã Vĩnh An
-        09100|25|Xã Vĩnh Hưng
-        09106|25|Xã Vĩnh Thành
-        09112|25|Xã Thổ Tang
-        09154|25|Xã Vĩnh Phú
-        09169|24|Phường Vũ Ninh
-        09187|24|Phường Kinh Bắc
-        09190|24|Phường Võ Cường
-        09193|24|Xã Yên Phong
-        09202|24|Xã Tam Giang
-        09205|24|Xã Yên Trung
-        09208|24|Xã Tam Đa
-        09238|24|Xã Văn Môn
-        09247|24|Phường Quế Võ
-        09253|24|Phường Nhân Hòa
-        09265|24|Phường Phương Liễu
-        09286|24|Phường Nam Sơn
-        09292|24|Xã Phù Lãng
-        09295|24|Phường Bồng Lai
-        09301|24|Phường Đào Viên
-        09313|24|Xã Chi Lăng
-        09319|24|Xã Tiên Du
-        09325|24|Phường Hạp Lĩnh
-        09334|24|Xã Liên Bão
-        09340|24|Xã Đại Đồng
-        09343|24|Xã Tân Chi
-        09349|24|Xã Phật Tích
-        09367|24|Phường Từ Sơn
-        09370|24|Phường Tam Sơn
-        09379|24|Phường Phù Khê
-        09385|24|Phường Đồng Nguyên
-        09400|24|Phường Thuận Thành
-        09409|24|Phường Mão Điền
-        09427|24|Phường Trí Quả
-        09430|24|Phường Trạm Lộ
-        09433|24|Phường Song Liễu
-        09445|24|Phường Ninh Xá
-        09454|24|Xã Gia Bình
-        09466|24|Xã Cao Đức
-        09469|24|Xã Đại Lai
-        09475|24|Xã Nhân Thắng
-        09487|24|Xã Đông Cứu
-        09496|24|Xã Lương Tài
-        09499|24|Xã Trung Kênh
-        09523|24|Xã Trung Chính
-        09529|24|Xã Lâm Thao
-        09552|01|Phường Kiến Hưng
-        09556|01|Phường Hà Đông
-        09562|01|Phường Yên Nghĩa
-        09568|01|Phường Phú Lương
-        09574|01|Phường Sơn Tây
-        09604|01|Phường Tùng Thiện
-        09616|01|Xã Đoài Phương
-        09619|01|Xã Quảng Oai
-        09634|01|Xã Cổ Đô
-        09661|01|Xã Minh Châu
-        09664|01|Xã Vật Lại
-        09676|01|Xã Bất Bạt
-        09694|01|Xã Suối Hai
-        09700|01|Xã Ba Vì
-        09706|01|Xã Yên Bài
-        09715|01|Xã Phúc Thọ
-        09739|01|Xã Phúc Lộc
-        09772|01|Xã Hát Môn
-        09784|01|Xã Đan Phượng
-        09787|01|Xã Liên Minh
-        09817|01|Xã Ô Diên
-        09832|01|Xã Hoài Đức
-        09856|01|Xã Dương Hòa
-        09871|01|Xã Sơn Đồng
-        09877|01|Xã An Khánh
-        09886|01|Phường Dương Nội
-        09895|01|Xã Quốc Oai
-        09910|01|Xã Kiều Phú
-        09931|01|Xã Hưng Đạo
-        09952|01|Xã Phú Cát
-        09955|01|Xã Thạch Thất
-        09982|01|Xã Hạ Bằng
-        09988|01|Xã Hòa Lạc
-        10003|01|Xã Tây Phương
-        10015|01|Phường Chương Mỹ
-        10030|01|Xã Phú Nghĩa
-        10045|01|Xã Xuân Mai
-        10072|01|Xã Quảng Bị
-        10081|01|Xã Trần Phú
-        10096|01|Xã Hòa Phú
-        10114|01|Xã Thanh Oai
-        10126|01|Xã Bình Minh
-        10144|01|Xã Tam Hưng
-        10180|01|Xã Dân Hòa
-        10183|01|Xã Thường Tín
-        10210|01|Xã Hồng Vân
-        10231|01|Xã Thượng Phúc
-        10237|01|Xã Chương Dương
-        10273|01|Xã Phú Xuyên
-        10279|01|Xã Phượng Dực
-        10330|01|Xã Chuyên Mỹ
-        10342|01|Xã Đại Xuyên
-        10354|01|Xã Vân Đình
-        10369|01|Xã Ứng Thiên
-        10402|01|Xã Ứng Hòa
-        10417|01|Xã Hòa Xá
-        10441|01|Xã Mỹ Đức
-        10459|01|Xã Phúc Sơn
-        10465|01|Xã Hồng Sơn
-        10489|01|Xã Hương Sơn
-        10507|31|Phường Thành Đông
-        10525|31|Phường Hải Dương
-        10532|31|Phường Lê Thanh Nghị
-        10537|31|Phường Tân Hưng
-        10543|31|Phường Việt Hòa
-        10546|31|Phường Chí Linh
-        10549|31|Phường Chu Văn An
-        10552|31|Phường Nguyễn Trãi
-        10570|31|Phường Trần Hưng Đạo
-        10573|31|Phường Trần Nhân Tông
-        10603|31|Phường Lê Đại Hành
-        10606|31|Xã Nam Sách
-        10615|31|Xã Hợp Tiến
-        10633|31|Xã Trần Phú
-        10642|31|Xã Thái Tân
-        10645|31|Xã An Phú
-        10660|31|Phường Ái Quốc
-        10675|31|Phường Kinh Môn
-        10678|31|Phường Bắc An Phụ
-        10705|31|Xã Nam An Phụ
-        10714|31|Phường Nhị Chiểu
-        10726|31|Phường Phạm Sư Mạnh
-        10729|31|Phường Trần Liễu
-        10744|31|Phường Nguyễn Đại Năng
-        10750|31|Xã Phú Thái
-        10756|31|Xã Lai Khê
-        10792|31|Xã An Thành
-        10804|31|Xã Kim Thành
-        10813|31|Xã Thanh Hà
-        10816|31|Xã Hà Bắc
-        10837|31|Phường Nam Đồng
-        10843|31|Xã Hà Nam
-        10846|31|Xã Hà Tây
-        10882|31|Xã Hà Đông
-        10888|31|Xã Cẩm Giang
-        10891|31|Phường Tứ Minh
-        10903|31|Xã Cẩm Giàng
-        10909|31|Xã Tuệ Tĩnh
-        10930|31|Xã Mao Điền
-        10945|31|Xã Kẻ Sặt
-        10966|31|Xã Bình Giang
-        10972|31|Xã Đường An
-        10993|31|Xã Thượng Hồng
-        10999|31|Xã Gia Lộc
-        11002|31|Phường Thạch Khôi
-        11020|31|Xã Yết Kiêu
-        11050|31|Xã Gia Phúc
-        11065|31|Xã Trường Tân
-        11074|31|Xã Tứ Kỳ
-        11086|31|Xã Đại Sơn
-        11113|31|Xã Tân Kỳ
-        11131|31|Xã Chí Minh
-        11140|31|Xã Lạc Phượng
-        11146|31|Xã Nguyên Giáp
-        11164|31|Xã Vĩnh Lại
-        11167|31|Xã Tân An
-        11203|31|Xã Ninh Giang
-        11218|31|Xã Hồng Châu
-        11224|31|Xã Khúc Thừa Dụ
-        11239|31|Xã Thanh Miện
-        11242|31|Xã Nguyễn Lương Bằng
-        11254|31|Xã Bắc Thanh Miện
-        11257|31|Xã Hải Hưng
-        11284|31|Xã Nam Thanh Miện
-        11311|31|Phường Hồng Bàng
-        11329|31|Phường Ngô Quyền
-        11359|31|Phường Gia Viên
-        11383|31|Phường Lê Chân
-        11407|31|Phường An Biên
-        11411|31|Phường Đông Hải
-        11413|31|Phường Hải An
-        11443|31|Phường Kiến An
-        11446|31|Phường Phù Liễn
-        11455|31|Phường Đồ Sơn
-        11473|31|Phường Bạch Đằng
-        11488|31|Phường Lưu Kiếm
-        11503|31|Xã Việt Khê
-        11506|31|Phường Lê Ích Mộc
-        11533|31|Phường Hòa Bình
-        11542|31|Phường Nam Triệu
-        11557|31|Phường Thiên Hương
-        11560|31|Phường Thủy Nguyên
-        11581|31|Phường An Dương
-        11593|31|Phường An Phong
-        11602|31|Phường Hồng An
-        11617|31|Phường An Hải
-        11629|31|Xã An Lão
-        11635|31|Xã An Trường
-        11647|31|Xã An Quang
-        11668|31|Xã An Khánh
-        11674|31|Xã An Hưng
-        11680|31|Xã Kiến Thụy
-        11689|31|Phường Hưng Đạo
-        11692|31|Phường Dương Kinh
-        11713|31|Xã Nghi Dương
-        11725|31|Xã Kiến Minh
-        11728|31|Xã Kiến Hưng
-        11737|31|Phường Nam Đồ Sơn
-        11749|31|Xã Kiến Hải
-        11755|31|Xã Tiên Lãng
-        11761|31|Xã Quyết Thắng
-        11779|31|Xã Tân Minh
-        11791|31|Xã Tiên Minh
-        11806|31|Xã Chấn Hưng
-        11809|31|Xã Hùng Thắng
-        11824|31|Xã Vĩnh Bảo
-        11836|31|Xã Vĩnh Thịnh
-        11842|31|Xã Vĩnh Thuận
-        11848|31|Xã Vĩnh Hòa
-        11875|31|Xã Vĩnh Hải
-        11887|31|Xã Vĩnh Am
-        11911|31|Xã Nguyễn Bỉnh Khiêm
-        11914|31|Đặc khu Cát Hải
-        11948|31|Đặc khu Bạch Long Vĩ
-        11953|33|Phường Phố Hiến
-        11977|33|Xã Tân Hưng
-        11980|33|Phường Hồng Châu
-        11983|33|Phường Sơn Nam
-        11992|33|Xã Lạc Đạo
-        11995|33|Xã Đại Đồng
-        12004|33|Xã Như Quỳnh
-        12019|33|Xã Văn Giang
-        12025|33|Xã Phụng Công
-        12031|33|Xã Nghĩa Trụ
-        12049|33|Xã Mễ Sở
-        12064|33|Xã Nguyễn Văn Linh
-        12070|33|Xã Hoàn Long
-        12073|33|Xã Yên Mỹ
-        12091|33|Xã Việt Yên
-        12103|33|Phường Mỹ Hào
-        12127|33|Phường Thượng Hồng
-        12133|33|Phường Đường Hào
-        12142|33|Xã Ân Thi
-        12148|33|Xã Phạm Ngũ Lão
-        12166|33|Xã Xuân Trúc
-        12184|33|Xã Nguyễn Trãi
-        12196|33|Xã Hồng Quang
-        12205|33|Xã Khoái Châu
-        12223|33|Xã Triệu Việt Vương
-        12238|33|Xã Việt Tiến
-        12247|33|Xã Châu Ninh
-        12271|33|Xã Chí Minh
-        12280|33|Xã Lương Bằng
-        12286|33|Xã Nghĩa Dân
-        12313|33|Xã Đức Hợp
-        12322|33|Xã Hiệp Cường
-        12337|33|Xã Hoàng Hoa Thám
-        12361|33|Xã Tiên Hoa
-        12364|33|Xã Tiên Lữ
-        12391|33|Xã Quang Hưng
-        12406|33|Xã Đoàn Đào
-        12424|33|Xã Tiên Tiến
-        12427|33|Xã Tống Trân
-        12452|33|Phường Trần Hưng Đạo
-        12454|33|Phường Trần Lãm
-        12466|33|Phường Vũ Phúc
-        12472|33|Xã Quỳnh Phụ
-        12499|33|Xã A Sào
-        12511|33|Xã Minh Thọ
-        12517|33|Xã Ngọc Lâm
-        12523|33|Xã Phụ Dực
-        12526|33|Xã Đồng Bằng
-        12532|33|Xã Nguyễn Du
-        12577|33|Xã Quỳnh An
-        12583|33|Xã Tân Tiến
-        12586|33|Xã Hưng Hà
-        12595|33|Xã Ngự Thiên
-        12613|33|Xã Long Hưng
-        12619|33|Xã Diên Hà
-        12631|33|Xã Thần Khê
-        12634|33|Xã Tiên La
-        12676|33|Xã Lê Quý Đôn
-        12685|33|Xã Hồng Minh
-        12688|33|Xã Đông Hưng
-        12694|33|Xã Bắc Đông Hưng
-        12700|33|Xã Bắc Tiên Hưng
-        12736|33|Xã Đông Tiên Hưng
-        12745|33|Xã Bắc Đông Quan
-        12754|33|Xã Tiên Hưng
-        12763|33|Xã Nam Tiên Hưng
-        12775|33|Xã Nam Đông Hưng
-        12793|33|Xã Đông Quan
-        12817|33|Phường Trà Lý
-        12826|33|Xã Thái Thụy
-        12850|33|Xã Tây Thụy Anh
-        12859|33|Xã Bắc Thụy Anh
-        12862|33|Xã Đông Thụy Anh
-        12865|33|Xã Thụy Anh
-        12904|33|Xã Nam Thụy Anh
-        12916|33|Xã Bắc Thái Ninh
-        12919|33|Xã Tây Thái Ninh
-        12922|33|Xã Thái Ninh
-        12943|33|Xã Đông Thái Ninh
-        12961|33|Xã Nam Thái Ninh
-        12970|33|Xã Tiền Hải
-        12988|33|Xã Đông Tiền Hải
-        13003|33|Xã Đồng Châu
-        13021|33|Xã Ái Quốc
-        13039|33|Xã Tây Tiền Hải
-        13057|33|Xã Nam Cường
-        13063|33|Xã Nam Tiền Hải
-        13066|33|Xã Hưng Phú
-        13075|33|Xã Kiến Xương
-        13093|33|Xã Trà Giang
-        13096|33|Xã Bình Nguyên
-        13120|33|Xã Lê Lợi
-        13132|33|Xã Quang Lịch
-        13141|33|Xã Vũ Quý
-        13159|33|Xã Hồng Vũ
-        13183|33|Xã Bình Thanh
-        13186|33|Xã Bình Định
-        13192|33|Xã Vũ Thư
-        13219|33|Xã Vạn Xuân
-        13222|33|Xã Thư Trì
-        13225|33|Phường Thái Bình
-        13246|33|Xã Tân Thuận
-        13264|33|Xã Thư Vũ
-        13279|33|Xã Vũ Tiên
-        13285|37|Phường Phủ Lý
-        13291|37|Phường Phù Vân
-        13318|37|Phường Châu Sơn
-        13324|37|Phường Duy Tiên
-        13330|37|Phường Duy Tân
-        13336|37|Phường Duy Hà
-        13348|37|Phường Đồng Văn
-        13363|37|Phường Tiên Sơn
-        13366|37|Phường Hà Nam
-        13384|37|Phường Kim Bảng
-        13393|37|Phường Lê Hồ
-        13396|37|Phường Nguyễn Úy
-        13402|37|Phường Kim Thanh
-        13420|37|Phường Tam Chúc
-        13435|37|Phường Lý Thường Kiệt
-        13444|37|Phường Liêm Tuyền
-        13456|37|Xã Liêm Hà
-        13474|37|Xã Tân Thanh
-        13483|37|Xã Thanh Bình
-        13489|37|Xã Thanh Lâm
-        13495|37|Xã Thanh Liêm
-        13501|37|Xã Bình Mỹ
-        13504|37|Xã Bình Lục
-        13531|37|Xã Bình Giang
-        13540|37|Xã Bình An
-        13558|37|Xã Bình Sơn
-        13573|37|Xã Lý Nhân
-        13579|37|Xã Bắc Lý
-        13591|37|Xã Nam Xang
-        13594|37|Xã Trần Thương
-        13597|37|Xã Vĩnh Trụ
-        13609|37|Xã Nhân Hà
-        13627|37|Xã Nam Lý
-        13669|37|Phường Nam Định
-        13684|37|Phường Thiên Trường
-        13693|37|Phường Đông A
-        13699|37|Phường Thành Nam
-        13708|37|Phường Mỹ Lộc
-        13741|37|Xã Vụ Bản
-        13750|37|Xã Minh Tân
-        13753|37|Xã Hiển Khánh
-        13777|37|Phường Trường Thi
-        13786|37|Xã Liên Minh
-        13795|37|Xã Ý Yên
-        13807|37|Xã Tân Minh
-        13822|37|Xã Phong Doanh
-        13834|37|Xã Vũ Dương
-        13864|37|Xã Vạn Thắng
-        13870|37|Xã Yên Cường
-        13879|37|Xã Yên Đồng
-        13891|37|Xã Nghĩa Hưng
-        13894|37|Xã Rạng Đông
-        13900|37|Xã Đồng Thịnh
-        13918|37|Xã Nghĩa Sơn
-        13927|37|Xã Hồng Phong
-        13939|37|Xã Quỹ Nhất
-        13957|37|Xã Nghĩa Lâm
-        13966|37|Xã Nam Trực
-        13972|37|Phường Vị Khê
-        13984|37|Phường Hồng Quang
-        13987|37|Xã Nam Hồng
-        14005|37|Xã Nam Ninh
-        14011|37|Xã Nam Minh
-        14014|37|Xã Nam Đồng
-        14026|37|Xã Cổ Lễ
-        14038|37|Xã Ninh Giang
-        14053|37|Xã Trực Ninh
-        14056|37|Xã Cát Thành
-        14062|37|Xã Quang Hưng
-        14071|37|Xã Minh Thái
-        14077|37|Xã Ninh Cường
-        14089|37|Xã Xuân Trường
-        14095|37|Xã Xuân Hồng
-        14104|37|Xã Xuân Giang
-        14122|37|Xã Xuân Hưng
-        14161|37|Xã Giao Minh
-        14167|37|Xã Giao Thủy
-        14179|37|Xã Giao Hưng
-        14182|37|Xã Giao Hòa
-        14194|37|Xã Giao Bình
-        14203|37|Xã Giao Phúc
-        14212|37|Xã Giao Ninh
-        14215|37|Xã Hải Hậu
-        14218|37|Xã Hải Tiến
-        14221|37|Xã Hải Thịnh
-        14236|37|Xã Hải Anh
-        14248|37|Xã Hải Hưng
-        14281|37|Xã Hải An
-        14287|37|Xã Hải Quang
-        14308|37|Xã Hải Xuân
-        14329|37|Phường Hoa Lư
-        14359|37|Phường Nam Hoa Lư
-        14362|37|Phường Tam Điệp
-        14365|37|Phường Trung Sơn
-        14371|37|Phường Yên Sơn
-        14389|37|Xã Gia Lâm
-        14401|37|Xã Gia Tường
-        14404|37|Xã Cúc Phương
-        14407|37|Xã Phú Sơn
-        14428|37|Xã Nho Quan
-        14434|37|Xã Thanh Sơn
-        14452|37|Xã Quỳnh Lưu
-        14458|37|Xã Phú Long
-        14464|37|Xã Gia Viễn
-        14482|37|Xã Gia Hưng
-        14488|37|Xã Gia Vân
-        14494|37|Xã Gia Trấn
-        14500|37|Xã Đại Hoàng
-        14524|37|Xã Gia Phong
-        14533|37|Phường Tây Hoa Lư
-        14560|37|Xã Yên Khánh
-        14563|37|Xã Khánh Thiện
-        14566|37|Phường Đông Hoa Lư
-        14608|37|Xã Khánh Trung
-        14611|37|Xã Khánh Nhạc
-        14614|37|Xã Khánh Hội
-        14620|37|Xã Phát Diệm
-        14623|37|Xã Bình Minh
-        14638|37|Xã Kim Sơn
-        14647|37|Xã Quang Thiện
-        14653|37|Xã Chất Bình
-        14674|37|Xã Lai Thành
-        14677|37|Xã Định Hóa
-        14698|37|Xã Kim Đông
-        14701|37|Xã Yên Mô
-        14725|37|Phường Yên Thắng
-        14728|37|Xã Yên Từ
-        14743|37|Xã Yên Mạc
-        14746|37|Xã Đồng Thái
-        14758|38|Phường Hàm Rồng
-        14797|38|Phường Hạc Thành
-        14812|38|Phường Bỉm Sơn
-        14818|38|Phường Quang Trung
-        14845|38|Xã Mường Lát
-        14848|38|Xã Tam Chung
-        14854|38|Xã Mường Lý
-        14857|38|Xã Trung Lý
-        14860|38|Xã Quang Chiểu
-        14863|38|Xã Pù Nhi
-        14864|38|Xã Nhi Sơn
-        14866|38|Xã Mường Chanh
-        14869|38|Xã Hồi Xuân
-        14872|38|Xã Trung Thành
-        14875|38|Xã Trung Sơn
-        14878|38|Xã Phú Lệ
-        14890|38|Xã Phú Xuân
-        14896|38|Xã Hiền Kiệt
-        14902|38|Xã Nam Xuân
-        14908|38|Xã Thiên Phủ
-        14923|38|Xã Bá Thước
-        14932|38|Xã Điền Quang
-        14950|38|Xã Điền Lư
-        14953|38|Xã Quý Lương
-        14956|38|Xã Pù Luông
-        14959|38|Xã Cổ Lũng
-        14974|38|Xã Văn Nho
-        14980|38|Xã Thiết Ống
-        15001|38|Xã Trung Hạ
-        15007|38|Xã Tam Thanh
-        15010|38|Xã Sơn Thủy
-        15013|38|Xã Na Mèo
-        15016|38|Xã Quan Sơn
-        15019|38|Xã Tam Lư
-        15022|38|Xã Sơn Điện
-        15025|38|Xã Mường Mìn
-        15031|38|Xã Yên Khương
-        15034|38|Xã Yên Thắng
-        15043|38|Xã Giao An
-        15049|38|Xã Văn Phú
-        15055|38|Xã Linh Sơn
-        15058|38|Xã Đồng Lương
-        15061|38|Xã Ngọc Lặc
-        15085|38|Xã Thạch Lập
-        15091|38|Xã Ngọc Liên
-        15106|38|Xã Nguyệt Ấn
-        15112|38|Xã Kiên Thọ
-        15124|38|Xã Minh Sơn
-        15127|38|Xã Cẩm Thủy
-        15142|38|Xã Cẩm Thạch
-        15148|38|Xã Cẩm Tú
-        15163|38|Xã Cẩm Vân
-        15178|38|Xã Cẩm Tân
-        15187|38|Xã Kim Tân
-        15190|38|Xã Vân Du
-        15199|38|Xã Thạch Quảng
-        15211|38|Xã Thạch Bình
-        15229|38|Xã Thành Vinh
-        15250|38|Xã Ngọc Trạo
-        15271|38|Xã Hà Trung
-        15274|38|Xã Hà Long
-        15286|38|Xã Hoạt Giang
-        15298|38|Xã Lĩnh Toại
-        15316|38|Xã Tống Sơn
-        15349|38|Xã Vĩnh Lộc
-        15361|38|Xã Tây Đô
-        15382|38|Xã Biện Thượng
-        15409|38|Xã Yên Phú
-        15412|38|Xã Quý Lộc
-        15421|38|Xã Yên Trường
-        15442|38|Xã Yên Ninh
-        15448|38|Xã Định Hòa
-        15457|38|Xã Định Tân
-        15469|38|Xã Yên Định
-        15499|38|Xã Thọ Xuân
-        15505|38|Xã Thọ Long
-        15520|38|Xã Xuân Hòa
-        15544|38|Xã Lam Sơn
-        15553|38|Xã Sao Vàng
-        15568|38|Xã Thọ Lập
-        15574|38|Xã Xuân Tín
-        15592|38|Xã Xuân Lập
-        15607|38|Xã Bát Mọt
-        15610|38|Xã Yên Nhân
-        15622|38|Xã Vạn Xuân
-        15628|38|Xã Lương Sơn
-        15634|38|Xã Luận Thành
-        15643|38|Xã Thắng Lộc
-        15646|38|Xã Thường Xuân
-        15658|38|Xã Xuân Chinh
-        15661|38|Xã Tân Thành
-        15664|38|Xã Triệu Sơn
-        15667|38|Xã Thọ Bình
-        15682|38|Xã Hợp Tiến
-        15715|38|Xã Tân Ninh
-        15724|38|Xã Đồng Tiến
-        15754|38|Xã Thọ Ngọc
-        15763|38|Xã Thọ Phú
-        15766|38|Xã An Nông
-        15772|38|Xã Thiệu Hóa
-        15778|38|Xã Thiệu Tiến
-        15796|38|Xã Thiệu Quang
-        15820|38|Xã Thiệu Toán
-        15835|38|Xã Thiệu Trung
-        15853|38|Phường Đông Tiến
-        15865|38|Xã Hoằng Hóa
-        15880|38|Xã Hoằng Giang
-        15889|38|Xã Hoằng Phú
-        15910|38|Xã Hoằng Sơn
-        15925|38|Phường Nguyệt Viên
-        15961|38|Xã Hoằng Lộc
-        15976|38|Xã Hoằng Châu
-        15991|38|Xã Hoằng Tiến
-        16000|38|Xã Hoằng Thanh
-        16012|38|Xã Hậu Lộc
-        16021|38|Xã Triệu Lộc
-        16033|38|Xã Đông Thành
-        16072|38|Xã Hoa Lộc
-        16078|38|Xã Vạn Lộc
-        16093|38|Xã Nga Sơn
-        16108|38|Xã Tân Tiến
-        16114|38|Xã Nga Thắng
-        16138|38|Xã Hồ Vương
-        16144|38|Xã Nga An
-        16171|38|Xã Ba Đình
-        16174|38|Xã Như Xuân
-        16177|38|Xã Xuân Bình
-        16186|38|Xã Hóa Quỳ
-        16213|38|Xã Thanh Phong
-        16222|38|Xã Thanh Quân
-        16225|38|Xã Thượng Ninh
-        16228|38|Xã Như Thanh
-        16234|38|Xã Xuân Du
-        16249|38|Xã Mậu Lâm
-        16258|38|Xã Xuân Thái
-        16264|38|Xã Yên Thọ
-        16273|38|Xã Thanh Kỳ
-        16279|38|Xã Nông Cống
-        16297|38|Xã Trung Chính
-        16309|38|Xã Thắng Lợi
-        16342|38|Xã Thăng Bình
-        16348|38|Xã Trường Văn
-        16363|38|Xã Tượng Lĩnh
-        16369|38|Xã Công Chính
-        16378|38|Phường Đông Sơn
-        16417|38|Phường Đông Quang
-        16438|38|Xã Lưu Vệ
-        16480|38|Xã Quảng Yên
-        16489|38|Xã Quảng Chính
-        16498|38|Xã Quảng Ngọc
-        16516|38|Phường Nam Sầm Sơn
-        16522|38|Phường Quảng Phú
-        16531|38|Phường Sầm Sơn
-        16540|38|Xã Quảng Ninh
-        16543|38|Xã Quảng Bình
-        16549|38|Xã Tiên Trang
-        16561|38|Phường Tĩnh Gia
-        16576|38|Phường Ngọc Sơn
-        16591|38|Xã Các Sơn
-        16594|38|Phường Tân Dân
-        16597|38|Phường Hải Lĩnh
-        16609|38|Phường Đào Duy Từ
-        16624|38|Phường Trúc Lâm
-        16636|38|Xã Trường Lâm
-        16645|38|Phường Hải Bình
-        16654|38|Phường Nghi Sơn
-        16681|40|Phường Thành Vinh
-        16690|40|Phường Trường Vinh
-        16702|40|Phường Vinh Phú
-        16708|40|Phường Vinh Lộc
-        16732|40|Phường Cửa Lò
-        16738|40|Xã Quế Phong
-        16744|40|Xã Thông Thụ
-        16750|40|Xã Tiền Phong
-        16756|40|Xã Tri Lễ
-        16774|40|Xã Mường Quàng
-        16777|40|Xã Quỳ Châu
-        16792|40|Xã Châu Tiến
-        16801|40|Xã Hùng Chân
-        16804|40|Xã Châu Bình
-        16813|40|Xã Mường Xén
-        16816|40|Xã Mỹ Lý
-        16819|40|Xã Bắc Lý
-        16822|40|Xã Keng Đu
-        16828|40|Xã Huồi Tụ
-        16831|40|Xã Mường Lống
-        16834|40|Xã Na Loi
-        16837|40|Xã Nậm Cắn
-        16849|40|Xã Hữu Kiệm
-        16855|40|Xã Chiêu Lưu
-        16858|40|Xã Mường Típ
-        16870|40|Xã Na Ngoi
-        16876|40|Xã Tương Dương
-        16882|40|Xã Nhôn Mai
-        16885|40|Xã Hữu Khuông
-        16903|40|Xã Nga My
-        16906|40|Xã Lượng Minh
-        16909|40|Xã Yên Hòa
-        16912|40|Xã Yên Na
-        16933|40|Xã Tam Quang
-        16936|40|Xã Tam Thái
-        16939|40|Phường Thái Hòa
-        16941|40|Xã Nghĩa Đàn
-        16951|40|Xã Nghĩa Lâm
-        16969|40|Xã Nghĩa Thọ
-        16972|40|Xã Nghĩa Hưng
-        16975|40|Xã Nghĩa Mai
-        17011|40|Phường Tây Hiếu
-        17017|40|Xã Đông Hiếu
-        17029|40|Xã Nghĩa Lộc
-        17032|40|Xã Nghĩa Khánh
-        17035|40|Xã Quỳ Hợp
-        17044|40|Xã Châu Hồng
-        17056|40|Xã Châu Lộc
-        17059|40|Xã Tam Hợp
-        17071|40|Xã Minh Hợp
-        17077|40|Xã Mường Ham
-        17089|40|Xã Mường Chọng
-        17110|40|Phường Hoàng Mai
-        17125|40|Phường Quỳnh Mai
-        17128|40|Phường Tân Mai
-        17143|40|Xã Quỳnh Văn
-        17149|40|Xã Quỳnh Tam
-        17170|40|Xã Quỳnh Sơn
-        17176|40|Xã Quỳnh Anh
-        17179|40|Xã Quỳnh Lưu
-        17212|40|Xã Quỳnh Phú
-        17224|40|Xã Quỳnh Thắng
-        17230|40|Xã Bình Chuẩn
-        17239|40|Xã Mậu Thạch
-        17242|40|Xã Cam Phục
-        17248|40|Xã Châu Khê
-        17254|40|Xã Con Cuông
-        17263|40|Xã Môn Sơn
-        17266|40|Xã Tân Kỳ
-        17272|40|Xã Tân Phú
-        17278|40|Xã Giai Xuân
-        17284|40|Xã Nghĩa Đồng
-        17287|40|Xã Tiên Đồng
-        17305|40|Xã Tân An
-        17326|40|Xã Nghĩa Hành
-        17329|40|Xã Anh Sơn
-        17335|40|Xã Thành Bình Thọ
-        17344|40|Xã Nhân Hòa
-        17357|40|Xã Vĩnh Tường
-        17365|40|Xã Anh Sơn Đông
-        17380|40|Xã Yên Xuân
-        17395|40|Xã Hùng Châu
-        17416|40|Xã Đức Châu
-        17419|40|Xã Hải Châu
-        17443|40|Xã Quảng Châu
-        17464|40|Xã Diễn Châu
-        17476|40|Xã Minh Châu
-        17479|40|Xã An Châu
-        17488|40|Xã Tân Châu
-        17506|40|Xã Yên Thành
-        17515|40|Xã Bình Minh
-        17521|40|Xã Quang Đồng
-        17524|40|Xã Giai Lạc
-        17530|40|Xã Đông Thành
-        17560|40|Xã Vân Du
-        17569|40|Xã Quan Thành
-        17605|40|Xã Hợp Minh
-        17611|40|Xã Vân Tụ
-        17623|40|Xã Bạch Ngọc
-        17641|40|Xã Lương Sơn
-        17662|40|Xã Đô Lương
-        17677|40|Xã Văn Hiến
-        17689|40|Xã Thuần Trung
-        17707|40|Xã Bạch Hà
-        17713|40|Xã Đại Đồng
-        17722|40|Xã Hạnh Lâm
-        17728|40|Xã Cát Ngạn
-        17743|40|Xã Tam Đồng
-        17759|40|Xã Sơn Lâm
-        17770|40|Xã Hoa Quân
-        17779|40|Xã Xuân Lâm
-        17791|40|Xã Kim Bảng
-        17818|40|Xã Bích Hào
-        17827|40|Xã Nghi Lộc
-        17833|40|Xã Hải Lộc
-        17842|40|Xã Thần Lĩnh
-        17854|40|Xã Văn Kiều
-        17857|40|Xã Phúc Lộc
-        17866|40|Xã Trung Lộc
-        17878|40|Xã Đông Lộc
-        17920|40|Phường Vinh Hưng
-        17935|40|Xã Nam Đàn
-        17944|40|Xã Đại Huệ
-        17950|40|Xã Vạn An
-        17971|40|Xã Kim Liên
-        17989|40|Xã Thiên Nhẫn
-        18001|40|Xã Hưng Nguyên
-        18007|40|Xã Yên Trung
-        18028|40|Xã Hưng Nguyên Nam
-        18040|40|Xã Lam Thành
-        18073|42|Phường Thành Sen
-        18100|42|Phường Trần Phú
-        18115|42|Phường Bắc Hồng Lĩnh
-        18118|42|Phường Nam Hồng Lĩnh
-        18133|42|Xã Hương Sơn
-        18160|42|Xã Sơn Hồng
-        18163|42|Xã Sơn Tiến
-        18172|42|Xã Sơn Tây
-        18184|42|Xã Sơn Giang
-        18196|42|Xã Sơn Kim 1
-        18199|42|Xã Sơn Kim 2
-        18202|42|Xã Tứ Mỹ
-        18223|42|Xã Kim Hoa
-        18229|42|Xã Đức Thọ
-        18244|42|Xã Đức Minh
-        18262|42|Xã Đức Quang
-        18277|42|Xã Đức Thịnh
-        18304|42|Xã Đức Đồng
-        18313|42|Xã Vũ Quang
-        18322|42|Xã Mai Hoa
-        18328|42|Xã Thượng Đức
-        18352|42|Xã Nghi Xuân
-        18364|42|Xã Đan Hải
-        18373|42|Xã Tiên Điền
-        18394|42|Xã Cổ Đạm
-        18406|42|Xã Can Lộc
-        18409|42|Xã Hồng Lộc
-        18418|42|Xã Tùng Lộc
-        18436|42|Xã Trường Lưu
-        18466|42|Xã Gia Hanh
-        18481|42|Xã Xuân Lộc
-        18484|42|Xã Đồng Lộc
-        18496|42|Xã Hương Khê
-        18502|42|Xã Hà Linh
-        18523|42|Xã Hương Bình
-        18532|42|Xã Hương Phố
-        18544|42|Xã Hương Xuân
-        18547|42|Xã Phúc Trạch
-        18550|42|Xã Hương Đô
-        18562|42|Xã Thạch Hà
-        18568|42|Xã Lộc Hà
-        18583|42|Xã Mai Phụ
-        18586|42|Xã Đông Kinh
-        18601|42|Xã Việt Xuyên
-        18604|42|Xã Thạch Khê
-        18619|42|Xã Đồng Tiến
-        18628|42|Xã Thạch Lạc
-        18634|42|Xã Toàn Lưu
-        18652|42|Phường Hà Huy Tập
-        18667|42|Xã Thạch Xuân
-        18673|42|Xã Cẩm Xuyên
-        18676|42|Xã Thiên Cầm
-        18682|42|Xã Yên Hòa
-        18685|42|Xã Cẩm Bình
-        18736|42|Xã Cẩm Hưng
-        18739|42|Xã Cẩm Duệ
-        18742|42|Xã Cẩm Trung
-        18748|42|Xã Cẩm Lạc
-        18754|42|Phường Sông Trí
-        18766|42|Xã Kỳ Xuân
-        18775|42|Xã Kỳ Anh
-        18781|42|Phường Hải Ninh
-        18787|42|Xã Kỳ Văn
-        18790|42|Xã Kỳ Khang
-        18814|42|Xã Kỳ Hoa
-        18823|42|Phường Vũng Áng
-        18832|42|Phường Hoành Sơn
-        18838|42|Xã Kỳ Lạc
-        18844|42|Xã Kỳ Thượng
-        18859|44|Phường Đồng Thuận
-        18871|44|Phường Đồng Sơn
-        18880|44|Phường Đồng Hới
-        18901|44|Xã Minh Hóa
-        18904|44|Xã Dân Hóa
-        18919|44|Xã Tân Thành
-        18922|44|Xã Kim Điền
-        18943|44|Xã Kim Phú
-        18949|44|Xã Đồng Lê
-        18952|44|Xã Tuyên Sơn
-        18958|44|Xã Tuyên Lâm
-        18985|44|Xã Tuyên Phú
-        18991|44|Xã Tuyên Bình
-        18997|44|Xã Tuyên Hóa
-        19009|44|Phường Ba Đồn
-        19021|44|Xã Phú Trạch
-        19030|44|Xã Trung Thuần
-        19033|44|Xã Hòa Trạch
-        19051|44|Xã Tân Gianh
-        19057|44|Xã Quảng Trạch
-        19066|44|Phường Bắc Gianh
-        19075|44|Xã Nam Ba Đồn
-        19093|44|Xã Nam Gianh
-        19111|44|Xã Hoàn Lão
-        19126|44|Xã Bắc Trạch
-        19138|44|Xã Phong Nha
-        19141|44|Xã Bố Trạch
-        19147|44|Xã Thượng Trạch
-        19159|44|Xã Đông Trạch
-        19198|44|Xã Nam Trạch
-        19204|44|Xã Trường Sơn
-        19207|44|Xã Quảng Ninh
-        19225|44|Xã Ninh Châu
-        19237|44|Xã Trường Ninh
-        19246|44|Xã Lệ Ninh
-        19249|44|Xã Lệ Thủy
-        19255|44|Xã Cam Hồng
-        19288|44|Xã Sen Ngư
-        19291|44|Xã Tân Mỹ
-        19309|44|Xã Trường Phú
-        19318|44|Xã Kim Ngân
-        19333|44|Phường Đông Hà
-        19351|44|Phường Nam Đông Hà
-        19360|44|Phường Quảng Trị
-        19363|44|Xã Vĩnh Linh
-        19366|44|Xã Bến Quan
-        19372|44|Xã Vĩnh Hoàng
-        19405|44|Xã Vĩnh Thủy
-        19414|44|Xã Cửa Tùng
-        19429|44|Xã Khe Sanh
-        19432|44|Xã Lao Bảo
-        19435|44|Xã Hướng Lập
-        19441|44|Xã Hướng Phùng
-        19462|44|Xã Tân Lập
-        19483|44|Xã A Dơi
-        19489|44|Xã Lìa
-        19495|44|Xã Gio Linh
-        19496|44|Xã Cửa Việt
-        19501|44|Xã Bến Hải
-        19537|44|Xã Cồn Tiên
-        19555|44|Xã Hướng Hiệp
-        19564|44|Xã Đakrông
-        19567|44|Xã Ba Lòng
-        19588|44|Xã Tà Rụt
-        19594|44|Xã La Lay
-        19597|44|Xã Cam Lộ
-        19603|44|Xã Hiếu Giang
-        19624|44|Xã Triệu Phong
-        19639|44|Xã Nam Cửa Việt
-        19645|44|Xã Triệu Bình
-        19654|44|Xã Triệu Cơ
-        19669|44|Xã Ái Tử
-        19681|44|Xã Diên Sanh
-        19699|44|Xã Vĩnh Định
-        19702|44|Xã Hải Lăng
-        19735|44|Xã Nam Hải Lăng
-        19741|44|Xã Mỹ Thủy
-        19742|44|Đặc khu Cồn Cỏ
-        19753|46|Phường Phú Xuân
-        19774|46|Phường Kim Long
-        19777|46|Phường Vỹ Dạ
-        19789|46|Phường Thuận Hóa
-        19804|46|Phường Hương An
-        19813|46|Phường Thủy Xuân
-        19815|46|Phường An Cựu
-        19819|46|Phường Phong Điền
-        19828|46|Phường Phong Phú
-        19831|46|Phường Phong Dinh
-        19858|46|Phường Phong Thái
-        19867|46|Xã Quảng Điền
-        19873|46|Phường Phong Quảng
-        19885|46|Xã Đan Điền
-        19900|46|Phường Thuận An
-        19909|46|Phường Dương Nỗ
-        19918|46|Xã Phú Hồ
-        19930|46|Phường Mỹ Thượng
-        19942|46|Xã Phú Vang
-        19945|46|Xã Phú Vinh
-        19960|46|Phường Phú Bài
-        19969|46|Phường Thanh Thủy
-        19975|46|Phường Hương Thủy
-        19996|46|Phường Hương Trà
-        20014|46|Phường Hóa Châu
-        20017|46|Phường Kim Trà
-        20035|46|Xã Bình Điền
-        20044|46|Xã A Lưới 2
-        20050|46|Xã A Lưới 5
-        20056|46|Xã A Lưới 1
-        20071|46|Xã A Lưới 3
-        20101|46|Xã A Lưới 4
-        20107|46|Xã Phú Lộc
-        20122|46|Xã Vinh Lộc
-        20131|46|Xã Hưng Lộc
-        20137|46|Xã Chân Mây - Lăng Cô
-        20140|46|Xã Lộc An
-        20161|46|Xã Khe Tre
-        20179|46|Xã Nam Đông
-        20182|46|Xã Long Quảng
-        20194|48|Phường Hải Vân
-        20197|48|Phường Liên Chiểu
-        20200|48|Phường Hòa Khánh
-        20209|48|Phường Thanh Khê
-        20242|48|Phường Hải Châu
-        20257|48|Phường Hòa Cường
-        20260|48|Phường Cẩm Lệ
-        20263|48|Phường Sơn Trà
-        20275|48|Phường An Hải
-        20285|48|Phường Ngũ Hành Sơn
-        20305|48|Phường An Khê
-        20308|48|Xã Bà Nà
-        20314|48|Phường Hòa Xuân
-        20320|48|Xã Hòa Vang
-        20332|48|Xã Hòa Tiến
-        20333|48|Đặc khu Hoàng Sa
-        20335|48|Phường Bàn Thạch
-        20341|48|Phường Tam Kỳ
-        20350|48|Phường Hương Trà
-        20356|48|Phường Quảng Phú
-        20364|48|Xã Chiên Đàn
-        20380|48|Xã Tây Hồ
-        20392|48|Xã Phú Ninh
-        20401|48|Phường Hội An Tây
-        20410|48|Phường Hội An
-        20413|48|Phường Hội An Đông
-        20434|48|Xã Tân Hiệp
-        20443|48|Xã Hùng Sơn
-        20455|48|Xã Tây Giang
-        20458|48|Xã Avương
-        20467|48|Xã Đông Giang
-        20476|48|Xã Sông Kôn
-        20485|48|Xã Sông Vàng
-        20494|48|Xã Bến Hiên
-        20500|48|Xã Đại Lộc
-        20506|48|Xã Thượng Đức
-        20515|48|Xã Hà Nha
-        20539|48|Xã Vu Gia
-        20542|48|Xã Phú Thuận
-        20551|48|Phường Điện Bàn
-        20557|48|Phường Điện Bàn Bắc
-        20569|48|Xã Điện Bàn Tây
-        20575|48|Phường An Thắng
-        20579|48|Phường Điện Bàn Đông
-        20587|48|Xã Gò Nổi
-        20599|48|Xã Nam Phước
-        20611|48|Xã Thu Bồn
-        20623|48|Xã Duy Xuyên
-        20635|48|Xã Duy Nghĩa
-        20641|48|Xã Quế Sơn
-        20650|48|Xã Xuân Phú
-        20656|48|Xã Nông Sơn
-        20662|48|Xã Quế Sơn Trung
-        20669|48|Xã Quế Phước
-        20695|48|Xã Thạnh Mỹ
-        20698|48|Xã La Êê
-        20704|48|Xã La Dêê
-        20707|48|Xã Nam Giang
-        20710|48|Xã Bến Giằng
-        20716|48|Xã Đắc Pring
-        20722|48|Xã Khâm Đức
-        20728|48|Xã Phước Hiệp
-        20734|48|Xã Phước Năng
-        20740|48|Xã Phước Chánh
-        20752|48|Xã Phước Thành
-        20767|48|Xã Việt An
-        20770|48|Xã Phước Trà
-        20779|48|Xã Hiệp Đức
-        20791|48|Xã Thăng Bình
-        20794|48|Xã Thăng An
-        20818|48|Xã Đồng Dương
-        20827|48|Xã Thăng Phú
-        20836|48|Xã Thăng Trường
-        20848|48|Xã Thăng Điền
-        20854|48|Xã Tiên Phước
-        20857|48|Xã Sơn Cẩm Hà
-        20875|48|Xã Lãnh Ngọc
-        20878|48|Xã Thạnh Bình
-        20900|48|Xã Trà My
-        20908|48|Xã Trà Liên
-        20920|48|Xã Trà Đốc
-        20923|48|Xã Trà Tân
-        20929|48|Xã Trà Giáp
-        20938|48|Xã Trà Leng
-        20941|48|Xã Trà Tập
-        20944|48|Xã Nam Trà My
-        20950|48|Xã Trà Linh
-        20959|48|Xã Trà Vân
-        20965|48|Xã Núi Thành
-        20971|48|Xã Tam Xuân
-        20977|48|Xã Đức Phú
-        20984|48|Xã Tam Anh
-        20992|48|Xã Tam Hải
-        21004|48|Xã Tam Mỹ
-        21025|51|Phường Cẩm Thành
-        21028|51|Phường Nghĩa Lộ
-        21034|51|Xã An Phú
-        21040|51|Xã Bình Sơn
-        21061|51|Xã Vạn Tường
-        21085|51|Xã Bình Minh
-        21100|51|Xã Bình Chương
-        21109|51|Xã Đông Sơn
-        21115|51|Xã Trà Bồng
-        21124|51|Xã Thanh Bồng
-        21127|51|Xã Đông Trà Bồng
-        21136|51|Xã Cà Đam
-        21154|51|Xã Tây Trà
-        21157|51|Xã Tây Trà Bồng
-        21172|51|Phường Trương Quang Trọng
-        21181|51|Xã Thọ Phong
-        21196|51|Xã Trường Giang
-        21205|51|Xã Ba Gia
-        21211|51|Xã Tịnh Khê
-        21220|51|Xã Sơn Tịnh
-        21235|51|Xã Tư Nghĩa
-        21238|51|Xã Vệ Giang
-        21244|51|Xã Trà Giang
-        21250|51|Xã Nghĩa Giang
-        21289|51|Xã Sơn Hà
-        21292|51|Xã Sơn Hạ
-        21307|51|Xã Sơn Linh
-        21319|51|Xã Sơn Thủy
-        21325|51|Xã Sơn Kỳ
-        21334|51|Xã Sơn Tây Thượng
-        21340|51|Xã Sơn Tây
-        21343|51|Xã Sơn Tây Hạ
-        21349|51|Xã Sơn Mai
-        21361|51|Xã Minh Long
-        21364|51|Xã Nghĩa Hành
-        21370|51|Xã Phước Giang
-        21385|51|Xã Đình Cương
-        21388|51|Xã Thiện Tín
-        21400|51|Xã Mộ Đức
-        21409|51|Xã Long Phụng
-        21421|51|Xã Mỏ Cày
-        21433|51|Xã Lân Phong
-        21439|51|Phường Đức Phổ
-        21451|51|Phường Trà Câu
-        21457|51|Xã Nguyễn Nghiêm
-        21472|51|Xã Khánh Cường
-        21478|51|Phường Sa Huỳnh
-        21484|51|Xã Ba Tơ
-        21490|51|Xã Ba Vinh
-        21496|51|Xã Ba Động
-        21499|51|Xã Ba Dinh
-        21520|51|Xã Đặng Thùy Trâm
-        21523|51|Xã Ba Tô
-        21529|51|Xã Ba Vì
-        21538|51|Xã Ba Xa
-        21548|51|Đặc khu Lý Sơn
-        21553|52|Phường Quy Nhơn Bắc
-        21583|52|Phường Quy Nhơn
-        21589|52|Phường Quy Nhơn Tây
-        21592|52|Phường Quy Nhơn Nam
-        21601|52|Phường Quy Nhơn Đông
-        21607|52|Xã Nhơn Châu
-        21609|52|Xã An Lão
-        21616|52|Xã An Vinh
-        21622|52|Xã An Toàn
-        21628|52|Xã An Hòa
-        21637|52|Phường Tam Quan
-        21640|52|Phường Bồng Sơn
-        21655|52|Phường Hoài Nhơn Bắc
-        21661|52|Phường Hoài Nhơn Tây
-        21664|52|Phường Hoài Nhơn
-        21670|52|Phường Hoài Nhơn Đông
-        21673|52|Phường Hoài Nhơn Nam
-        21688|52|Xã Hoài Ân
-        21697|52|Xã Ân Hảo
-        21703|52|Xã Vạn Đức
-        21715|52|Xã Ân Tường
-        21727|52|Xã Kim Sơn
-        21730|52|Xã Phù Mỹ
-        21733|52|Xã Bình Dương
-        21739|52|Xã Phù Mỹ Bắc
-        21751|52|Xã Phù Mỹ Đông
-        21757|52|Xã Phù Mỹ Tây
-        21769|52|Xã An Lương
-        21775|52|Xã Phù Mỹ Nam
-        21786|52|Xã Vĩnh Thạnh
-        21787|52|Xã Vĩnh Sơn
-        21796|52|Xã Vĩnh Thịnh
-        21805|52|Xã Vĩnh Quang
-        21808|52|Xã Tây Sơn
-        21817|52|Xã Bình Hiệp
-        21820|52|Xã Bình Khê
-        21829|52|Xã Bình An
-        21835|52|Xã Bình Phú
-        21853|52|Xã Phù Cát
-        21859|52|Xã Đề Gi
-        21868|52|Xã Hội Sơn
-        21871|52|Xã Hòa Hội
-        21880|52|Xã Cát Tiến
-        21892|52|Xã Xuân An
-        21901|52|Xã Ngô Mây
-        21907|52|Phường Bình Định
-        21910|52|Phường An Nhơn
-        21925|52|Phường An Nhơn Bắc
-        21934|52|Phường An Nhơn Đông
-        21940|52|Xã An Nhơn Tây
-        21943|52|Phường An Nhơn Nam
-        21952|52|Xã Tuy Phước
-        21964|52|Xã Tuy Phước Bắc
-        21970|52|Xã Tuy Phước Đông
-        21985|52|Xã Tuy Phước Tây
-        21994|52|Xã Vân Canh
-        21997|52|Xã Canh Liên
-        22006|52|Xã Canh Vinh
-        22015|66|Phường Tuy Hòa
-        22045|66|Phường Bình Kiến
-        22051|66|Phường Sông Cầu
-        22057|66|Xã Xuân Lộc
-        22060|66|Xã Xuân Cảnh
-        22075|66|Xã Xuân Thọ
-        22076|66|Phường Xuân Đài
-        22081|66|Xã Đồng Xuân
-        22090|66|Xã Xuân Lãnh
-        22096|66|Xã Phú Mỡ
-        22111|66|Xã Xuân Phước
-        22114|66|Xã Tuy An Bắc
-        22120|66|Xã Tuy An Đông
-        22132|66|Xã Tuy An Tây
-        22147|66|Xã Ô Loan
-        22153|66|Xã Tuy An Nam
-        22165|66|Xã Sơn Hòa
-        22171|66|Xã Tây Sơn
-        22177|66|Xã Vân Hòa
-        22192|66|Xã Suối Trai
-        22207|66|Xã Sông Hinh
-        22222|66|Xã Đức Bình
-        22225|66|Xã Ea Bá
-        22237|66|Xã Ea Ly
-        22240|66|Phường Phú Yên
-        22250|66|Xã Sơn Thành
-        22255|66|Xã Tây Hòa
-        22258|66|Phường Đông Hòa
-        22261|66|Phường Hòa Hiệp
-        22276|66|Xã Hòa Thịnh
-        22285|66|Xã Hòa Mỹ
-        22291|66|Xã Hòa Xuân
-        22303|66|Xã Phú Hòa 2
-        22319|66|Xã Phú Hòa 1
-        22333|56|Phường Bắc Nha Trang
-        22366|56|Phường Nha Trang
-        22390|56|Phường Tây Nha Trang
-        22402|56|Phường Nam Nha Trang
-        22411|56|Phường Bắc Cam Ranh
-        22420|56|Phường Cam Ranh
-        22423|56|Phường Ba Ngòi
-        22432|56|Phường Cam Linh
-        22435|56|Xã Cam Hiệp
-        22453|56|Xã Cam Lâm
-        22465|56|Xã Cam An
-        22480|56|Xã Nam Cam Ranh
-        22489|56|Xã Vạn Ninh
-        22498|56|Xã Tu Bông
-        22504|56|Xã Đại Lãnh
-        22516|56|Xã Vạn Thắng
-        22525|56|Xã Vạn Hưng
-        22528|56|Phường Ninh Hòa
-        22546|56|Xã Bắc Ninh Hòa
-        22552|56|Xã Tây Ninh Hòa
-        22558|56|Xã Hòa Trí
-        22561|56|Phường Đông Ninh Hòa
-        22576|56|Xã Tân Định
-        22591|56|Phường Hòa Thắng
-        22597|56|Xã Nam Ninh Hòa
-        22609|56|Xã Khánh Vĩnh
-        22612|56|Xã Trung Khánh Vĩnh
-        22615|56|Xã Bắc Khánh Vĩnh
-        22624|56|Xã Tây Khánh Vĩnh
-        22648|56|Xã Nam Khánh Vĩnh
-        22651|56|Xã Diên Khánh
-        22657|56|Xã Diên Điền
-        22660|56|Xã Diên Lâm
-        22672|56|Xã Diên Thọ
-        22678|56|Xã Diên Lạc
-        22702|56|Xã Suối Hiệp
-        22708|56|Xã Suối Dầu
-        22714|56|Xã Khánh Sơn
-        22720|56|Xã Tây Khánh Sơn
-        22732|56|Xã Đông Khánh Sơn
-        22736|56|Đặc khu Trường Sa
-        22738|56|Phường Đô Vinh
-        22741|56|Phường Bảo An
-        22759|56|Phường Phan Rang
-        22780|56|Phường Đông Hải
-        22786|56|Xã Bác Ái Tây
-        22795|56|Xã Bác Ái
-        22801|56|Xã Bác Ái Đông
-        22810|56|Xã Ninh Sơn
-        22813|56|Xã Lâm Sơn
-        22822|56|Xã Mỹ Sơn
-        22828|56|Xã Anh Dũng
-        22834|56|Phường Ninh Chử
-        22840|56|Xã Công Hải
-        22846|56|Xã Vĩnh Hải
-        22849|56|Xã Thuận Bắc
-        22852|56|Xã Ninh Hải
-        22861|56|Xã Xuân Hải
-        22870|56|Xã Ninh Phước
-        22873|56|Xã Phước Hậu
-        22888|56|Xã Phước Dinh
-        22891|56|Xã Phước Hữu
-        22897|56|Xã Thuận Nam
-        22900|56|Xã Phước Hà
-        22909|56|Xã Cà Ná
-        22918|68|Phường Mũi Né
-        22924|68|Phường Phú Thủy
-        22933|68|Phường Hàm Thắng
-        22945|68|Phường Phan Thiết
-        22954|68|Phường Tiến Thành
-        22960|68|Phường Bình Thuận
-        22963|68|Xã Tuyên Quang
-        22969|68|Xã Liên Hương
-        22972|68|Xã Phan Rí Cửa
-        22978|68|Xã Tuy Phong
-        22981|68|Xã Vĩnh Hảo
-        23005|68|Xã Bắc Bình
-        23008|68|Xã Phan Sơn
-        23020|68|Xã Hải Ninh
-        23023|68|Xã Sông Lũy
-        23032|68|Xã Lương Sơn
-        23041|68|Xã Hồng Thái
-        23053|68|Xã Hòa Thắng
-        23059|68|Xã Hàm Thuận
-        23065|68|Xã La Dạ
-        23074|68|Xã Đông Giang
-        23086|68|Xã Hồng Sơn
-        23089|68|Xã Hàm Thuận Bắc
-        23095|68|Xã Hàm Liêm
-        23110|68|Xã Hàm Thuận Nam
-        23122|68|Xã Hàm Thạnh
-        23128|68|Xã Hàm Kiệm
-        23134|68|Xã Tân Lập
-        23143|68|Xã Tân Thành
-        23149|68|Xã Tánh Linh
-        23152|68|Xã Bắc Ruộng
-        23158|68|Xã Nghị Đức
-        23173|68|Xã Đồng Kho
-        23188|68|Xã Suối Kiết
-        23191|68|Xã Đức Linh
-        23194|68|Xã Hoài Đức
-        23200|68|Xã Nam Thành
-        23227|68|Xã Trà Tân
-        23230|68|Xã Tân Minh
-        23231|68|Phường Phước Hội
-        23235|68|Phường La Gi
-        23236|68|Xã Hàm Tân
-        23246|68|Xã Tân Hải
-        23266|68|Xã Sơn Mỹ
-        23272|68|Đặc khu Phú Quý
-        23284|51|Phường Đăk Cấm
-        23293|51|Phường Kon Tum
-        23302|51|Phường Đăk Bla
-        23317|51|Xã Ngọk Bay
-        23326|51|Xã Ia Chim
-        23332|51|Xã Đăk Rơ Wa
-        23341|51|Xã Đăk Pék
-        23344|51|Xã Đăk Plô
-        23356|51|Xã Xốp
-        23365|51|Xã Ngọc Linh
-        23368|51|Xã Đăk Long
-        23374|51|Xã Đăk Môn
-        23377|51|Xã Bờ Y
-        23383|51|Xã Dục Nông
-        23392|51|Xã Sa Loong
-        23401|51|Xã Đăk Tô
-        23416|51|Xã Đăk Sao
-        23419|51|Xã Đăk Tờ Kan
-        23425|51|Xã Tu Mơ Rông
-        23428|51|Xã Ngọk Tụ
-        23430|51|Xã Kon Đào
-        23446|51|Xã Măng Ri
-        23455|51|Xã Măng Bút
-        23473|51|Xã Măng Đen
-        23476|51|Xã Kon Plông
-        23479|51|Xã Đăk Rve
-        23485|51|Xã Đăk Kôi
-        23497|51|Xã Kon Braih
-        23500|51|Xã Đăk Hà
-        23504|51|Xã Đăk Pxi
-        23510|51|Xã Đăk Ui
-        23512|51|Xã Đăk Mar
-        23515|51|Xã Ngọk Réo
-        23527|51|Xã Sa Thầy
-        23530|51|Xã Rờ Kơi
-        23534|51|Xã Sa Bình
-        23535|51|Xã Ia Đal
-        23536|51|Xã Mô Rai
-        23538|51|Xã Ia Tơi
-        23548|51|Xã Ya Ly
-        23563|52|Phường Diên Hồng
-        23575|52|Phường Pleiku
-        23584|52|Phường Thống Nhất
-        23586|52|Phường Hội Phú
-        23590|52|Xã Biển Hồ
-        23602|52|Phường An Phú
-        23611|52|Xã Gào
-        23614|52|Phường An Bình
-        23617|52|Phường An Khê
-        23629|52|Xã Cửu An
-        23638|52|Xã Kbang
-        23644|52|Xã Đak Rong
-        23647|52|Xã Sơn Lang
-        23650|52|Xã Krong
-        23668|52|Xã Tơ Tung
-        23674|52|Xã Kông Bơ La
-        23677|52|Xã Đak Đoa
-        23683|52|Xã Đak Sơmei
-        23701|52|Xã Kon Gang
-        23710|52|Xã Ia Băng
-        23714|52|Xã KDang
-        23722|52|Xã Chư Păh
-        23728|52|Xã Ia Khươl
-        23734|52|Xã Ia Ly
-        23737|52|Xã Ia Mơ
-        23749|52|Xã Ia Phí
-        23764|52|Xã Ia Grai
-        23767|52|Xã Ia Hrung
-        23776|52|Xã Ia Krái
-        23782|52|Xã Ia O
-        23788|52|Xã Ia Chia
-        23794|52|Xã Mang Yang
-        23798|52|Xã Ayun
-        23799|52|Xã Hra
-        23812|52|Xã Lơ Pang
-        23818|52|Xã Kon Chiêng
-        23824|52|Xã Kông Chro
-        23830|52|Xã Chư Krey
-        23833|52|Xã Ya Ma
-        23839|52|Xã SRó
-        23842|52|Xã Đăk Song
-        23851|52|Xã Chơ Long
-        23857|52|Xã Đức Cơ
-        23866|52|Xã Ia Krêl
-        23869|52|Xã Ia Dơk
-        23872|52|Xã Ia Dom
-        23881|52|Xã Ia Pnôn
-        23884|52|Xã Ia Nan
-        23887|52|Xã Chư Prông
-        23896|52|Xã Bàu Cạn
-        23908|52|Xã Ia Tôr
-        23911|52|Xã Ia Boòng
-        23917|52|Xã Ia Púch
-        23926|52|Xã Ia Pia
-        23935|52|Xã Ia Lâu
-        23941|52|Xã Chư Sê
-        23942|52|Xã Chư Pưh
-        23947|52|Xã Bờ Ngoong
-        23954|52|Xã Al Bá
-        23971|52|Xã Ia Hrú
-        23977|52|Xã Ia Ko
-        23986|52|Xã Ia Le
-        23995|52|Xã Đak Pơ
-        24007|52|Xã Ya Hội
-        24013|52|Xã Pờ Tó
-        24022|52|Xã Ia Pa
-        24028|52|Xã Ia Tul
-        24043|52|Xã Phú Thiện
-        24044|52|Phường Ayun Pa
-        24049|52|Xã Chư A Thai
-        24061|52|Xã Ia Hiao
-        24065|52|Xã Ia Rbol
-        24073|52|Xã Ia Sao
-        24076|52|Xã Phú Túc
-        24100|52|Xã Ia Dreh
-        24109|52|Xã Uar
-        24112|52|Xã Ia Rsai
-        24121|66|Phường Tân Lập
-        24133|66|Phường Buôn Ma Thuột
-        24154|66|Phường Thành Nhất
-        24163|66|Phường Tân An
-        24169|66|Phường Ea Kao
-        24175|66|Xã Hòa Phú
-        24181|66|Xã Ea Drăng
-        24184|66|Xã Ea H'Leo
-        24187|66|Xã Ea Hiao
-        24193|66|Xã Ea Wy
-        24208|66|Xã Ea Khăl
-        24211|66|Xã Ea Súp
-        24214|66|Xã Ia Lốp
-        24217|66|Xã Ea Rốk
-        24221|66|Xã Ia Rvê
-        24229|66|Xã Ea Bung
-        24235|66|Xã Buôn Đôn
-        24241|66|Xã Ea Wer
-        24250|66|Xã Ea Nuôl
-        24259|66|Xã Quảng Phú
-        24265|66|Xã Ea Kiết
-        24277|66|Xã Ea Tul
-        24280|66|Xã Cư M'gar
-        24286|66|Xã Ea M'Droh
-        24301|66|Xã Cuôr Đăng
-        24305|66|Phường Buôn Hồ
-        24310|66|Xã Krông Búk
-        24313|66|Xã Cư Pơng
-        24316|66|Xã Pơng Drang
-        24328|66|Xã Ea Drông
-        24340|66|Phường Cư Bao
-        24343|66|Xã Krông Năng
-        24346|66|Xã Dliê Ya
-        24352|66|Xã Tam Giang
-        24364|66|Xã Phú Xuân
-        24373|66|Xã Ea Kar
-        24376|66|Xã Ea Knốp
-        24400|66|Xã Ea Păl
-        24403|66|Xã Ea Ô
-        24406|66|Xã Cư Yang
-        24412|66|Xã M'Drắk
-        24415|66|Xã Cư Prao
-        24433|66|Xã Ea Riêng
-        24436|66|Xã Cư M'ta
-        24444|66|Xã Krông Á
-        24445|66|Xã Ea Trang
-        24448|66|Xã Krông Bông
-        24454|66|Xã Dang Kang
-        24472|66|Xã Hòa Sơn
-        24478|66|Xã Cư Pui
-        24484|66|Xã Yang Mao
-        24490|66|Xã Krông Pắc
-        24496|66|Xã Ea Kly
-        24502|66|Xã Ea Phê
-        24505|66|Xã Ea Knuếc
-        24526|66|Xã Tân Tiến
-        24529|66|Xã Vụ Bổn
-        24538|66|Xã Krông Ana
-        24540|66|Xã Ea Ning
-        24544|66|Xã Ea Ktur
-        24559|66|Xã Ea Na
-        24561|66|Xã Dray Bhăng
-        24568|66|Xã Dur Kmăl
-        24580|66|Xã Liên Sơn Lắk
-        24595|66|Xã Đắk Liêng
-        24598|66|Xã Đắk Phơi
-        24604|66|Xã Krông Nô
-        24607|66|Xã Nam Ka
-        24611|68|Phường Bắc Gia Nghĩa
-        24615|68|Phường Nam Gia Nghĩa
-        24616|68|Xã Quảng Sơn
-        24617|68|Phường Đông Gia Nghĩa
-        24620|68|Xã Quảng Hòa
-        24631|68|Xã Quảng Khê
-        24637|68|Xã Tà Đùng
-        24640|68|Xã Cư Jút
-        24646|68|Xã Đắk Wil
-        24649|68|Xã Nam Dong
-        24664|68|Xã Đức Lập
-        24670|68|Xã Đắk Mil
-        24678|68|Xã Đắk Sắk
-        24682|68|Xã Thuận An
-        24688|68|Xã Krông Nô
-        24697|68|Xã Nam Đà
-        24703|68|Xã Nâm Nung
-        24712|68|Xã Quảng Phú
-        24717|68|Xã Đức An
-        24718|68|Xã Đắk Song
-        24722|68|Xã Thuận Hạnh
-        24730|68|Xã Trường Xuân
-        24733|68|Xã Kiến Đức
-        24736|68|Xã Quảng Trực
-        24739|68|Xã Tuy Đức
-        24748|68|Xã Quảng Tân
-        24751|68|Xã Nhân Cơ
-        24760|68|Xã Quảng Tín
-        24778|68|Phường Lâm Viên - Đà Lạt
-        24781|68|Phường Xuân Hương - Đà Lạt
-        24787|68|Phường Cam Ly - Đà Lạt
-        24805|68|Phường Xuân Trường - Đà Lạt
-        24820|68|Phường 2 Bảo Lộc
-        24823|68|Phường 1 Bảo Lộc
-        24829|68|Phường B'Lao
-        24841|68|Phường 3 Bảo Lộc
-        24846|68|Phường Lang Biang - Đà Lạt
-        24848|68|Xã Lạc Dương
-        24853|68|Xã Đam Rông 4
-        24868|68|Xã Nam Ban Lâm Hà
-        24871|68|Xã Đinh Văn Lâm Hà
-        24875|68|Xã Đam Rông 3
-        24877|68|Xã Đam Rông 2
-        24883|68|Xã Nam Hà Lâm Hà
-        24886|68|Xã Đam Rông 1
-        24895|68|Xã Phú Sơn Lâm Hà
-        24907|68|Xã Phúc Thọ Lâm Hà
-        24916|68|Xã Tân Hà Lâm Hà
-        24931|68|Xã Đơn Dương
-        24934|68|Xã D'Ran
-        24943|68|Xã Ka Đô
-        24955|68|Xã Quảng Lập
-        24958|68|Xã Đức Trọng
-        24967|68|Xã Hiệp Thạnh
-        24976|68|Xã Tân Hội
-        24985|68|Xã Ninh Gia
-        24988|68|Xã Tà Năng
-        24991|68|Xã Tà Hine
-        25000|68|Xã Di Linh
-        25007|68|Xã Đinh Trang Thượng
-        25015|68|Xã Gia Hiệp
-        25018|68|Xã Bảo Thuận
-        25036|68|Xã Hòa Ninh
-        25042|68|Xã Hòa Bắc
-        25051|68|Xã Sơn Điền
-        25054|68|Xã Bảo Lâm 1
-        25057|68|Xã Bảo Lâm 5
-        25063|68|Xã Bảo Lâm 4
-        25084|68|Xã Bảo Lâm 2
-        25093|68|Xã Bảo Lâm 3
-        25099|68|Xã Đạ Huoai
-        25105|68|Xã Đạ Huoai 2
-        25114|68|Xã Đạ Huoai 3
-        25126|68|Xã Đạ Tẻh
-        25135|68|Xã Đạ Tẻh 3
-        25138|68|Xã Đạ Tẻh 2
-        25159|68|Xã Cát Tiên
-        25162|68|Xã Cát Tiên 3
-        25180|68|Xã Cát Tiên 2
-        25195|75|Phường Bình Phước
-        25210|75|Phường Đồng Xoài
-        25217|75|Phường Phước Long
-        25220|75|Phường Phước Bình
-        25222|75|Xã Bù Gia Mập
-        25225|75|Xã Đăk Ơ
-        25231|75|Xã Đa Kia
-        25246|75|Xã Bình Tân
-        25252|75|Xã Phú Riềng
-        25255|75|Xã Long Hà
-        25261|75|Xã Phú Trung
-        25267|75|Xã Phú Nghĩa
-        25270|75|Xã Lộc Ninh
-        25279|75|Xã Lộc Tấn
-        25280|75|Xã Lộc Thạnh
-        25292|75|Xã Lộc Quang
-        25294|75|Xã Lộc Thành
-        25303|75|Xã Lộc Hưng
-        25308|75|Xã Thiện Hưng
-        25309|75|Xã Hưng Phước
-        25318|75|Xã Tân Tiến
-        25326|75|Phường Bình Long
-        25333|75|Phường An Lộc
-        25345|75|Xã Tân Hưng
-        25349|75|Xã Minh Đức
-        25351|75|Xã Tân Quan
-        25357|75|Xã Tân Khai
-        25363|75|Xã Đồng Phú
-        25378|75|Xã Tân Lợi
-        25387|75|Xã Thuận Lợi
-        25390|75|Xã Đồng Tâm
-        25396|75|Xã Bù Đăng
-        25399|75|Xã Đak Nhau
-        25402|75|Xã Thọ Sơn
-        25405|75|Xã Bom Bo
-        25417|75|Xã Nghĩa Trung
-        25420|75|Xã Phước Sơn
-        25432|75|Phường Chơn Thành
-        25441|75|Phường Minh Hưng
-        25450|75|Xã Nha Bích
-        25459|80|Phường Tân Ninh
-        25480|80|Phường Bình Minh
-        25486|80|Xã Tân Biên
-        25489|80|Xã Tân Lập
-        25498|80|Xã Thạnh Bình
-        25510|80|Xã Trà Vong
-        25516|80|Xã Tân Châu
-        25522|80|Xã Tân Đông
-        25525|80|Xã Tân Hội
-        25531|80|Xã Tân Hòa
-        25534|80|Xã Tân Thành
-        25549|80|Xã Tân Phú
-        25552|80|Xã Dương Minh Châu
-        25567|80|Phường Ninh Thạnh
-        25573|80|Xã Cầu Khởi
-        25579|80|Xã Lộc Ninh
-        25585|80|Xã Châu Thành
-        25588|80|Xã Hảo Đước
-        25591|80|Xã Phước Vinh
-        25606|80|Xã Hòa Hội
-        25621|80|Xã Ninh Điền
-        25630|80|Phường Long Hoa
-        25633|80|Phường Thanh Điền
-        25645|80|Phường Hòa Thành
-        25654|80|Phường Gò Dầu
-        25657|80|Xã Thạnh Đức
-        25663|80|Xã Phước Thạnh
-        25666|80|Xã Truông Mít
-        25672|80|Phường Gia Lộc
-        25681|80|Xã Bến Cầu
-        25684|80|Xã Long Chữ
-        25702|80|Xã Long Thuận
-        25708|80|Phường Trảng Bàng
-        25711|80|Xã Hưng Thuận
-        25729|80|Xã Phước Chỉ
-        25732|80|Phường An Tịnh
-        25747|79|Phường Thủ Dầu Một
-        25750|79|Phường Phú Lợi
-        25760|79|Phường Bình Dương
-        25768|79|Phường Phú An
-        25771|79|Phường Chánh Hiệp
-        25777|79|Xã Dầu Tiếng
-        25780|79|Xã Minh Thạnh
-        25792|79|Xã Long Hòa
-        25807|79|Xã Thanh An
-        25813|79|Phường Bến Cát
-        25819|79|Xã Trừ Văn Thố
-        25822|79|Xã Bàu Bàng
-        25837|79|Phường Chánh Phú Hòa
-        25840|79|Phường Long Nguyên
-        25843|79|Phường Tây Nam
-        25846|79|Phường Thới Hòa
-        25849|79|Phường Hòa Lợi
-        25858|79|Xã Phú Giáo
-        25864|79|Xã Phước Thành
-        25867|79|Xã An Long
-        25882|79|Xã Phước Hòa
-        25888|79|Phường Tân Uyên
-        25891|79|Phường Tân Khánh
-        25906|79|Xã Bắc Tân Uyên
-        25909|79|Xã Thường Tân
-        25912|79|Phường Vĩnh Tân
-        25915|79|Phường Bình Cơ
-        25920|79|Phường Tân Hiệp
-        25942|79|Phường Dĩ An
-        25945|79|Phường Tân Đông Hiệp
-        25951|79|Phường Đông Hòa
-        25966|79|Phường Lái Thiêu
-        25969|79|Phường Thuận Giao
-        25975|79|Phường An Phú
-        25978|79|Phường Thuận An
-        25987|79|Phường Bình Hòa
-        25993|75|Phường Trảng Dài
-        26005|75|Phường Hố Nai
-        26017|75|Phường Tam Hiệp
-        26020|75|Phường Long Bình
-        26041|75|Phường Trấn Biên
-        26068|75|Phường Biên Hòa
-        26080|75|Phường Long Khánh
-        26089|75|Phường Bình Lộc
-        26098|75|Phường Bảo Vinh
-        26104|75|Phường Xuân Lập
-        26113|75|Phường Hàng Gòn
-        26116|75|Xã Tân Phú
-        26119|75|Xã Đak Lua
-        26122|75|Xã Nam Cát Tiên
-        26134|75|Xã Tà Lài
-        26158|75|Xã Phú Lâm
-        26170|75|Xã Trị An
-        26173|75|Xã Phú Lý
-        26179|75|Xã Tân An
-        26188|75|Phường Tân Triều
-        26206|75|Xã Định Quán
-        26209|75|Xã Thanh Sơn
-        26215|75|Xã Phú Vinh
-        26221|75|Xã Phú Hòa
-        26227|75|Xã La Ngà
-        26248|75|Xã Trảng Bom
-        26254|75|Xã Bàu Hàm
-        26278|75|Xã Bình Minh
-        26281|75|Xã Hưng Thịnh
-        26296|75|Xã An Viễn
-        26299|75|Xã Thống Nhất
-        26311|75|Xã Gia Kiệm
-        26326|75|Xã Dầu Giây
-        26332|75|Xã Xuân Quế
-        26341|75|Xã Cẩm Mỹ
-        26347|75|Xã Xuân Đường
-        26359|75|Xã Xuân Đông
-        26362|75|Xã Sông Ray
-        26368|75|Xã Long Thành
-        26374|75|Phường Tam Phước
-        26377|75|Phường Phước Tân
-        26380|75|Phường Long Hưng
-        26383|75|Xã An Phước
-        26389|75|Xã Bình An
-        26413|75|Xã Long Phước
-        26422|75|Xã Phước Thái
-        26425|75|Xã Xuân Lộc
-        26428|75|Xã Xuân Bắc
-        26434|75|Xã Xuân Thành
-        26446|75|Xã Xuân Hòa
-        26458|75|Xã Xuân Phú
-        26461|75|Xã Xuân Định
-        26485|75|Xã Nhơn Trạch
-        26491|75|Xã Đại Phước
-        26503|75|Xã Phước An
-        26506|79|Phường Vũng Tàu
-        26526|79|Phường Tam Thắng
-        26536|79|Phường Rạch Dừa
-        26542|79|Phường Phước Thắng
-        26545|79|Xã Long Sơn
-        26560|79|Phường Bà Rịa
-        26566|79|Phường Long Hương
-        26572|79|Phường Tam Long
-        26575|79|Xã Ngãi Giao
-        26584|79|Xã Xuân Sơn
-        26590|79|Xã Bình Giã
-        26596|79|Xã Châu Đức
-        26608|79|Xã Kim Long
-        26617|79|Xã Nghĩa Thành
-        26620|79|Xã Hồ Tràm
-        26632|79|Xã Xuyên Mộc
-        26638|79|Xã Bàu Lâm
-        26641|79|Xã Hòa Hội
-        26647|79|Xã Hòa Hiệp
-        26656|79|Xã Bình Châu
-        26659|79|Xã Long Điền
-        26662|79|Xã Long Hải
-        26680|79|Xã Đất Đỏ
-        26686|79|Xã Phước Hải
-        26704|79|Phường Phú Mỹ
-        26710|79|Phường Tân Hải
-        26713|79|Phường Tân Phước
-        26725|79|Phường Tân Thành
-        26728|79|Xã Châu Pha
-        26732|79|Đặc khu Côn Đảo
-        26737|79|Phường Tân Định
-        26740|79|Phường Sài Gòn
-        26743|79|Phường Bến Thành
-        26758|79|Phường Cầu Ông Lãnh
-        26767|79|Phường An Phú Đông
-        26773|79|Phường Thới An
-        26782|79|Phường Tân Thới Hiệp
-        26785|79|Phường Trung Mỹ Tây
-        26791|79|Phường Đông Hưng Thuận
-        26800|79|Phường Linh Xuân
-        26803|79|Phường Tam Bình
-        26809|79|Phường Hiệp Bình
-        26824|79|Phường Thủ Đức
-        26833|79|Phường Long Bình
-        26842|79|Phường Tăng Nhơn Phú
-        26848|79|Phường Phước Long
-        26857|79|Phường Long Phước
-        26860|79|Phường Long Trường
-        26876|79|Phường An Nhơn
-        26878|79|Phường An Hội Đông
-        26882|79|Phường An Hội Tây
-        26884|79|Phường Gò Vấp
-        26890|79|Phường Hạnh Thông
-        26898|79|Phường Thông Tây Hội
-        26905|79|Phường Bình Lợi Trung
-        26911|79|Phường Bình Quới
-        26929|79|Phường Bình Thạnh
-        26944|79|Phường Gia Định
-        26956|79|Phường Thạnh Mỹ Tây
-        26968|79|Phường Tân Sơn Nhất
-        26977|79|Phường Tân Sơn Hòa
-        26983|79|Phường Bảy Hiền
-        26995|79|Phường Tân Hòa
-        27004|79|Phường Tân Bình
-        27007|79|Phường Tân Sơn
-        27013|79|Phường Tây Thạnh
-        27019|79|Phường Tân Sơn Nhì
-        27022|79|Phường Phú Thọ Hòa
-        27028|79|Phường Phú Thạnh
-        27031|79|Phường Tân Phú
-        27043|79|Phường Đức Nhuận
-        27058|79|Phường Cầu Kiệu
-        27073|79|Phường Phú Nhuận
-        27094|79|Phường An Khánh
-        27097|79|Phường Bình Trưng
-        27112|79|Phường Cát Lái
-        27139|79|Phường Xuân Hòa
-        27142|79|Phường Nhiêu Lộc
-        27154|79|Phường Bàn Cờ
-        27163|79|Phường Hòa Hưng
-        27169|79|Phường Diên Hồng
-        27190|79|Phường Vườn Lài
-        27211|79|Phường Hòa Bình
-        27226|79|Phường Phú Thọ
-        27232|79|Phường Bình Thới
-        27238|79|Phường Minh Phụng
-        27259|79|Phường Xóm Chiếu
-        27265|79|Phường Khánh Hội
-        27286|79|Phường Vĩnh Hội
-        27301|79|Phường Chợ Quán
-        27316|79|Phường An Đông
-        27343|79|Phường Chợ Lớn
-        27349|79|Phường Phú Lâm
-        27364|79|Phường Bình Phú
-        27367|79|Phường Bình Tây
-        27373|79|Phường Bình Tiên
-        27418|79|Phường Chánh Hưng
-        27424|79|Phường Bình Đông
-        27427|79|Phường Phú Định
-        27439|79|Phường Bình Hưng Hòa
-        27442|79|Phường Bình Tân
-        27448|79|Phường Bình Trị Đông
-        27457|79|Phường Tân Tạo
-        27460|79|Phường An Lạc
-        27475|79|Phường Tân Hưng
-        27478|79|Phường Tân Thuận
-        27484|79|Phường Phú Thuận
-        27487|79|Phường Tân Mỹ
-        27496|79|Xã Tân An Hội
-        27508|79|Xã An Nhơn Tây
-        27511|79|Xã Nhuận Đức
-        27526|79|Xã Thái Mỹ
-        27541|79|Xã Phú Hòa Đông
-        27544|79|Xã Bình Mỹ
-        27553|79|Xã Củ Chi
-        27559|79|Xã Hóc Môn
-        27568|79|Xã Đông Thạnh
-        27577|79|Xã Xuân Thới Sơn
-        27592|79|Xã Bà Điểm
-        27595|79|Xã Tân Nhựt
-        27601|79|Xã Vĩnh Lộc
-        27604|79|Xã Tân Vĩnh Lộc
-        27610|79|Xã Bình Lợi
-        27619|79|Xã Bình Hưng
-        27628|79|Xã Hưng Long
-        27637|79|Xã Bình Chánh
-        27655|79|Xã Nhà Bè
-        27658|79|Xã Hiệp Phước
-        27664|79|Xã Cần Giờ
-        27667|79|Xã Bình Khánh
-        27673|79|Xã An Thới Đông
-        27676|79|Xã Thạnh An
-        27694|80|Phường Long An
-        27712|80|Phường Tân An
-        27715|80|Phường Khánh Hậu
-        27721|80|Xã Tân Hưng
-        27727|80|Xã Hưng Điền
-        27736|80|Xã Vĩnh Thạnh
-        27748|80|Xã Vĩnh Châu
-        27757|80|Xã Vĩnh Hưng
-        27763|80|Xã Khánh Hưng
-        27775|80|Xã Tuyên Bình
-        27787|80|Phường Kiến Tường
-        27793|80|Xã Bình Hiệp
-        27811|80|Xã Bình Hòa
-        27817|80|Xã Tuyên Thạnh
-        27823|80|Xã Mộc Hóa
-        27826|80|Xã Tân Thạnh
-        27838|80|Xã Nhơn Hòa Lập
-        27841|80|Xã Hậu Thạnh
-        27856|80|Xã Nhơn Ninh
-        27865|80|Xã Thạnh Hóa
-        27868|80|Xã Bình Thành
-        27877|80|Xã Thạnh Phước
-        27889|80|Xã Tân Tây
-        27898|80|Xã Đông Thành
-        27907|80|Xã Mỹ Quý
-        27925|80|Xã Đức Huệ
-        27931|80|Xã Hậu Nghĩa
-        27937|80|Xã Đức Hòa
-        27943|80|Xã An Ninh
-        27952|80|Xã Hiệp Hòa
-        27964|80|Xã Đức Lập
-        27976|80|Xã Mỹ Hạnh
-        27979|80|Xã Hòa Khánh
-        27991|80|Xã Bến Lức
-        27994|80|Xã Thạnh Lợi
-        28003|80|Xã Lương Hòa
-        28015|80|Xã Bình Đức
-        28018|80|Xã Mỹ Yên
-        28036|80|Xã Thủ Thừa
-        28051|80|Xã Mỹ Thạnh
-        28066|80|Xã Mỹ An
-        28072|80|Xã Tân Long
-        28075|80|Xã Tân Trụ
-        28087|80|Xã Nhựt Tảo
-        28093|80|Xã Vàm Cỏ
-        28108|80|Xã Cần Đước
-        28114|80|Xã Rạch Kiến
-        28126|80|Xã Long Cang
-        28132|80|Xã Mỹ Lệ
-        28138|80|Xã Tân Lân
-        28144|80|Xã Long Hựu
-        28159|80|Xã Cần Giuộc
-        28165|80|Xã Phước Lý
-        28177|80|Xã Mỹ Lộc
-        28201|80|Xã Phước Vĩnh Tây
-        28207|80|Xã Tân Tập
-        28210|80|Xã Tầm Vu
-        28222|80|Xã Vĩnh Công
-        28225|80|Xã Thuận Mỹ
-        28243|80|Xã An Lục Long
-        28249|82|Phường Đạo Thạnh
-        28261|82|Phường Mỹ Tho
-        28270|82|Phường Thới Sơn
-        28273|82|Phường Mỹ Phong
-        28285|82|Phường Trung An
-        28297|82|Phường Long Thuận
-        28306|82|Phường Gò Công
-        28315|82|Phường Bình Xuân
-        28321|82|Xã Tân Phước 1
-        28327|82|Xã Tân Phước 2
-        28336|82|Xã Hưng Thạnh
-        28345|82|Xã Tân Phước 3
-        28360|82|Xã Cái Bè
-        28366|82|Xã Hậu Mỹ
-        28378|82|Xã Mỹ Thiện
-        28393|82|Xã Hội Cư
-        28405|82|Xã Mỹ Đức Tây
-        28414|82|Xã Mỹ Lợi
-        28426|82|Xã Thanh Hưng
-        28429|82|Xã An Hữu
-        28435|82|Phường Mỹ Phước Tây
-        28436|82|Phường Thanh Hòa
-        28439|82|Phường Cai Lậy
-        28444|82|Xã Thạnh Phú
-        28456|82|Xã Mỹ Thành
-        28468|82|Xã Tân Phú
-        28471|82|Xã Bình Phú
-        28477|82|Phường Nhị Quý
-        28501|82|Xã Hiệp Đức
-        28504|82|Xã Long Tiên
-        28516|82|Xã Ngũ Hiệp
-        28519|82|Xã Châu Thành
-        28525|82|Xã Tân Hương
-        28537|82|Xã Long Hưng
-        28543|82|Xã Long Định
-        28564|82|Xã Bình Trưng
-        28576|82|Xã Vĩnh Kim
-        28582|82|Xã Kim Sơn
-        28594|82|Xã Chợ Gạo
-        28603|82|Xã Mỹ Tịnh An
-        28615|82|Xã Lương Hòa Lạc
-        28627|82|Xã Tân Thuận Bình
-        28633|82|Xã An Thạnh Thủy
-        28648|82|Xã Bình Ninh
-        28651|82|Xã Vĩnh Bình
-        28660|82|Xã Đồng Sơn
-        28663|82|Xã Phú Thành
-        28678|82|Xã Vĩnh Hựu
-        28687|82|Xã Long Bình
-        28693|82|Xã Tân Thới
-        28696|82|Xã Tân Phú Đông
-        28702|82|Xã Tân Hòa
-        28720|82|Xã Gia Thuận
-        28723|82|Xã Tân Đông
-        28729|82|Phường Sơn Qui
-        28738|82|Xã Tân Điền
-        28747|82|Xã Gò Công Đông
-        28756|86|Phường Phú Khương
-        28777|86|Phường An Hội
-        28783|86|Phường Sơn Đông
-        28789|86|Phường Bến Tre
-        28807|86|Xã Giao Long
-        28810|86|Xã Phú Túc
-        28840|86|Xã Tân Phú
-        28858|86|Phường Phú Tân
-        28861|86|Xã Tiên Thủy
-        28870|86|Xã Chợ Lách
-        28879|86|Xã Phú Phụng
-        28894|86|Xã Vĩnh Thành
-        28901|86|Xã Hưng Khánh Trung
-        28903|86|Xã Mỏ Cày
-        28915|86|Xã Phước Mỹ Trung
-        28921|86|Xã Tân Thành Bình
-        28945|86|Xã Đồng Khởi
-        28948|86|Xã Nhuận Phú Tân
-        28957|86|Xã An Định
-        28969|86|Xã Thành Thới
-        28981|86|Xã Hương Mỹ
-        28984|86|Xã Giồng Trôm
-        28987|86|Xã Lương Hòa
-        28993|86|Xã Lương Phú
-        28996|86|Xã Châu Hòa
-        29020|86|Xã Phước Long
-        29029|86|Xã Tân Hào
-        29044|86|Xã Hưng Nhượng
-        29050|86|Xã Bình Đại
-        29062|86|Xã Phú Thuận
-        29077|86|Xã Lộc Thuận
-        29083|86|Xã Châu Hưng
-        29089|86|Xã Thạnh Trị
-        29104|86|Xã Thạnh Phước
-        29107|86|Xã Thới Thuận
-        29110|86|Xã Ba Tri
-        29122|86|Xã Mỹ Chánh Hòa
-        29125|86|Xã Bảo Thạnh
-        29137|86|Xã Tân Xuân
-        29143|86|Xã An Ngãi Trung
-        29158|86|Xã An Hiệp
-        29167|86|Xã Tân Thủy
-        29182|86|Xã Thạnh Phú
-        29191|86|Xã Quới Điền
-        29194|86|Xã Đại Điền
-        29221|86|Xã Thạnh Hải
-        29224|86|Xã An Qui
-        29227|86|Xã Thạnh Phong
-        29242|86|Phường Trà Vinh
-        29254|86|Phường Nguyệt Hóa
-        29263|86|Phường Long Đức
-        29266|86|Xã Càng Long
-        29275|86|Xã An Trường
-        29278|86|Xã Tân An
-        29287|86|Xã Bình Phú
-        29302|86|Xã Nhị Long
-        29308|86|Xã Cầu Kè
-        29317|86|Xã An Phú Tân
-        29329|86|Xã Phong Thạnh
-        29335|86|Xã Tam Ngãi
-        29341|86|Xã Tiểu Cần
-        29362|86|Xã Hùng Hòa
-        29365|86|Xã Tập Ngãi
-        29371|86|Xã Tân Hòa
-        29374|86|Xã Châu Thành
-        29386|86|Xã Song Lộc
-        29398|86|Phường Hòa Thuận
-        29407|86|Xã Hưng Mỹ
-        29410|86|Xã Hòa Minh
-        29413|86|Xã Long Hòa
-        29416|86|Xã Cầu Ngang
-        29419|86|Xã Mỹ Long
-        29431|86|Xã Vinh Kim
-        29446|86|Xã Nhị Trường
-        29455|86|Xã Hiệp Mỹ
-        29461|86|Xã Trà Cú
-        29467|86|Xã Tập Sơn
-        29476|86|Xã Lưu Nghiệp Anh
-        29489|86|Xã Hàm Giang
-        29491|86|Xã Đại An
-        29497|86|Xã Đôn Châu
-        29506|86|Xã Long Hiệp
-        29512|86|Phường Duyên Hải
-        29513|86|Xã Long Thành
-        29516|86|Phường Trường Long Hòa
-        29518|86|Xã Long Hữu
-        29530|86|Xã Ngũ Lạc
-        29533|86|Xã Long Vĩnh
-        29536|86|Xã Đông Hải
-        29551|86|Phường Long Châu
-        29557|86|Phường Phước Hậu
-        29566|86|Phường Tân Ngãi
-        29584|86|Xã An Bình
-        29590|86|Phường Thanh Đức
-        29593|86|Phường Tân Hạnh
-        29602|86|Xã Long Hồ
-        29611|86|Xã Phú Quới
-        29623|86|Xã Nhơn Phú
-        29638|86|Xã Bình Phước
-        29641|86|Xã Cái Nhum
-        29653|86|Xã Tân Long Hội
-        29659|86|Xã Trung Thành
-        29668|86|Xã Quới An
-        29677|86|Xã Quới Thiện
-        29683|86|Xã Trung Hiệp
-        29698|86|Xã Trung Ngãi
-        29701|86|Xã Hiếu Phụng
-        29713|86|Xã Hiếu Thành
-        29719|86|Xã Tam Bình
-        29728|86|Xã Cái Ngang
-        29734|86|Xã Hòa Hiệp
-        29740|86|Xã Song Phú
-        29767|86|Xã Ngãi Tứ
-        29770|86|Phường Cái Vồn
-        29771|86|Phường Bình Minh
-        29785|86|Xã Tân Lược
-        29788|86|Xã Mỹ Thuận
-        29800|86|Xã Tân Quới
-        29812|86|Phường Đông Thành
-        29821|86|Xã Trà Ôn
-        29830|86|Xã Hòa Bình
-        29836|86|Xã Trà Côn
-        29845|86|Xã Vĩnh Xuân
-        29857|86|Xã Lục Sĩ Thành
-        29869|82|Phường Cao Lãnh
-        29884|82|Phường Mỹ Ngãi
-        29888|82|Phường Mỹ Trà
-        29905|82|Phường Sa Đéc
-        29926|82|Xã Tân Hồng
-        29929|82|Xã Tân Hộ Cơ
-        29938|82|Xã Tân Thành
-        29944|82|Xã An Phước
-        29954|82|Phường An Bình
-        29955|82|Phường Hồng Ngự
-        29971|82|Xã Thường Phước
-        29978|82|Phường Thường Lạc
-        29983|82|Xã Long Khánh
-        29992|82|Xã Long Phú Thuận
-        30001|82|Xã Tràm Chim
-        30010|82|Xã Tam Nông
-        30019|82|Xã An Hòa
-        30025|82|Xã Phú Cường
-        30028|82|Xã An Long
-        30034|82|Xã Phú Thọ
-        30037|82|Xã Tháp Mười
-        30043|82|Xã Phương Thịnh
-        30046|82|Xã Trường Xuân
-        30055|82|Xã Mỹ Quí
-        30061|82|Xã Đốc Binh Kiều
-        30073|82|Xã Thanh Mỹ
-        30076|82|Xã Mỹ Thọ
-        30085|82|Xã Ba Sao
-        30088|82|Xã Phong Mỹ
-        30112|82|Xã Mỹ Hiệp
-        30118|82|Xã Bình Hàng Trung
-        30130|82|Xã Thanh Bình
-        30154|82|Xã Tân Long
-        30157|82|Xã Tân Thạnh
-        30163|82|Xã Bình Thành
-        30169|82|Xã Lấp Vò
-        30178|82|Xã Mỹ An Hưng
-        30184|82|Xã Tân Khánh Trung
-        30208|82|Xã Hòa Long
-        30214|82|Xã Tân Dương
-        30226|82|Xã Lai Vung
-        30235|82|Xã Phong Hòa
-        30244|82|Xã Phú Hựu
-        30253|82|Xã Tân Nhuận Đông
-        30259|82|Xã Tân Phú Trung
-        30292|91|Phường Bình Đức
-        30301|91|Phường Mỹ Thới
-        30307|91|Phường Long Xuyên
-        30313|91|Xã Mỹ Hòa Hưng
-        30316|91|Phường Châu Đốc
-        30325|91|Phường Vĩnh Tế
-        30337|91|Xã An Phú
-        30341|91|Xã Khánh Bình
-        30346|91|Xã Nhơn Hội
-        30352|91|Xã Phú Hữu
-        30367|91|Xã Vĩnh Hậu
-        30376|91|Phường Tân Châu
-        30377|91|Phường Long Phú
-        30385|91|Xã Vĩnh Xương
-        30388|91|Xã Tân An
-        30403|91|Xã Châu Phong
-        30406|91|Xã Phú Tân
-        30409|91|Xã Chợ Vàm
-        30421|91|Xã Phú Lâm
-        30430|91|Xã Hòa Lạc
-        30436|91|Xã Phú An
-        30445|91|Xã Bình Thạnh Đông
-        30463|91|Xã Châu Phú
-        30469|91|Xã Mỹ Đức
-        30478|91|Xã Vĩnh Thạnh Trung
-        30481|91|Xã Thạnh Mỹ Tây
-        30487|91|Xã Bình Mỹ
-        30502|91|Phường Thới Sơn
-        30505|91|Phường Chi Lăng
-        30520|91|Phường Tịnh Biên
-        30526|91|Xã An Cư
-        30538|91|Xã Núi Cấm
-        30544|91|Xã Tri Tôn
-        30547|91|Xã Ba Chúc
-        30568|91|Xã Vĩnh Gia
-        30577|91|Xã Ô Lâm
-        30580|91|Xã Cô Tô
-        30589|91|Xã An Châu
-        30595|91|Xã Cần Đăng
-        30604|91|Xã Vĩnh An
-        30607|91|Xã Bình Hòa
-        30619|91|Xã Vĩnh Hanh
-        30628|91|Xã Chợ Mới
-        30631|91|Xã Long Điền
-        30643|91|Xã Cù Lao Giêng
-        30658|91|Xã Nhơn Mỹ
-        30664|91|Xã Long Kiến
-        30673|91|Xã Hội An
-        30682|91|Xã Thoại Sơn
-        30685|91|Xã Phú Hòa
-        30688|91|Xã Óc Eo
-        30691|91|Xã Tây Phú
-        30697|91|Xã Vĩnh Trạch
-        30709|91|Xã Định Mỹ
-        30742|91|Phường Rạch Giá
-        30760|91|Phường Vĩnh Thông
-        30766|91|Phường Tô Châu
-        30769|91|Phường Hà Tiên
-        30781|91|Xã Tiên Hải
-        30787|91|Xã Kiên Lương
-        30790|91|Xã Hòa Điền
-        30793|91|Xã Vĩnh Điều
-        30796|91|Xã Giang Thành
-        30811|91|Xã Sơn Hải
-        30814|91|Xã Hòn Nghệ
-        30817|91|Xã Hòn Đất
-        30823|91|Xã Bình Sơn
-        30826|91|Xã Bình Giang
-        30835|91|Xã Sơn Kiên
-        30838|91|Xã Mỹ Thuận
-        30850|91|Xã Tân Hiệp
-        30856|91|Xã Tân Hội
-        30874|91|Xã Thạnh Đông
-        30880|91|Xã Châu Thành
-        30886|91|Xã Thạnh Lộc
-        30898|91|Xã Bình An
-        30904|91|Xã Giồng Riềng
-        30910|91|Xã Thạnh Hưng
-        30928|91|Xã Ngọc Chúc
-        30934|91|Xã Hòa Hưng
-        30943|91|Xã Long Thạnh
-        30949|91|Xã Hòa Thuận
-        30952|91|Xã Gò Quao
-        30958|91|Xã Định Hòa
-        30970|91|Xã Vĩnh Hòa Hưng
-        30982|91|Xã Vĩnh Tuy
-        30985|91|Xã An Biên
-        30988|91|Xã Tây Yên
-        31006|91|Xã Đông Thái
-        31012|91|Xã Vĩnh Hòa
-        31018|91|Xã An Minh
-        31024|91|Xã Đông Hòa
-        31027|91|Xã U Minh Thượng
-        31031|91|Xã Tân Thạnh
-        31036|91|Xã Đông Hưng
-        31042|91|Xã Vân Khánh
-        31051|91|Xã Vĩnh Phong
-        31064|91|Xã Vĩnh Bình
-        31069|91|Xã Vĩnh Thuận
-        31078|91|Đặc khu Phú Quốc
-        31105|91|Đặc khu Thổ Châu
-        31108|91|Đặc khu Kiên Hải
-        31120|92|Phường Cái Khế
-        31135|92|Phường Ninh Kiều
-        31147|92|Phường Tân An
-        31150|92|Phường An Bình
-        31153|92|Phường Ô Môn
-        31157|92|Phường Thới Long
-        31162|92|Phường Phước Thới
-        31168|92|Phường Bình Thủy
-        31174|92|Phường Thới An Đông
-        31183|92|Phường Long Tuyền
-        31186|92|Phường Cái Răng
-        31201|92|Phường Hưng Phú
-        31207|92|Phường Thốt Nốt
-        31213|92|Phường Tân Lộc
-        31217|92|Phường Trung Nhứt
-        31228|92|Phường Thuận Hưng
-        31231|92|Xã Thạnh An
-        31232|92|Xã Vĩnh Thạnh
-        31237|92|Xã Vĩnh Trinh
-        31246|92|Xã Thạnh Quới
-        31249|92|Xã Thạnh Phú
-        31255|92|Xã Trung Hưng
-        31258|92|Xã Thới Lai
-        31261|92|Xã Cờ Đỏ
-        31264|92|Xã Thới Hưng
-        31273|92|Xã Đông Hiệp
-        31282|92|Xã Đông Thuận
-        31288|92|Xã Trường Thành
-        31294|92|Xã Trường Xuân
-        31299|92|Xã Phong Điền
-        31309|92|Xã Trường Long
-        31315|92|Xã Nhơn Ái
-        31321|92|Phường Vị Thanh
-        31333|92|Phường Vị Tân
-        31338|92|Xã Hỏa Lựu
-        31340|92|Phường Ngã Bảy
-        31342|92|Xã Tân Hòa
-        31348|92|Xã Trường Long Tây
-        31360|92|Xã Thạnh Xuân
-        31366|92|Xã Châu Thành
-        31369|92|Xã Đông Phước
-        31378|92|Xã Phú Hữu
-        31393|92|Xã Hòa An
-        31396|92|Xã Hiệp Hưng
-        31399|92|Xã Tân Bình
-        31408|92|Xã Thạnh Hòa
-        31411|92|Phường Đại Thành
-        31420|92|Xã Phụng Hiệp
-        31426|92|Xã Phương Bình
-        31432|92|Xã Tân Phước Hưng
-        31441|92|Xã Vị Thủy
-        31453|92|Xã Vĩnh Thuận Đông
-        31459|92|Xã Vĩnh Tường
-        31465|92|Xã Vị Thanh 1
-        31471|92|Phường Long Mỹ
-        31473|92|Phường Long Bình
-        31480|92|Phường Long Phú 1
-        31489|92|Xã Vĩnh Viễn
-        31492|92|Xã Lương Tâm
-        31495|92|Xã Xà Phiên
-        31507|92|Phường Sóc Trăng
-        31510|92|Phường Phú Lợi
-        31528|92|Xã Kế Sách
-        31531|92|Xã An Lạc Thôn
-        31537|92|Xã Phong Nẫm
-        31540|92|Xã Thới An Hội
-        31552|92|Xã Nhơn Mỹ
-        31561|92|Xã Đại Hải
-        31567|92|Xã Mỹ Tú
-        31569|92|Xã Phú Tâm
-        31570|92|Xã Hồ Đắc Kiện
-        31579|92|Xã Long Hưng
-        31582|92|Xã Thuận Hòa
-        31591|92|Xã Mỹ Hương
-        31594|92|Xã An Ninh
-        31603|92|Xã Mỹ Phước
-        31615|92|Xã An Thạnh
-        31633|92|Xã Cù Lao Dung
-        31639|92|Xã Long Phú
-        31645|92|Xã Đại Ngãi
-        31654|92|Xã Trường Khánh
-        31666|92|Xã Tân Thạnh
-        31673|92|Xã Trần Đề
-        31675|92|Xã Liêu Tú
-        31679|92|Xã Lịch Hội Thượng
-        31684|92|Phường Mỹ Xuyên
-        31687|92|Xã Tài Văn
-        31699|92|Xã Thạnh Thới An
-        31708|92|Xã Nhu Gia
-        31717|92|Xã Hòa Tú
-        31723|92|Xã Ngọc Tố
-        31726|92|Xã Gia Hòa
-        31732|92|Phường Ngã Năm
-        31741|92|Xã Tân Long
-        31753|92|Phường Mỹ Quới
-        31756|92|Xã Phú Lộc
-        31759|92|Xã Lâm Tân
-        31777|92|Xã Vĩnh Lợi
-        31783|92|Phường Vĩnh Châu
-        31789|92|Phường Khánh Hòa
-        31795|92|Xã Vĩnh Hải
-        31804|92|Phường Vĩnh Phước
-        31810|92|Xã Lai Hòa
-        31825|96|Phường Bạc Liêu
-        31834|96|Phường Vĩnh Trạch
-        31840|96|Phường Hiệp Thành
-        31843|96|Xã Hồng Dân
-        31849|96|Xã Ninh Quới
-        31858|96|Xã Vĩnh Lộc
-        31864|96|Xã Ninh Thạnh Lợi
-        31867|96|Xã Phước Long
-        31876|96|Xã Vĩnh Phước
-        31882|96|Xã Vĩnh Thanh
-        31885|96|Xã Phong Hiệp
-        31891|96|Xã Hòa Bình
-        31894|96|Xã Châu Thới
-        31900|96|Xã Vĩnh Lợi
-        31906|96|Xã Hưng Hội
-        31918|96|Xã Vĩnh Mỹ
-        31927|96|Xã Vĩnh Hậu
-        31942|96|Phường Giá Rai
-        31951|96|Phường Láng Tròn
-        31957|96|Xã Phong Thạnh
-        31972|96|Xã Gành Hào
-        31975|96|Xã Đông Hải
-        31985|96|Xã Long Điền
-        31988|96|Xã An Trạch
-        31993|96|Xã Định Thành
-        32002|96|Phường An Xuyên
-        32014|96|Phường Lý Văn Lâm
-        32025|96|Phường Tân Thành
-        32041|96|Phường Hòa Thành
-        32044|96|Xã Nguyễn Phích
-        32047|96|Xã U Minh
-        32059|96|Xã Khánh An
-        32062|96|Xã Khánh Lâm
-        32065|96|Xã Thới Bình
-        32069|96|Xã Biển Bạch
-        32071|96|Xã Trí Phải
-        32083|96|Xã Tân Lộc
-        32092|96|Xã Hồ Thị Kỷ
-        32095|96|Xã Trần Văn Thời
-        32098|96|Xã Sông Đốc
-        32104|96|Xã Đá Bạc
-        32110|96|Xã Khánh Bình
-        32119|96|Xã Khánh Hưng
-        32128|96|Xã Cái Nước
-        32134|96|Xã Lương Thế Trân
-        32137|96|Xã Tân Hưng
-        32140|96|Xã Hưng Mỹ
-        32152|96|Xã Đầm Dơi
-        32155|96|Xã Tạ An Khương
-        32161|96|Xã Trần Phán
-        32167|96|Xã Tân Thuận
-        32182|96|Xã Quách Phẩm
-        32185|96|Xã Thanh Tùng
-        32188|96|Xã Tân Tiến
-        32191|96|Xã Năm Căn
-        32201|96|Xã Đất Mới
-        32206|96|Xã Tam Giang
-        32212|96|Xã Cái Đôi Vàm
-        32214|96|Xã Phú Mỹ
-        32218|96|Xã Phú Tân
-        32227|96|Xã Nguyễn Việt Khái
-        32236|96|Xã Tân Ân
-        32244|96|Xã Phan Ngọc Hiển
-        32248|96|Xã Đất Mũi
-        """
+    /// The 3321 communes in force from 2025-07-01, sorted by code.
+    static let communeList: [Commune] = Array(
+        [
+            communes0, communes1, communes2, communes3, communes4, communes5, communes6, communes7,
+            communes8, communes9, communes10, communes11, communes12,
+        ].joined()
+    )
+
+    private static let communes0: [Commune] = [
+        Commune(code: "00004", name: "Phường Ba Đình", provinceCode: "01"),
+        Commune(code: "00008", name: "Phường Ngọc Hà", provinceCode: "01"),
+        Commune(code: "00025", name: "Phường Giảng Võ", provinceCode: "01"),
+        Commune(code: "00070", name: "Phường Hoàn Kiếm", provinceCode: "01"),
+        Commune(code: "00082", name: "Phường Cửa Nam", provinceCode: "01"),
+        Commune(code: "00091", name: "Phường Phú Thượng", provinceCode: "01"),
+        Commune(code: "00097", name: "Phường Hồng Hà", provinceCode: "01"),
+        Commune(code: "00103", name: "Phường Tây Hồ", provinceCode: "01"),
+        Commune(code: "00118", name: "Phường Bồ Đề", provinceCode: "01"),
+        Commune(code: "00127", name: "Phường Việt Hưng", provinceCode: "01"),
+        Commune(code: "00136", name: "Phường Phúc Lợi", provinceCode: "01"),
+        Commune(code: "00145", name: "Phường Long Biên", provinceCode: "01"),
+        Commune(code: "00160", name: "Phường Nghĩa Đô", provinceCode: "01"),
+        Commune(code: "00166", name: "Phường Cầu Giấy", provinceCode: "01"),
+        Commune(code: "00175", name: "Phường Yên Hòa", provinceCode: "01"),
+        Commune(code: "00190", name: "Phường Ô Chợ Dừa", provinceCode: "01"),
+        Commune(code: "00199", name: "Phường Láng", provinceCode: "01"),
+        Commune(code: "00226", name: "Phường Văn Miếu - Quốc Tử Giám", provinceCode: "01"),
+        Commune(code: "00229", name: "Phường Kim Liên", provinceCode: "01"),
+        Commune(code: "00235", name: "Phường Đống Đa", provinceCode: "01"),
+        Commune(code: "00256", name: "Phường Hai Bà Trưng", provinceCode: "01"),
+        Commune(code: "00283", name: "Phường Vĩnh Tuy", provinceCode: "01"),
+        Commune(code: "00292", name: "Phường Bạch Mai", provinceCode: "01"),
+        Commune(code: "00301", name: "Phường Vĩnh Hưng", provinceCode: "01"),
+        Commune(code: "00316", name: "Phường Định Công", provinceCode: "01"),
+        Commune(code: "00322", name: "Phường Tương Mai", provinceCode: "01"),
+        Commune(code: "00328", name: "Phường Lĩnh Nam", provinceCode: "01"),
+        Commune(code: "00331", name: "Phường Hoàng Mai", provinceCode: "01"),
+        Commune(code: "00337", name: "Phường Hoàng Liệt", provinceCode: "01"),
+        Commune(code: "00340", name: "Phường Yên Sở", provinceCode: "01"),
+        Commune(code: "00352", name: "Phường Phương Liệt", provinceCode: "01"),
+        Commune(code: "00364", name: "Phường Khương Đình", provinceCode: "01"),
+        Commune(code: "00367", name: "Phường Thanh Xuân", provinceCode: "01"),
+        Commune(code: "00376", name: "Xã Sóc Sơn", provinceCode: "01"),
+        Commune(code: "00382", name: "Xã Kim Anh", provinceCode: "01"),
+        Commune(code: "00385", name: "Xã Trung Giã", provinceCode: "01"),
+        Commune(code: "00430", name: "Xã Đa Phúc", provinceCode: "01"),
+        Commune(code: "00433", name: "Xã Nội Bài", provinceCode: "01"),
+        Commune(code: "00454", name: "Xã Đông Anh", provinceCode: "01"),
+        Commune(code: "00466", name: "Xã Phúc Thịnh", provinceCode: "01"),
+        Commune(code: "00475", name: "Xã Thư Lâm", provinceCode: "01"),
+        Commune(code: "00493", name: "Xã Thiên Lộc", provinceCode: "01"),
+        Commune(code: "00508", name: "Xã Vĩnh Thanh", provinceCode: "01"),
+        Commune(code: "00541", name: "Xã Phù Đổng", provinceCode: "01"),
+        Commune(code: "00562", name: "Xã Thuận An", provinceCode: "01"),
+        Commune(code: "00565", name: "Xã Gia Lâm", provinceCode: "01"),
+        Commune(code: "00577", name: "Xã Bát Tràng", provinceCode: "01"),
+        Commune(code: "00592", name: "Phường Từ Liêm", provinceCode: "01"),
+        Commune(code: "00598", name: "Phường Thượng Cát", provinceCode: "01"),
+        Commune(code: "00602", name: "Phường Đông Ngạc", provinceCode: "01"),
+        Commune(code: "00611", name: "Phường Xuân Đỉnh", provinceCode: "01"),
+        Commune(code: "00613", name: "Phường Tây Tựu", provinceCode: "01"),
+        Commune(code: "00619", name: "Phường Phú Diễn", provinceCode: "01"),
+        Commune(code: "00622", name: "Phường Xuân Phương", provinceCode: "01"),
+        Commune(code: "00634", name: "Phường Tây Mỗ", provinceCode: "01"),
+        Commune(code: "00637", name: "Phường Đại Mỗ", provinceCode: "01"),
+        Commune(code: "00640", name: "Xã Thanh Trì", provinceCode: "01"),
+        Commune(code: "00643", name: "Phường Thanh Liệt", provinceCode: "01"),
+        Commune(code: "00664", name: "Xã Đại Thanh", provinceCode: "01"),
+        Commune(code: "00679", name: "Xã Ngọc Hồi", provinceCode: "01"),
+        Commune(code: "00685", name: "Xã Nam Phù", provinceCode: "01"),
+        Commune(code: "00691", name: "Phường Hà Giang 2", provinceCode: "08"),
+        Commune(code: "00694", name: "Phường Hà Giang 1", provinceCode: "08"),
+        Commune(code: "00700", name: "Xã Ngọc Đường", provinceCode: "08"),
+        Commune(code: "00706", name: "Xã Phú Linh", provinceCode: "08"),
+        Commune(code: "00715", name: "Xã Lũng Cú", provinceCode: "08"),
+        Commune(code: "00721", name: "Xã Đồng Văn", provinceCode: "08"),
+        Commune(code: "00733", name: "Xã Sà Phìn", provinceCode: "08"),
+        Commune(code: "00745", name: "Xã Phố Bảng", provinceCode: "08"),
+        Commune(code: "00763", name: "Xã Lũng Phìn", provinceCode: "08"),
+        Commune(code: "00769", name: "Xã Mèo Vạc", provinceCode: "08"),
+        Commune(code: "00778", name: "Xã Sơn Vĩ", provinceCode: "08"),
+        Commune(code: "00787", name: "Xã Sủng Máng", provinceCode: "08"),
+        Commune(code: "00802", name: "Xã Khâu Vai", provinceCode: "08"),
+        Commune(code: "00808", name: "Xã Tát Ngà", provinceCode: "08"),
+        Commune(code: "00817", name: "Xã Niêm Sơn", provinceCode: "08"),
+        Commune(code: "00820", name: "Xã Yên Minh", provinceCode: "08"),
+        Commune(code: "00829", name: "Xã Thắng Mố", provinceCode: "08"),
+        Commune(code: "00832", name: "Xã Bạch Đích", provinceCode: "08"),
+        Commune(code: "00847", name: "Xã Mậu Duệ", provinceCode: "08"),
+        Commune(code: "00859", name: "Xã Ngọc Long", provinceCode: "08"),
+        Commune(code: "00865", name: "Xã Đường Thượng", provinceCode: "08"),
+        Commune(code: "00871", name: "Xã Du Già", provinceCode: "08"),
+        Commune(code: "00874", name: "Xã Quản Bạ", provinceCode: "08"),
+        Commune(code: "00883", name: "Xã Cán Tỷ", provinceCode: "08"),
+        Commune(code: "00889", name: "Xã Nghĩa Thuận", provinceCode: "08"),
+        Commune(code: "00892", name: "Xã Tùng Vài", provinceCode: "08"),
+        Commune(code: "00901", name: "Xã Lùng Tám", provinceCode: "08"),
+        Commune(code: "00913", name: "Xã Vị Xuyên", provinceCode: "08"),
+        Commune(code: "00919", name: "Xã Minh Tân", provinceCode: "08"),
+        Commune(code: "00922", name: "Xã Thuận Hòa", provinceCode: "08"),
+        Commune(code: "00925", name: "Xã Tùng Bá", provinceCode: "08"),
+        Commune(code: "00928", name: "Xã Thanh Thủy", provinceCode: "08"),
+        Commune(code: "00937", name: "Xã Lao Chải", provinceCode: "08"),
+        Commune(code: "00952", name: "Xã Cao Bồ", provinceCode: "08"),
+        Commune(code: "00958", name: "Xã Thượng Sơn", provinceCode: "08"),
+        Commune(code: "00967", name: "Xã Việt Lâm", provinceCode: "08"),
+        Commune(code: "00970", name: "Xã Linh Hồ", provinceCode: "08"),
+        Commune(code: "00976", name: "Xã Bạch Ngọc", provinceCode: "08"),
+        Commune(code: "00982", name: "Xã Minh Sơn", provinceCode: "08"),
+        Commune(code: "00985", name: "Xã Giáp Trung", provinceCode: "08"),
+        Commune(code: "00991", name: "Xã Bắc Mê", provinceCode: "08"),
+        Commune(code: "00994", name: "Xã Minh Ngọc", provinceCode: "08"),
+        Commune(code: "01006", name: "Xã Yên Cường", provinceCode: "08"),
+        Commune(code: "01012", name: "Xã Đường Hồng", provinceCode: "08"),
+        Commune(code: "01021", name: "Xã Hoàng Su Phì", provinceCode: "08"),
+        Commune(code: "01024", name: "Xã Bản Máy", provinceCode: "08"),
+        Commune(code: "01033", name: "Xã Thàng Tín", provinceCode: "08"),
+        Commune(code: "01051", name: "Xã Tân Tiến", provinceCode: "08"),
+        Commune(code: "01057", name: "Xã Pờ Ly Ngài", provinceCode: "08"),
+        Commune(code: "01075", name: "Xã Nậm Dịch", provinceCode: "08"),
+        Commune(code: "01084", name: "Xã Hồ Thầu", provinceCode: "08"),
+        Commune(code: "01090", name: "Xã Thông Nguyên", provinceCode: "08"),
+        Commune(code: "01096", name: "Xã Pà Vầy Sủ", provinceCode: "08"),
+        Commune(code: "01108", name: "Xã Xín Mần", provinceCode: "08"),
+        Commune(code: "01117", name: "Xã Trung Thịnh", provinceCode: "08"),
+        Commune(code: "01141", name: "Xã Nấm Dẩn", provinceCode: "08"),
+        Commune(code: "01144", name: "Xã Quảng Nguyên", provinceCode: "08"),
+        Commune(code: "01147", name: "Xã Khuôn Lùng", provinceCode: "08"),
+        Commune(code: "01153", name: "Xã Bắc Quang", provinceCode: "08"),
+        Commune(code: "01156", name: "Xã Vĩnh Tuy", provinceCode: "08"),
+        Commune(code: "01165", name: "Xã Đồng Tâm", provinceCode: "08"),
+        Commune(code: "01171", name: "Xã Tân Quang", provinceCode: "08"),
+        Commune(code: "01180", name: "Xã Bằng Hành", provinceCode: "08"),
+        Commune(code: "01192", name: "Xã Liên Hiệp", provinceCode: "08"),
+        Commune(code: "01201", name: "Xã Hùng An", provinceCode: "08"),
+        Commune(code: "01216", name: "Xã Đồng Yên", provinceCode: "08"),
+        Commune(code: "01225", name: "Xã Tiên Nguyên", provinceCode: "08"),
+        Commune(code: "01234", name: "Xã Yên Thành", provinceCode: "08"),
+        Commune(code: "01237", name: "Xã Quang Bình", provinceCode: "08"),
+        Commune(code: "01243", name: "Xã Tân Trịnh", provinceCode: "08"),
+        Commune(code: "01246", name: "Xã Bằng Lang", provinceCode: "08"),
+        Commune(code: "01255", name: "Xã Xuân Giang", provinceCode: "08"),
+        Commune(code: "01261", name: "Xã Tiên Yên", provinceCode: "08"),
+        Commune(code: "01273", name: "Phường Thục Phán", provinceCode: "04"),
+        Commune(code: "01279", name: "Phường Nùng Trí Cao", provinceCode: "04"),
+        Commune(code: "01288", name: "Phường Tân Giang", provinceCode: "04"),
+        Commune(code: "01290", name: "Xã Bảo Lâm", provinceCode: "04"),
+        Commune(code: "01294", name: "Xã Lý Bôn", provinceCode: "04"),
+        Commune(code: "01297", name: "Xã Nam Quang", provinceCode: "04"),
+        Commune(code: "01304", name: "Xã Quảng Lâm", provinceCode: "04"),
+        Commune(code: "01318", name: "Xã Yên Thổ", provinceCode: "04"),
+        Commune(code: "01321", name: "Xã Bảo Lạc", provinceCode: "04"),
+        Commune(code: "01324", name: "Xã Cốc Pàng", provinceCode: "04"),
+        Commune(code: "01327", name: "Xã Cô Ba", provinceCode: "04"),
+        Commune(code: "01336", name: "Xã Khánh Xuân", provinceCode: "04"),
+        Commune(code: "01339", name: "Xã Xuân Trường", provinceCode: "04"),
+        Commune(code: "01351", name: "Xã Hưng Đạo", provinceCode: "04"),
+        Commune(code: "01354", name: "Xã Huy Giáp", provinceCode: "04"),
+        Commune(code: "01360", name: "Xã Sơn Lộ", provinceCode: "04"),
+        Commune(code: "01363", name: "Xã Thông Nông", provinceCode: "04"),
+        Commune(code: "01366", name: "Xã Cần Yên", provinceCode: "04"),
+        Commune(code: "01387", name: "Xã Thanh Long", provinceCode: "04"),
+        Commune(code: "01392", name: "Xã Trường Hà", provinceCode: "04"),
+        Commune(code: "01393", name: "Xã Lũng Nặm", provinceCode: "04"),
+        Commune(code: "01414", name: "Xã Tổng Cọt", provinceCode: "04"),
+        Commune(code: "01438", name: "Xã Hà Quảng", provinceCode: "04"),
+        Commune(code: "01447", name: "Xã Trà Lĩnh", provinceCode: "04"),
+        Commune(code: "01456", name: "Xã Quang Hán", provinceCode: "04"),
+        Commune(code: "01465", name: "Xã Quang Trung", provinceCode: "04"),
+        Commune(code: "01477", name: "Xã Trùng Khánh", provinceCode: "04"),
+        Commune(code: "01489", name: "Xã Đình Phong", provinceCode: "04"),
+        Commune(code: "01501", name: "Xã Đàm Thủy", provinceCode: "04"),
+        Commune(code: "01525", name: "Xã Đoài Dương", provinceCode: "04"),
+        Commune(code: "01537", name: "Xã Lý Quốc", provinceCode: "04"),
+        Commune(code: "01552", name: "Xã Quang Long", provinceCode: "04"),
+        Commune(code: "01558", name: "Xã Hạ Lang", provinceCode: "04"),
+        Commune(code: "01561", name: "Xã Vinh Quý", provinceCode: "04"),
+        Commune(code: "01576", name: "Xã Quảng Uyên", provinceCode: "04"),
+        Commune(code: "01594", name: "Xã Độc Lập", provinceCode: "04"),
+        Commune(code: "01618", name: "Xã Hạnh Phúc", provinceCode: "04"),
+        Commune(code: "01636", name: "Xã Bế Văn Đàn", provinceCode: "04"),
+        Commune(code: "01648", name: "Xã Phục Hòa", provinceCode: "04"),
+        Commune(code: "01654", name: "Xã Hòa An", provinceCode: "04"),
+        Commune(code: "01660", name: "Xã Nam Tuấn", provinceCode: "04"),
+        Commune(code: "01699", name: "Xã Nguyễn Huệ", provinceCode: "04"),
+        Commune(code: "01708", name: "Xã Bạch Đằng", provinceCode: "04"),
+        Commune(code: "01726", name: "Xã Nguyên Bình", provinceCode: "04"),
+        Commune(code: "01729", name: "Xã Tĩnh Túc", provinceCode: "04"),
+        Commune(code: "01738", name: "Xã Ca Thành", provinceCode: "04"),
+        Commune(code: "01747", name: "Xã Minh Tâm", provinceCode: "04"),
+        Commune(code: "01768", name: "Xã Phan Thanh", provinceCode: "04"),
+        Commune(code: "01774", name: "Xã Tam Kim", provinceCode: "04"),
+        Commune(code: "01777", name: "Xã Thành Công", provinceCode: "04"),
+        Commune(code: "01786", name: "Xã Đông Khê", provinceCode: "04"),
+        Commune(code: "01789", name: "Xã Canh Tân", provinceCode: "04"),
+        Commune(code: "01792", name: "Xã Kim Đồng", provinceCode: "04"),
+        Commune(code: "01795", name: "Xã Minh Khai", provinceCode: "04"),
+        Commune(code: "01807", name: "Xã Thạch An", provinceCode: "04"),
+        Commune(code: "01822", name: "Xã Đức Long", provinceCode: "04"),
+        Commune(code: "01840", name: "Phường Đức Xuân", provinceCode: "19"),
+        Commune(code: "01843", name: "Phường Bắc Kạn", provinceCode: "19"),
+        Commune(code: "01849", name: "Xã Phong Quang", provinceCode: "19"),
+        Commune(code: "01864", name: "Xã Bằng Thành", provinceCode: "19"),
+        Commune(code: "01879", name: "Xã Cao Minh", provinceCode: "19"),
+        Commune(code: "01882", name: "Xã Nghiên Loan", provinceCode: "19"),
+        Commune(code: "01894", name: "Xã Phúc Lộc", provinceCode: "19"),
+        Commune(code: "01906", name: "Xã Ba Bể", provinceCode: "19"),
+        Commune(code: "01912", name: "Xã Chợ Rã", provinceCode: "19"),
+        Commune(code: "01921", name: "Xã Thượng Minh", provinceCode: "19"),
+        Commune(code: "01933", name: "Xã Đồng Phúc", provinceCode: "19"),
+        Commune(code: "01936", name: "Xã Nà Phặc", provinceCode: "19"),
+        Commune(code: "01942", name: "Xã Bằng Vân", provinceCode: "19"),
+        Commune(code: "01954", name: "Xã Ngân Sơn", provinceCode: "19"),
+        Commune(code: "01957", name: "Xã Thượng Quan", provinceCode: "19"),
+        Commune(code: "01960", name: "Xã Hiệp Lực", provinceCode: "19"),
+        Commune(code: "01969", name: "Xã Phủ Thông", provinceCode: "19"),
+        Commune(code: "01981", name: "Xã Vĩnh Thông", provinceCode: "19"),
+        Commune(code: "02008", name: "Xã Cẩm Giàng", provinceCode: "19"),
+        Commune(code: "02014", name: "Xã Bạch Thông", provinceCode: "19"),
+        Commune(code: "02020", name: "Xã Chợ Đồn", provinceCode: "19"),
+        Commune(code: "02026", name: "Xã Nam Cường", provinceCode: "19"),
+        Commune(code: "02038", name: "Xã Quảng Bạch", provinceCode: "19"),
+        Commune(code: "02044", name: "Xã Yên Thịnh", provinceCode: "19"),
+        Commune(code: "02071", name: "Xã Nghĩa Tá", provinceCode: "19"),
+        Commune(code: "02083", name: "Xã Yên Phong", provinceCode: "19"),
+        Commune(code: "02086", name: "Xã Chợ Mới", provinceCode: "19"),
+        Commune(code: "02101", name: "Xã Thanh Mai", provinceCode: "19"),
+        Commune(code: "02104", name: "Xã Tân Kỳ", provinceCode: "19"),
+        Commune(code: "02107", name: "Xã Thanh Thịnh", provinceCode: "19"),
+        Commune(code: "02116", name: "Xã Yên Bình", provinceCode: "19"),
+        Commune(code: "02143", name: "Xã Văn Lang", provinceCode: "19"),
+        Commune(code: "02152", name: "Xã Cường Lợi", provinceCode: "19"),
+        Commune(code: "02155", name: "Xã Na Rì", provinceCode: "19"),
+        Commune(code: "02176", name: "Xã Trần Phú", provinceCode: "19"),
+        Commune(code: "02185", name: "Xã Côn Minh", provinceCode: "19"),
+        Commune(code: "02191", name: "Xã Xuân Dương", provinceCode: "19"),
+        Commune(code: "02212", name: "Phường Nông Tiến", provinceCode: "08"),
+        Commune(code: "02215", name: "Phường Minh Xuân", provinceCode: "08"),
+        Commune(code: "02221", name: "Xã Nà Hang", provinceCode: "08"),
+        Commune(code: "02239", name: "Xã Thượng Nông", provinceCode: "08"),
+        Commune(code: "02245", name: "Xã Côn Lôn", provinceCode: "08"),
+        Commune(code: "02248", name: "Xã Yên Hoa", provinceCode: "08"),
+        Commune(code: "02260", name: "Xã Hồng Thái", provinceCode: "08"),
+        Commune(code: "02266", name: "Xã Lâm Bình", provinceCode: "08"),
+        Commune(code: "02269", name: "Xã Thượng Lâm", provinceCode: "08"),
+        Commune(code: "02287", name: "Xã Chiêm Hóa", provinceCode: "08"),
+        Commune(code: "02296", name: "Xã Bình An", provinceCode: "08"),
+        Commune(code: "02302", name: "Xã Minh Quang", provinceCode: "08"),
+        Commune(code: "02305", name: "Xã Trung Hà", provinceCode: "08"),
+        Commune(code: "02308", name: "Xã Tân Mỹ", provinceCode: "08"),
+        Commune(code: "02317", name: "Xã Yên Lập", provinceCode: "08"),
+        Commune(code: "02320", name: "Xã Tân An", provinceCode: "08"),
+        Commune(code: "02332", name: "Xã Kiên Đài", provinceCode: "08"),
+        Commune(code: "02350", name: "Xã Kim Bình", provinceCode: "08"),
+        Commune(code: "02353", name: "Xã Hòa An", provinceCode: "08"),
+        Commune(code: "02359", name: "Xã Tri Phú", provinceCode: "08"),
+        Commune(code: "02365", name: "Xã Yên Nguyên", provinceCode: "08"),
+        Commune(code: "02374", name: "Xã Hàm Yên", provinceCode: "08"),
+        Commune(code: "02380", name: "Xã Bạch Xa", provinceCode: "08"),
+        Commune(code: "02392", name: "Xã Phù Lưu", provinceCode: "08"),
+        Commune(code: "02398", name: "Xã Yên Phú", provinceCode: "08"),
+        Commune(code: "02404", name: "Xã Bình Xa", provinceCode: "08"),
+        Commune(code: "02407", name: "Xã Thái Sơn", provinceCode: "08"),
+        Commune(code: "02419", name: "Xã Thái Hòa", provinceCode: "08"),
+        Commune(code: "02425", name: "Xã Hùng Đức", provinceCode: "08"),
+    ]
+
+    private static let communes1: [Commune] = [
+        Commune(code: "02434", name: "Xã Lực Hành", provinceCode: "08"),
+        Commune(code: "02437", name: "Xã Kiến Thiết", provinceCode: "08"),
+        Commune(code: "02449", name: "Xã Xuân Vân", provinceCode: "08"),
+        Commune(code: "02455", name: "Xã Hùng Lợi", provinceCode: "08"),
+        Commune(code: "02458", name: "Xã Trung Sơn", provinceCode: "08"),
+        Commune(code: "02470", name: "Xã Tân Long", provinceCode: "08"),
+        Commune(code: "02473", name: "Xã Yên Sơn", provinceCode: "08"),
+        Commune(code: "02494", name: "Xã Thái Bình", provinceCode: "08"),
+        Commune(code: "02509", name: "Phường Mỹ Lâm", provinceCode: "08"),
+        Commune(code: "02512", name: "Phường An Tường", provinceCode: "08"),
+        Commune(code: "02524", name: "Phường Bình Thuận", provinceCode: "08"),
+        Commune(code: "02530", name: "Xã Nhữ Khê", provinceCode: "08"),
+        Commune(code: "02536", name: "Xã Sơn Dương", provinceCode: "08"),
+        Commune(code: "02545", name: "Xã Tân Trào", provinceCode: "08"),
+        Commune(code: "02548", name: "Xã Bình Ca", provinceCode: "08"),
+        Commune(code: "02554", name: "Xã Minh Thanh", provinceCode: "08"),
+        Commune(code: "02572", name: "Xã Đông Thọ", provinceCode: "08"),
+        Commune(code: "02578", name: "Xã Tân Thanh", provinceCode: "08"),
+        Commune(code: "02608", name: "Xã Hồng Sơn", provinceCode: "08"),
+        Commune(code: "02611", name: "Xã Phú Lương", provinceCode: "08"),
+        Commune(code: "02620", name: "Xã Sơn Thủy", provinceCode: "08"),
+        Commune(code: "02623", name: "Xã Trường Sinh", provinceCode: "08"),
+        Commune(code: "02647", name: "Phường Lào Cai", provinceCode: "15"),
+        Commune(code: "02671", name: "Phường Cam Đường", provinceCode: "15"),
+        Commune(code: "02680", name: "Xã Hợp Thành", provinceCode: "15"),
+        Commune(code: "02683", name: "Xã Bát Xát", provinceCode: "15"),
+        Commune(code: "02686", name: "Xã A Mú Sung", provinceCode: "15"),
+        Commune(code: "02695", name: "Xã Trịnh Tường", provinceCode: "15"),
+        Commune(code: "02701", name: "Xã Y Tý", provinceCode: "15"),
+        Commune(code: "02707", name: "Xã Dền Sáng", provinceCode: "15"),
+        Commune(code: "02725", name: "Xã Bản Xèo", provinceCode: "15"),
+        Commune(code: "02728", name: "Xã Mường Hum", provinceCode: "15"),
+        Commune(code: "02746", name: "Xã Cốc San", provinceCode: "15"),
+        Commune(code: "02752", name: "Xã Pha Long", provinceCode: "15"),
+        Commune(code: "02761", name: "Xã Mường Khương", provinceCode: "15"),
+        Commune(code: "02782", name: "Xã Cao Sơn", provinceCode: "15"),
+        Commune(code: "02788", name: "Xã Bản Lầu", provinceCode: "15"),
+        Commune(code: "02809", name: "Xã Si Ma Cai", provinceCode: "15"),
+        Commune(code: "02824", name: "Xã Sín Chéng", provinceCode: "15"),
+        Commune(code: "02839", name: "Xã Bắc Hà", provinceCode: "15"),
+        Commune(code: "02842", name: "Xã Tả Củ Tỷ", provinceCode: "15"),
+        Commune(code: "02848", name: "Xã Lùng Phình", provinceCode: "15"),
+        Commune(code: "02869", name: "Xã Bản Liền", provinceCode: "15"),
+        Commune(code: "02890", name: "Xã Bảo Nhai", provinceCode: "15"),
+        Commune(code: "02896", name: "Xã Cốc Lầu", provinceCode: "15"),
+        Commune(code: "02902", name: "Xã Phong Hải", provinceCode: "15"),
+        Commune(code: "02905", name: "Xã Bảo Thắng", provinceCode: "15"),
+        Commune(code: "02908", name: "Xã Tằng Loỏng", provinceCode: "15"),
+        Commune(code: "02923", name: "Xã Gia Phú", provinceCode: "15"),
+        Commune(code: "02926", name: "Xã Xuân Quang", provinceCode: "15"),
+        Commune(code: "02947", name: "Xã Bảo Yên", provinceCode: "15"),
+        Commune(code: "02953", name: "Xã Nghĩa Đô", provinceCode: "15"),
+        Commune(code: "02962", name: "Xã Xuân Hòa", provinceCode: "15"),
+        Commune(code: "02968", name: "Xã Thượng Hà", provinceCode: "15"),
+        Commune(code: "02989", name: "Xã Bảo Hà", provinceCode: "15"),
+        Commune(code: "02998", name: "Xã Phúc Khánh", provinceCode: "15"),
+        Commune(code: "03004", name: "Xã Ngũ Chỉ Sơn", provinceCode: "15"),
+        Commune(code: "03006", name: "Phường Sa Pa", provinceCode: "15"),
+        Commune(code: "03013", name: "Xã Tả Phìn", provinceCode: "15"),
+        Commune(code: "03037", name: "Xã Tả Van", provinceCode: "15"),
+        Commune(code: "03043", name: "Xã Mường Bo", provinceCode: "15"),
+        Commune(code: "03046", name: "Xã Bản Hồ", provinceCode: "15"),
+        Commune(code: "03061", name: "Xã Võ Lao", provinceCode: "15"),
+        Commune(code: "03076", name: "Xã Nậm Chày", provinceCode: "15"),
+        Commune(code: "03082", name: "Xã Văn Bàn", provinceCode: "15"),
+        Commune(code: "03085", name: "Xã Nậm Xé", provinceCode: "15"),
+        Commune(code: "03091", name: "Xã Chiềng Ken", provinceCode: "15"),
+        Commune(code: "03103", name: "Xã Khánh Yên", provinceCode: "15"),
+        Commune(code: "03106", name: "Xã Dương Quỳ", provinceCode: "15"),
+        Commune(code: "03121", name: "Xã Minh Lương", provinceCode: "15"),
+        Commune(code: "03127", name: "Phường Điện Biên Phủ", provinceCode: "11"),
+        Commune(code: "03151", name: "Phường Mường Lay", provinceCode: "11"),
+        Commune(code: "03158", name: "Xã Sín Thầu", provinceCode: "11"),
+        Commune(code: "03160", name: "Xã Mường Nhé", provinceCode: "11"),
+        Commune(code: "03162", name: "Xã Nậm Kè", provinceCode: "11"),
+        Commune(code: "03163", name: "Xã Mường Toong", provinceCode: "11"),
+        Commune(code: "03164", name: "Xã Quảng Lâm", provinceCode: "11"),
+        Commune(code: "03166", name: "Xã Mường Chà", provinceCode: "11"),
+        Commune(code: "03169", name: "Xã Nà Hỳ", provinceCode: "11"),
+        Commune(code: "03172", name: "Xã Na Sang", provinceCode: "11"),
+        Commune(code: "03175", name: "Xã Chà Tở", provinceCode: "11"),
+        Commune(code: "03176", name: "Xã Nà Bủng", provinceCode: "11"),
+        Commune(code: "03181", name: "Xã Mường Tùng", provinceCode: "11"),
+        Commune(code: "03193", name: "Xã Pa Ham", provinceCode: "11"),
+        Commune(code: "03194", name: "Xã Nậm Nèn", provinceCode: "11"),
+        Commune(code: "03199", name: "Xã Si Pa Phìn", provinceCode: "11"),
+        Commune(code: "03202", name: "Xã Mường Pồn", provinceCode: "11"),
+        Commune(code: "03203", name: "Xã Na Son", provinceCode: "11"),
+        Commune(code: "03208", name: "Xã Xa Dung", provinceCode: "11"),
+        Commune(code: "03214", name: "Xã Mường Luân", provinceCode: "11"),
+        Commune(code: "03217", name: "Xã Tủa Chùa", provinceCode: "11"),
+        Commune(code: "03220", name: "Xã Tủa Thàng", provinceCode: "11"),
+        Commune(code: "03226", name: "Xã Sín Chải", provinceCode: "11"),
+        Commune(code: "03241", name: "Xã Sính Phình", provinceCode: "11"),
+        Commune(code: "03244", name: "Xã Sáng Nhè", provinceCode: "11"),
+        Commune(code: "03253", name: "Xã Tuần Giáo", provinceCode: "11"),
+        Commune(code: "03256", name: "Xã Mường Ảng", provinceCode: "11"),
+        Commune(code: "03260", name: "Xã Pú Nhung", provinceCode: "11"),
+        Commune(code: "03268", name: "Xã Mường Mùn", provinceCode: "11"),
+        Commune(code: "03283", name: "Xã Chiềng Sinh", provinceCode: "11"),
+        Commune(code: "03295", name: "Xã Quài Tở", provinceCode: "11"),
+        Commune(code: "03301", name: "Xã Búng Lao", provinceCode: "11"),
+        Commune(code: "03313", name: "Xã Mường Lạn", provinceCode: "11"),
+        Commune(code: "03316", name: "Xã Nà Tấu", provinceCode: "11"),
+        Commune(code: "03325", name: "Xã Mường Phăng", provinceCode: "11"),
+        Commune(code: "03328", name: "Xã Thanh Nưa", provinceCode: "11"),
+        Commune(code: "03334", name: "Phường Mường Thanh", provinceCode: "11"),
+        Commune(code: "03349", name: "Xã Thanh Yên", provinceCode: "11"),
+        Commune(code: "03352", name: "Xã Thanh An", provinceCode: "11"),
+        Commune(code: "03356", name: "Xã Sam Mứn", provinceCode: "11"),
+        Commune(code: "03358", name: "Xã Núa Ngam", provinceCode: "11"),
+        Commune(code: "03368", name: "Xã Mường Nhà", provinceCode: "11"),
+        Commune(code: "03370", name: "Xã Pu Nhi", provinceCode: "11"),
+        Commune(code: "03382", name: "Xã Phình Giàng", provinceCode: "11"),
+        Commune(code: "03385", name: "Xã Tìa Dình", provinceCode: "11"),
+        Commune(code: "03388", name: "Phường Đoàn Kết", provinceCode: "12"),
+        Commune(code: "03390", name: "Xã Bình Lư", provinceCode: "12"),
+        Commune(code: "03394", name: "Xã Sin Suối Hồ", provinceCode: "12"),
+        Commune(code: "03405", name: "Xã Tả Lèng", provinceCode: "12"),
+        Commune(code: "03408", name: "Phường Tân Phong", provinceCode: "12"),
+        Commune(code: "03424", name: "Xã Bản Bo", provinceCode: "12"),
+        Commune(code: "03430", name: "Xã Khun Há", provinceCode: "12"),
+        Commune(code: "03433", name: "Xã Bum Tở", provinceCode: "12"),
+        Commune(code: "03434", name: "Xã Nậm Hàng", provinceCode: "12"),
+        Commune(code: "03439", name: "Xã Thu Lũm", provinceCode: "12"),
+        Commune(code: "03442", name: "Xã Pa Ủ", provinceCode: "12"),
+        Commune(code: "03445", name: "Xã Mường Tè", provinceCode: "12"),
+        Commune(code: "03451", name: "Xã Mù Cả", provinceCode: "12"),
+        Commune(code: "03460", name: "Xã Hua Bum", provinceCode: "12"),
+        Commune(code: "03463", name: "Xã Tà Tổng", provinceCode: "12"),
+        Commune(code: "03466", name: "Xã Bum Nưa", provinceCode: "12"),
+        Commune(code: "03472", name: "Xã Mường Mô", provinceCode: "12"),
+        Commune(code: "03478", name: "Xã Sìn Hồ", provinceCode: "12"),
+        Commune(code: "03487", name: "Xã Lê Lợi", provinceCode: "12"),
+        Commune(code: "03503", name: "Xã Pa Tần", provinceCode: "12"),
+        Commune(code: "03508", name: "Xã Hồng Thu", provinceCode: "12"),
+        Commune(code: "03517", name: "Xã Nậm Tăm", provinceCode: "12"),
+        Commune(code: "03529", name: "Xã Tủa Sín Chải", provinceCode: "12"),
+        Commune(code: "03532", name: "Xã Pu Sam Cáp", provinceCode: "12"),
+        Commune(code: "03538", name: "Xã Nậm Mạ", provinceCode: "12"),
+        Commune(code: "03544", name: "Xã Nậm Cuổi", provinceCode: "12"),
+        Commune(code: "03549", name: "Xã Phong Thổ", provinceCode: "12"),
+        Commune(code: "03562", name: "Xã Sì Lở Lầu", provinceCode: "12"),
+        Commune(code: "03571", name: "Xã Dào San", provinceCode: "12"),
+        Commune(code: "03583", name: "Xã Khổng Lào", provinceCode: "12"),
+        Commune(code: "03595", name: "Xã Than Uyên", provinceCode: "12"),
+        Commune(code: "03598", name: "Xã Tân Uyên", provinceCode: "12"),
+        Commune(code: "03601", name: "Xã Mường Khoa", provinceCode: "12"),
+        Commune(code: "03613", name: "Xã Nậm Sỏ", provinceCode: "12"),
+        Commune(code: "03616", name: "Xã Pắc Ta", provinceCode: "12"),
+        Commune(code: "03618", name: "Xã Mường Than", provinceCode: "12"),
+        Commune(code: "03637", name: "Xã Mường Kim", provinceCode: "12"),
+        Commune(code: "03640", name: "Xã Khoen On", provinceCode: "12"),
+        Commune(code: "03646", name: "Phường Tô Hiệu", provinceCode: "14"),
+        Commune(code: "03664", name: "Phường Chiềng An", provinceCode: "14"),
+        Commune(code: "03670", name: "Phường Chiềng Cơi", provinceCode: "14"),
+        Commune(code: "03679", name: "Phường Chiềng Sinh", provinceCode: "14"),
+        Commune(code: "03688", name: "Xã Mường Chiên", provinceCode: "14"),
+        Commune(code: "03694", name: "Xã Mường Giôn", provinceCode: "14"),
+        Commune(code: "03703", name: "Xã Quỳnh Nhai", provinceCode: "14"),
+        Commune(code: "03712", name: "Xã Mường Sại", provinceCode: "14"),
+        Commune(code: "03721", name: "Xã Thuận Châu", provinceCode: "14"),
+        Commune(code: "03724", name: "Xã Bình Thuận", provinceCode: "14"),
+        Commune(code: "03727", name: "Xã Mường É", provinceCode: "14"),
+        Commune(code: "03754", name: "Xã Chiềng La", provinceCode: "14"),
+        Commune(code: "03757", name: "Xã Mường Khiêng", provinceCode: "14"),
+        Commune(code: "03760", name: "Xã Mường Bám", provinceCode: "14"),
+        Commune(code: "03763", name: "Xã Long Hẹ", provinceCode: "14"),
+        Commune(code: "03781", name: "Xã Co Mạ", provinceCode: "14"),
+        Commune(code: "03784", name: "Xã Nậm Lầu", provinceCode: "14"),
+        Commune(code: "03799", name: "Xã Muổi Nọi", provinceCode: "14"),
+        Commune(code: "03808", name: "Xã Mường La", provinceCode: "14"),
+        Commune(code: "03814", name: "Xã Chiềng Lao", provinceCode: "14"),
+        Commune(code: "03820", name: "Xã Ngọc Chiến", provinceCode: "14"),
+        Commune(code: "03847", name: "Xã Mường Bú", provinceCode: "14"),
+        Commune(code: "03850", name: "Xã Chiềng Hoa", provinceCode: "14"),
+        Commune(code: "03856", name: "Xã Bắc Yên", provinceCode: "14"),
+        Commune(code: "03862", name: "Xã Xím Vàng", provinceCode: "14"),
+        Commune(code: "03868", name: "Xã Tà Xùa", provinceCode: "14"),
+        Commune(code: "03871", name: "Xã Pắc Ngà", provinceCode: "14"),
+        Commune(code: "03880", name: "Xã Tạ Khoa", provinceCode: "14"),
+        Commune(code: "03892", name: "Xã Chiềng Sại", provinceCode: "14"),
+        Commune(code: "03901", name: "Xã Suối Tọ", provinceCode: "14"),
+        Commune(code: "03907", name: "Xã Mường Cơi", provinceCode: "14"),
+        Commune(code: "03910", name: "Xã Phù Yên", provinceCode: "14"),
+        Commune(code: "03922", name: "Xã Gia Phù", provinceCode: "14"),
+        Commune(code: "03943", name: "Xã Mường Bang", provinceCode: "14"),
+        Commune(code: "03958", name: "Xã Tường Hạ", provinceCode: "14"),
+        Commune(code: "03961", name: "Xã Kim Bon", provinceCode: "14"),
+        Commune(code: "03970", name: "Xã Tân Phong", provinceCode: "14"),
+        Commune(code: "03979", name: "Phường Mộc Sơn", provinceCode: "14"),
+        Commune(code: "03980", name: "Phường Mộc Châu", provinceCode: "14"),
+        Commune(code: "03982", name: "Phường Thảo Nguyên", provinceCode: "14"),
+        Commune(code: "03985", name: "Xã Chiềng Sơn", provinceCode: "14"),
+        Commune(code: "03997", name: "Xã Tân Yên", provinceCode: "14"),
+        Commune(code: "04000", name: "Xã Đoàn Kết", provinceCode: "14"),
+        Commune(code: "04006", name: "Xã Song Khủa", provinceCode: "14"),
+        Commune(code: "04018", name: "Xã Tô Múa", provinceCode: "14"),
+        Commune(code: "04033", name: "Phường Vân Sơn", provinceCode: "14"),
+        Commune(code: "04045", name: "Xã Lóng Sập", provinceCode: "14"),
+        Commune(code: "04048", name: "Xã Vân Hồ", provinceCode: "14"),
+        Commune(code: "04057", name: "Xã Xuân Nha", provinceCode: "14"),
+        Commune(code: "04075", name: "Xã Yên Châu", provinceCode: "14"),
+        Commune(code: "04078", name: "Xã Chiềng Hặc", provinceCode: "14"),
+        Commune(code: "04087", name: "Xã Yên Sơn", provinceCode: "14"),
+        Commune(code: "04096", name: "Xã Lóng Phiêng", provinceCode: "14"),
+        Commune(code: "04099", name: "Xã Phiêng Khoài", provinceCode: "14"),
+        Commune(code: "04105", name: "Xã Mai Sơn", provinceCode: "14"),
+        Commune(code: "04108", name: "Xã Chiềng Sung", provinceCode: "14"),
+        Commune(code: "04117", name: "Xã Mường Chanh", provinceCode: "14"),
+        Commune(code: "04123", name: "Xã Chiềng Mung", provinceCode: "14"),
+        Commune(code: "04132", name: "Xã Chiềng Mai", provinceCode: "14"),
+        Commune(code: "04136", name: "Xã Tà Hộc", provinceCode: "14"),
+        Commune(code: "04144", name: "Xã Phiêng Cằm", provinceCode: "14"),
+        Commune(code: "04159", name: "Xã Phiêng Pằn", provinceCode: "14"),
+        Commune(code: "04168", name: "Xã Sông Mã", provinceCode: "14"),
+        Commune(code: "04171", name: "Xã Bó Sinh", provinceCode: "14"),
+        Commune(code: "04183", name: "Xã Mường Lầm", provinceCode: "14"),
+        Commune(code: "04186", name: "Xã Nậm Ty", provinceCode: "14"),
+        Commune(code: "04195", name: "Xã Chiềng Sơ", provinceCode: "14"),
+        Commune(code: "04204", name: "Xã Chiềng Khoong", provinceCode: "14"),
+        Commune(code: "04210", name: "Xã Huổi Một", provinceCode: "14"),
+        Commune(code: "04219", name: "Xã Mường Hung", provinceCode: "14"),
+        Commune(code: "04222", name: "Xã Chiềng Khương", provinceCode: "14"),
+        Commune(code: "04228", name: "Xã Púng Bánh", provinceCode: "14"),
+        Commune(code: "04231", name: "Xã Sốp Cộp", provinceCode: "14"),
+        Commune(code: "04240", name: "Xã Mường Lèo", provinceCode: "14"),
+        Commune(code: "04246", name: "Xã Mường Lạn", provinceCode: "14"),
+        Commune(code: "04252", name: "Phường Yên Bái", provinceCode: "15"),
+        Commune(code: "04273", name: "Phường Nam Cường", provinceCode: "15"),
+        Commune(code: "04279", name: "Phường Văn Phú", provinceCode: "15"),
+        Commune(code: "04288", name: "Phường Nghĩa Lộ", provinceCode: "15"),
+        Commune(code: "04303", name: "Xã Lục Yên", provinceCode: "15"),
+        Commune(code: "04309", name: "Xã Lâm Thượng", provinceCode: "15"),
+        Commune(code: "04336", name: "Xã Tân Lĩnh", provinceCode: "15"),
+        Commune(code: "04342", name: "Xã Khánh Hòa", provinceCode: "15"),
+        Commune(code: "04345", name: "Xã Mường Lai", provinceCode: "15"),
+        Commune(code: "04363", name: "Xã Phúc Lợi", provinceCode: "15"),
+        Commune(code: "04375", name: "Xã Mậu A", provinceCode: "15"),
+        Commune(code: "04381", name: "Xã Lâm Giang", provinceCode: "15"),
+        Commune(code: "04387", name: "Xã Châu Quế", provinceCode: "15"),
+        Commune(code: "04399", name: "Xã Đông Cuông", provinceCode: "15"),
+        Commune(code: "04402", name: "Xã Phong Dụ Hạ", provinceCode: "15"),
+        Commune(code: "04423", name: "Xã Phong Dụ Thượng", provinceCode: "15"),
+        Commune(code: "04429", name: "Xã Tân Hợp", provinceCode: "15"),
+        Commune(code: "04441", name: "Xã Xuân Ái", provinceCode: "15"),
+        Commune(code: "04450", name: "Xã Mỏ Vàng", provinceCode: "15"),
+        Commune(code: "04456", name: "Xã Mù Cang Chải", provinceCode: "15"),
+        Commune(code: "04462", name: "Xã Nậm Có", provinceCode: "15"),
+        Commune(code: "04465", name: "Xã Khao Mang", provinceCode: "15"),
+        Commune(code: "04474", name: "Xã Lao Chải", provinceCode: "15"),
+        Commune(code: "04489", name: "Xã Chế Tạo", provinceCode: "15"),
+        Commune(code: "04492", name: "Xã Púng Luông", provinceCode: "15"),
+        Commune(code: "04498", name: "Xã Trấn Yên", provinceCode: "15"),
+        Commune(code: "04531", name: "Xã Quy Mông", provinceCode: "15"),
+        Commune(code: "04537", name: "Xã Lương Thịnh", provinceCode: "15"),
+    ]
+
+    private static let communes2: [Commune] = [
+        Commune(code: "04543", name: "Phường Âu Lâu", provinceCode: "15"),
+        Commune(code: "04564", name: "Xã Việt Hồng", provinceCode: "15"),
+        Commune(code: "04576", name: "Xã Hưng Khánh", provinceCode: "15"),
+        Commune(code: "04585", name: "Xã Hạnh Phúc", provinceCode: "15"),
+        Commune(code: "04603", name: "Xã Tà Xi Láng", provinceCode: "15"),
+        Commune(code: "04606", name: "Xã Trạm Tấu", provinceCode: "15"),
+        Commune(code: "04609", name: "Xã Phình Hồ", provinceCode: "15"),
+        Commune(code: "04630", name: "Xã Tú Lệ", provinceCode: "15"),
+        Commune(code: "04636", name: "Xã Gia Hội", provinceCode: "15"),
+        Commune(code: "04651", name: "Xã Sơn Lương", provinceCode: "15"),
+        Commune(code: "04660", name: "Xã Liên Sơn", provinceCode: "15"),
+        Commune(code: "04663", name: "Phường Trung Tâm", provinceCode: "15"),
+        Commune(code: "04672", name: "Xã Văn Chấn", provinceCode: "15"),
+        Commune(code: "04681", name: "Phường Cầu Thia", provinceCode: "15"),
+        Commune(code: "04693", name: "Xã Cát Thịnh", provinceCode: "15"),
+        Commune(code: "04699", name: "Xã Chấn Thịnh", provinceCode: "15"),
+        Commune(code: "04705", name: "Xã Thượng Bằng La", provinceCode: "15"),
+        Commune(code: "04711", name: "Xã Nghĩa Tâm", provinceCode: "15"),
+        Commune(code: "04714", name: "Xã Yên Bình", provinceCode: "15"),
+        Commune(code: "04717", name: "Xã Thác Bà", provinceCode: "15"),
+        Commune(code: "04726", name: "Xã Cảm Nhân", provinceCode: "15"),
+        Commune(code: "04744", name: "Xã Yên Thành", provinceCode: "15"),
+        Commune(code: "04750", name: "Xã Bảo Ái", provinceCode: "15"),
+        Commune(code: "04792", name: "Phường Tân Hòa", provinceCode: "25"),
+        Commune(code: "04795", name: "Phường Hòa Bình", provinceCode: "25"),
+        Commune(code: "04828", name: "Phường Thống Nhất", provinceCode: "25"),
+        Commune(code: "04831", name: "Xã Đà Bắc", provinceCode: "25"),
+        Commune(code: "04846", name: "Xã Đức Nhàn", provinceCode: "25"),
+        Commune(code: "04849", name: "Xã Tân Pheo", provinceCode: "25"),
+        Commune(code: "04873", name: "Xã Quy Đức", provinceCode: "25"),
+        Commune(code: "04876", name: "Xã Cao Sơn", provinceCode: "25"),
+        Commune(code: "04891", name: "Xã Tiền Phong", provinceCode: "25"),
+        Commune(code: "04894", name: "Phường Kỳ Sơn", provinceCode: "25"),
+        Commune(code: "04897", name: "Xã Thịnh Minh", provinceCode: "25"),
+        Commune(code: "04924", name: "Xã Lương Sơn", provinceCode: "25"),
+        Commune(code: "04930", name: "Xã Yên Xuân", provinceCode: "01"),
+        Commune(code: "04960", name: "Xã Liên Sơn", provinceCode: "25"),
+        Commune(code: "04978", name: "Xã Kim Bôi", provinceCode: "25"),
+        Commune(code: "04990", name: "Xã Nật Sơn", provinceCode: "25"),
+        Commune(code: "05014", name: "Xã Mường Động", provinceCode: "25"),
+        Commune(code: "05047", name: "Xã Cao Dương", provinceCode: "25"),
+        Commune(code: "05068", name: "Xã Hợp Kim", provinceCode: "25"),
+        Commune(code: "05086", name: "Xã Dũng Tiến", provinceCode: "25"),
+        Commune(code: "05089", name: "Xã Cao Phong", provinceCode: "25"),
+        Commune(code: "05092", name: "Xã Thung Nai", provinceCode: "25"),
+        Commune(code: "05116", name: "Xã Mường Thàng", provinceCode: "25"),
+        Commune(code: "05128", name: "Xã Tân Lạc", provinceCode: "25"),
+        Commune(code: "05134", name: "Xã Mường Hoa", provinceCode: "25"),
+        Commune(code: "05152", name: "Xã Vân Sơn", provinceCode: "25"),
+        Commune(code: "05158", name: "Xã Mường Bi", provinceCode: "25"),
+        Commune(code: "05191", name: "Xã Toàn Thắng", provinceCode: "25"),
+        Commune(code: "05200", name: "Xã Mai Châu", provinceCode: "25"),
+        Commune(code: "05206", name: "Xã Tân Mai", provinceCode: "25"),
+        Commune(code: "05212", name: "Xã Pà Cò", provinceCode: "25"),
+        Commune(code: "05245", name: "Xã Bao La", provinceCode: "25"),
+        Commune(code: "05251", name: "Xã Mai Hạ", provinceCode: "25"),
+        Commune(code: "05266", name: "Xã Lạc Sơn", provinceCode: "25"),
+        Commune(code: "05287", name: "Xã Mường Vang", provinceCode: "25"),
+        Commune(code: "05290", name: "Xã Nhân Nghĩa", provinceCode: "25"),
+        Commune(code: "05293", name: "Xã Thượng Cốc", provinceCode: "25"),
+        Commune(code: "05305", name: "Xã Yên Phú", provinceCode: "25"),
+        Commune(code: "05323", name: "Xã Quyết Thắng", provinceCode: "25"),
+        Commune(code: "05329", name: "Xã Ngọc Sơn", provinceCode: "25"),
+        Commune(code: "05347", name: "Xã Đại Đồng", provinceCode: "25"),
+        Commune(code: "05353", name: "Xã Yên Thủy", provinceCode: "25"),
+        Commune(code: "05362", name: "Xã Lạc Lương", provinceCode: "25"),
+        Commune(code: "05386", name: "Xã Yên Trị", provinceCode: "25"),
+        Commune(code: "05392", name: "Xã Lạc Thủy", provinceCode: "25"),
+        Commune(code: "05395", name: "Xã An Nghĩa", provinceCode: "25"),
+        Commune(code: "05425", name: "Xã An Bình", provinceCode: "25"),
+        Commune(code: "05443", name: "Phường Phan Đình Phùng", provinceCode: "19"),
+        Commune(code: "05455", name: "Phường Quyết Thắng", provinceCode: "19"),
+        Commune(code: "05467", name: "Phường Gia Sàng", provinceCode: "19"),
+        Commune(code: "05482", name: "Phường Quan Triều", provinceCode: "19"),
+        Commune(code: "05488", name: "Xã Đại Phúc", provinceCode: "19"),
+        Commune(code: "05500", name: "Phường Tích Lương", provinceCode: "19"),
+        Commune(code: "05503", name: "Xã Tân Cương", provinceCode: "19"),
+        Commune(code: "05518", name: "Phường Sông Công", provinceCode: "19"),
+        Commune(code: "05528", name: "Phường Bách Quang", provinceCode: "19"),
+        Commune(code: "05533", name: "Phường Bá Xuyên", provinceCode: "19"),
+        Commune(code: "05542", name: "Xã Lam Vỹ", provinceCode: "19"),
+        Commune(code: "05551", name: "Xã Kim Phượng", provinceCode: "19"),
+        Commune(code: "05563", name: "Xã Phượng Tiến", provinceCode: "19"),
+        Commune(code: "05569", name: "Xã Định Hóa", provinceCode: "19"),
+        Commune(code: "05581", name: "Xã Trung Hội", provinceCode: "19"),
+        Commune(code: "05587", name: "Xã Bình Yên", provinceCode: "19"),
+        Commune(code: "05602", name: "Xã Phú Đình", provinceCode: "19"),
+        Commune(code: "05605", name: "Xã Bình Thành", provinceCode: "19"),
+        Commune(code: "05611", name: "Xã Phú Lương", provinceCode: "19"),
+        Commune(code: "05620", name: "Xã Yên Trạch", provinceCode: "19"),
+        Commune(code: "05632", name: "Xã Hợp Thành", provinceCode: "19"),
+        Commune(code: "05641", name: "Xã Vô Tranh", provinceCode: "19"),
+        Commune(code: "05662", name: "Xã Trại Cau", provinceCode: "19"),
+        Commune(code: "05665", name: "Xã Văn Lăng", provinceCode: "19"),
+        Commune(code: "05674", name: "Xã Quang Sơn", provinceCode: "19"),
+        Commune(code: "05680", name: "Xã Văn Hán", provinceCode: "19"),
+        Commune(code: "05692", name: "Xã Đồng Hỷ", provinceCode: "19"),
+        Commune(code: "05707", name: "Xã Nam Hòa", provinceCode: "19"),
+        Commune(code: "05710", name: "Phường Linh Sơn", provinceCode: "19"),
+        Commune(code: "05716", name: "Xã Võ Nhai", provinceCode: "19"),
+        Commune(code: "05719", name: "Xã Sảng Mộc", provinceCode: "19"),
+        Commune(code: "05722", name: "Xã Nghinh Tường", provinceCode: "19"),
+        Commune(code: "05725", name: "Xã Thần Sa", provinceCode: "19"),
+        Commune(code: "05740", name: "Xã La Hiên", provinceCode: "19"),
+        Commune(code: "05746", name: "Xã Tràng Xá", provinceCode: "19"),
+        Commune(code: "05755", name: "Xã Dân Tiến", provinceCode: "19"),
+        Commune(code: "05773", name: "Xã Phú Xuyên", provinceCode: "19"),
+        Commune(code: "05776", name: "Xã Đức Lương", provinceCode: "19"),
+        Commune(code: "05788", name: "Xã Phú Lạc", provinceCode: "19"),
+        Commune(code: "05800", name: "Xã Phú Thịnh", provinceCode: "19"),
+        Commune(code: "05809", name: "Xã An Khánh", provinceCode: "19"),
+        Commune(code: "05818", name: "Xã La Bằng", provinceCode: "19"),
+        Commune(code: "05830", name: "Xã Đại Từ", provinceCode: "19"),
+        Commune(code: "05845", name: "Xã Vạn Phú", provinceCode: "19"),
+        Commune(code: "05851", name: "Xã Quân Chu", provinceCode: "19"),
+        Commune(code: "05857", name: "Phường Phúc Thuận", provinceCode: "19"),
+        Commune(code: "05860", name: "Phường Phổ Yên", provinceCode: "19"),
+        Commune(code: "05881", name: "Xã Thành Công", provinceCode: "19"),
+        Commune(code: "05890", name: "Phường Vạn Xuân", provinceCode: "19"),
+        Commune(code: "05899", name: "Phường Trung Thành", provinceCode: "19"),
+        Commune(code: "05908", name: "Xã Phú Bình", provinceCode: "19"),
+        Commune(code: "05917", name: "Xã Tân Khánh", provinceCode: "19"),
+        Commune(code: "05923", name: "Xã Tân Thành", provinceCode: "19"),
+        Commune(code: "05941", name: "Xã Điềm Thụy", provinceCode: "19"),
+        Commune(code: "05953", name: "Xã Kha Sơn", provinceCode: "19"),
+        Commune(code: "05977", name: "Phường Đông Kinh", provinceCode: "20"),
+        Commune(code: "05983", name: "Phường Lương Văn Tri", provinceCode: "20"),
+        Commune(code: "05986", name: "Phường Tam Thanh", provinceCode: "20"),
+        Commune(code: "06001", name: "Xã Đoàn Kết", provinceCode: "20"),
+        Commune(code: "06004", name: "Xã Quốc Khánh", provinceCode: "20"),
+        Commune(code: "06019", name: "Xã Tân Tiến", provinceCode: "20"),
+        Commune(code: "06037", name: "Xã Kháng Chiến", provinceCode: "20"),
+        Commune(code: "06040", name: "Xã Thất Khê", provinceCode: "20"),
+        Commune(code: "06046", name: "Xã Tràng Định", provinceCode: "20"),
+        Commune(code: "06058", name: "Xã Quốc Việt", provinceCode: "20"),
+        Commune(code: "06073", name: "Xã Hoa Thám", provinceCode: "20"),
+        Commune(code: "06076", name: "Xã Quý Hòa", provinceCode: "20"),
+        Commune(code: "06079", name: "Xã Hồng Phong", provinceCode: "20"),
+        Commune(code: "06085", name: "Xã Thiện Hòa", provinceCode: "20"),
+        Commune(code: "06091", name: "Xã Thiện Thuật", provinceCode: "20"),
+        Commune(code: "06103", name: "Xã Thiện Long", provinceCode: "20"),
+        Commune(code: "06112", name: "Xã Bình Gia", provinceCode: "20"),
+        Commune(code: "06115", name: "Xã Tân Văn", provinceCode: "20"),
+        Commune(code: "06124", name: "Xã Na Sầm", provinceCode: "20"),
+        Commune(code: "06148", name: "Xã Thụy Hùng", provinceCode: "20"),
+        Commune(code: "06151", name: "Xã Hội Hoan", provinceCode: "20"),
+        Commune(code: "06154", name: "Xã Văn Lãng", provinceCode: "20"),
+        Commune(code: "06172", name: "Xã Hoàng Văn Thụ", provinceCode: "20"),
+        Commune(code: "06184", name: "Xã Đồng Đăng", provinceCode: "20"),
+        Commune(code: "06187", name: "Phường Kỳ Lừa", provinceCode: "20"),
+        Commune(code: "06196", name: "Xã Ba Sơn", provinceCode: "20"),
+        Commune(code: "06211", name: "Xã Cao Lộc", provinceCode: "20"),
+        Commune(code: "06220", name: "Xã Công Sơn", provinceCode: "20"),
+        Commune(code: "06253", name: "Xã Văn Quan", provinceCode: "20"),
+        Commune(code: "06280", name: "Xã Điềm He", provinceCode: "20"),
+        Commune(code: "06286", name: "Xã Khánh Khê", provinceCode: "20"),
+        Commune(code: "06298", name: "Xã Yên Phúc", provinceCode: "20"),
+        Commune(code: "06313", name: "Xã Tri Lễ", provinceCode: "20"),
+        Commune(code: "06316", name: "Xã Tân Đoàn", provinceCode: "20"),
+        Commune(code: "06325", name: "Xã Bắc Sơn", provinceCode: "20"),
+        Commune(code: "06337", name: "Xã Tân Tri", provinceCode: "20"),
+        Commune(code: "06349", name: "Xã Hưng Vũ", provinceCode: "20"),
+        Commune(code: "06364", name: "Xã Vũ Lễ", provinceCode: "20"),
+        Commune(code: "06367", name: "Xã Vũ Lăng", provinceCode: "20"),
+        Commune(code: "06376", name: "Xã Nhất Hòa", provinceCode: "20"),
+        Commune(code: "06385", name: "Xã Hữu Lũng", provinceCode: "20"),
+        Commune(code: "06391", name: "Xã Yên Bình", provinceCode: "20"),
+        Commune(code: "06400", name: "Xã Hữu Liên", provinceCode: "20"),
+        Commune(code: "06415", name: "Xã Vân Nham", provinceCode: "20"),
+        Commune(code: "06427", name: "Xã Cai Kinh", provinceCode: "20"),
+        Commune(code: "06436", name: "Xã Thiện Tân", provinceCode: "20"),
+        Commune(code: "06445", name: "Xã Tân Thành", provinceCode: "20"),
+        Commune(code: "06457", name: "Xã Tuấn Sơn", provinceCode: "20"),
+        Commune(code: "06463", name: "Xã Chi Lăng", provinceCode: "20"),
+        Commune(code: "06475", name: "Xã Bằng Mạc", provinceCode: "20"),
+        Commune(code: "06481", name: "Xã Chiến Thắng", provinceCode: "20"),
+        Commune(code: "06496", name: "Xã Nhân Lý", provinceCode: "20"),
+        Commune(code: "06505", name: "Xã Vạn Linh", provinceCode: "20"),
+        Commune(code: "06517", name: "Xã Quan Sơn", provinceCode: "20"),
+        Commune(code: "06526", name: "Xã Na Dương", provinceCode: "20"),
+        Commune(code: "06529", name: "Xã Lộc Bình", provinceCode: "20"),
+        Commune(code: "06541", name: "Xã Mẫu Sơn", provinceCode: "20"),
+        Commune(code: "06565", name: "Xã Khuất Xá", provinceCode: "20"),
+        Commune(code: "06577", name: "Xã Thống Nhất", provinceCode: "20"),
+        Commune(code: "06601", name: "Xã Lợi Bác", provinceCode: "20"),
+        Commune(code: "06607", name: "Xã Xuân Dương", provinceCode: "20"),
+        Commune(code: "06613", name: "Xã Đình Lập", provinceCode: "20"),
+        Commune(code: "06616", name: "Xã Thái Bình", provinceCode: "20"),
+        Commune(code: "06625", name: "Xã Kiên Mộc", provinceCode: "20"),
+        Commune(code: "06637", name: "Xã Châu Sơn", provinceCode: "20"),
+        Commune(code: "06652", name: "Phường Hà Tu", provinceCode: "22"),
+        Commune(code: "06658", name: "Phường Cao Xanh", provinceCode: "22"),
+        Commune(code: "06661", name: "Phường Việt Hưng", provinceCode: "22"),
+        Commune(code: "06673", name: "Phường Bãi Cháy", provinceCode: "22"),
+        Commune(code: "06676", name: "Phường Hà Lầm", provinceCode: "22"),
+        Commune(code: "06685", name: "Phường Hồng Gai", provinceCode: "22"),
+        Commune(code: "06688", name: "Phường Hạ Long", provinceCode: "22"),
+        Commune(code: "06706", name: "Phường Tuần Châu", provinceCode: "22"),
+        Commune(code: "06709", name: "Phường Móng Cái 2", provinceCode: "22"),
+        Commune(code: "06712", name: "Phường Móng Cái 1", provinceCode: "22"),
+        Commune(code: "06724", name: "Xã Hải Sơn", provinceCode: "22"),
+        Commune(code: "06733", name: "Xã Hải Ninh", provinceCode: "22"),
+        Commune(code: "06736", name: "Phường Móng Cái 3", provinceCode: "22"),
+        Commune(code: "06757", name: "Xã Vĩnh Thực", provinceCode: "22"),
+        Commune(code: "06760", name: "Phường Mông Dương", provinceCode: "22"),
+        Commune(code: "06778", name: "Phường Quang Hanh", provinceCode: "22"),
+        Commune(code: "06781", name: "Phường Cửa Ông", provinceCode: "22"),
+        Commune(code: "06793", name: "Phường Cẩm Phả", provinceCode: "22"),
+        Commune(code: "06799", name: "Xã Hải Hòa", provinceCode: "22"),
+        Commune(code: "06811", name: "Phường Uông Bí", provinceCode: "22"),
+        Commune(code: "06820", name: "Phường Vàng Danh", provinceCode: "22"),
+        Commune(code: "06832", name: "Phường Yên Tử", provinceCode: "22"),
+        Commune(code: "06838", name: "Xã Bình Liêu", provinceCode: "22"),
+        Commune(code: "06841", name: "Xã Hoành Mô", provinceCode: "22"),
+        Commune(code: "06856", name: "Xã Lục Hồn", provinceCode: "22"),
+        Commune(code: "06862", name: "Xã Tiên Yên", provinceCode: "22"),
+        Commune(code: "06874", name: "Xã Điền Xá", provinceCode: "22"),
+        Commune(code: "06877", name: "Xã Đông Ngũ", provinceCode: "22"),
+        Commune(code: "06886", name: "Xã Hải Lạng", provinceCode: "22"),
+        Commune(code: "06895", name: "Xã Đầm Hà", provinceCode: "22"),
+        Commune(code: "06913", name: "Xã Quảng Tân", provinceCode: "22"),
+        Commune(code: "06922", name: "Xã Quảng Hà", provinceCode: "22"),
+        Commune(code: "06931", name: "Xã Quảng Đức", provinceCode: "22"),
+        Commune(code: "06946", name: "Xã Đường Hoa", provinceCode: "22"),
+        Commune(code: "06967", name: "Xã Cái Chiên", provinceCode: "22"),
+        Commune(code: "06970", name: "Xã Ba Chẽ", provinceCode: "22"),
+        Commune(code: "06979", name: "Xã Kỳ Thượng", provinceCode: "22"),
+        Commune(code: "06985", name: "Xã Lương Minh", provinceCode: "22"),
+        Commune(code: "06994", name: "Đặc khu Vân Đồn", provinceCode: "22"),
+        Commune(code: "07030", name: "Phường Hoành Bồ", provinceCode: "22"),
+        Commune(code: "07054", name: "Xã Quảng La", provinceCode: "22"),
+        Commune(code: "07060", name: "Xã Thống Nhất", provinceCode: "22"),
+        Commune(code: "07069", name: "Phường Mạo Khê", provinceCode: "22"),
+        Commune(code: "07081", name: "Phường Bình Khê", provinceCode: "22"),
+        Commune(code: "07090", name: "Phường An Sinh", provinceCode: "22"),
+        Commune(code: "07093", name: "Phường Đông Triều", provinceCode: "22"),
+        Commune(code: "07114", name: "Phường Hoàng Quế", provinceCode: "22"),
+        Commune(code: "07132", name: "Phường Quảng Yên", provinceCode: "22"),
+        Commune(code: "07135", name: "Phường Đông Mai", provinceCode: "22"),
+        Commune(code: "07147", name: "Phường Hiệp Hòa", provinceCode: "22"),
+        Commune(code: "07168", name: "Phường Hà An", provinceCode: "22"),
+        Commune(code: "07180", name: "Phường Liên Hòa", provinceCode: "22"),
+        Commune(code: "07183", name: "Phường Phong Cốc", provinceCode: "22"),
+        Commune(code: "07192", name: "Đặc khu Cô Tô", provinceCode: "22"),
+        Commune(code: "07210", name: "Phường Bắc Giang", provinceCode: "24"),
+        Commune(code: "07228", name: "Phường Đa Mai", provinceCode: "24"),
+        Commune(code: "07246", name: "Xã Xuân Lương", provinceCode: "24"),
+        Commune(code: "07264", name: "Xã Tam Tiến", provinceCode: "24"),
+        Commune(code: "07282", name: "Xã Đồng Kỳ", provinceCode: "24"),
+        Commune(code: "07288", name: "Xã Yên Thế", provinceCode: "24"),
+        Commune(code: "07294", name: "Xã Bố Hạ", provinceCode: "24"),
+        Commune(code: "07306", name: "Xã Nhã Nam", provinceCode: "24"),
+        Commune(code: "07330", name: "Xã Phúc Hòa", provinceCode: "24"),
+        Commune(code: "07333", name: "Xã Quang Trung", provinceCode: "24"),
+        Commune(code: "07339", name: "Xã Tân Yên", provinceCode: "24"),
+        Commune(code: "07351", name: "Xã Ngọc Thiện", provinceCode: "24"),
+    ]
+
+    private static let communes3: [Commune] = [
+        Commune(code: "07375", name: "Xã Lạng Giang", provinceCode: "24"),
+        Commune(code: "07381", name: "Xã Tiên Lục", provinceCode: "24"),
+        Commune(code: "07399", name: "Xã Kép", provinceCode: "24"),
+        Commune(code: "07420", name: "Xã Mỹ Thái", provinceCode: "24"),
+        Commune(code: "07432", name: "Xã Tân Dĩnh", provinceCode: "24"),
+        Commune(code: "07444", name: "Xã Lục Nam", provinceCode: "24"),
+        Commune(code: "07450", name: "Xã Đông Phú", provinceCode: "24"),
+        Commune(code: "07462", name: "Xã Bảo Đài", provinceCode: "24"),
+        Commune(code: "07486", name: "Xã Nghĩa Phương", provinceCode: "24"),
+        Commune(code: "07489", name: "Xã Trường Sơn", provinceCode: "24"),
+        Commune(code: "07492", name: "Xã Lục Sơn", provinceCode: "24"),
+        Commune(code: "07498", name: "Xã Bắc Lũng", provinceCode: "24"),
+        Commune(code: "07519", name: "Xã Cẩm Lý", provinceCode: "24"),
+        Commune(code: "07525", name: "Phường Chũ", provinceCode: "24"),
+        Commune(code: "07531", name: "Xã Tân Sơn", provinceCode: "24"),
+        Commune(code: "07534", name: "Xã Sa Lý", provinceCode: "24"),
+        Commune(code: "07537", name: "Xã Biên Sơn", provinceCode: "24"),
+        Commune(code: "07543", name: "Xã Sơn Hải", provinceCode: "24"),
+        Commune(code: "07552", name: "Xã Kiên Lao", provinceCode: "24"),
+        Commune(code: "07573", name: "Xã Biển Động", provinceCode: "24"),
+        Commune(code: "07582", name: "Xã Lục Ngạn", provinceCode: "24"),
+        Commune(code: "07594", name: "Xã Đèo Gia", provinceCode: "24"),
+        Commune(code: "07603", name: "Xã Nam Dương", provinceCode: "24"),
+        Commune(code: "07612", name: "Phường Phượng Sơn", provinceCode: "24"),
+        Commune(code: "07615", name: "Xã Sơn Động", provinceCode: "24"),
+        Commune(code: "07616", name: "Xã Tây Yên Tử", provinceCode: "24"),
+        Commune(code: "07621", name: "Xã Vân Sơn", provinceCode: "24"),
+        Commune(code: "07627", name: "Xã Đại Sơn", provinceCode: "24"),
+        Commune(code: "07642", name: "Xã Yên Định", provinceCode: "24"),
+        Commune(code: "07654", name: "Xã An Lạc", provinceCode: "24"),
+        Commune(code: "07663", name: "Xã Tuấn Đạo", provinceCode: "24"),
+        Commune(code: "07672", name: "Xã Dương Hưu", provinceCode: "24"),
+        Commune(code: "07681", name: "Phường Yên Dũng", provinceCode: "24"),
+        Commune(code: "07682", name: "Phường Tân An", provinceCode: "24"),
+        Commune(code: "07696", name: "Phường Tiền Phong", provinceCode: "24"),
+        Commune(code: "07699", name: "Phường Tân Tiến", provinceCode: "24"),
+        Commune(code: "07735", name: "Xã Đồng Việt", provinceCode: "24"),
+        Commune(code: "07738", name: "Phường Cảnh Thụy", provinceCode: "24"),
+        Commune(code: "07774", name: "Phường Tự Lạn", provinceCode: "24"),
+        Commune(code: "07777", name: "Phường Việt Yên", provinceCode: "24"),
+        Commune(code: "07795", name: "Phường Nếnh", provinceCode: "24"),
+        Commune(code: "07798", name: "Phường Vân Hà", provinceCode: "24"),
+        Commune(code: "07822", name: "Xã Hoàng Vân", provinceCode: "24"),
+        Commune(code: "07840", name: "Xã Hiệp Hòa", provinceCode: "24"),
+        Commune(code: "07864", name: "Xã Hợp Thịnh", provinceCode: "24"),
+        Commune(code: "07870", name: "Xã Xuân Cẩm", provinceCode: "24"),
+        Commune(code: "07894", name: "Phường Nông Trang", provinceCode: "25"),
+        Commune(code: "07900", name: "Phường Việt Trì", provinceCode: "25"),
+        Commune(code: "07909", name: "Phường Thanh Miếu", provinceCode: "25"),
+        Commune(code: "07918", name: "Phường Vân Phú", provinceCode: "25"),
+        Commune(code: "07942", name: "Phường Phú Thọ", provinceCode: "25"),
+        Commune(code: "07948", name: "Phường Âu Cơ", provinceCode: "25"),
+        Commune(code: "07954", name: "Phường Phong Châu", provinceCode: "25"),
+        Commune(code: "07969", name: "Xã Đoan Hùng", provinceCode: "25"),
+        Commune(code: "07996", name: "Xã Bằng Luân", provinceCode: "25"),
+        Commune(code: "07999", name: "Xã Chí Đám", provinceCode: "25"),
+        Commune(code: "08023", name: "Xã Tây Cốc", provinceCode: "25"),
+        Commune(code: "08038", name: "Xã Chân Mộng", provinceCode: "25"),
+        Commune(code: "08053", name: "Xã Hạ Hòa", provinceCode: "25"),
+        Commune(code: "08071", name: "Xã Đan Thượng", provinceCode: "25"),
+        Commune(code: "08110", name: "Xã Hiền Lương", provinceCode: "25"),
+        Commune(code: "08113", name: "Xã Yên Kỳ", provinceCode: "25"),
+        Commune(code: "08134", name: "Xã Văn Lang", provinceCode: "25"),
+        Commune(code: "08143", name: "Xã Vĩnh Chân", provinceCode: "25"),
+        Commune(code: "08152", name: "Xã Thanh Ba", provinceCode: "25"),
+        Commune(code: "08173", name: "Xã Quảng Yên", provinceCode: "25"),
+        Commune(code: "08203", name: "Xã Hoàng Cương", provinceCode: "25"),
+        Commune(code: "08209", name: "Xã Đông Thành", provinceCode: "25"),
+        Commune(code: "08218", name: "Xã Chí Tiên", provinceCode: "25"),
+        Commune(code: "08227", name: "Xã Liên Minh", provinceCode: "25"),
+        Commune(code: "08230", name: "Xã Phù Ninh", provinceCode: "25"),
+        Commune(code: "08236", name: "Xã Phú Mỹ", provinceCode: "25"),
+        Commune(code: "08245", name: "Xã Trạm Thản", provinceCode: "25"),
+        Commune(code: "08254", name: "Xã Dân Chủ", provinceCode: "25"),
+        Commune(code: "08275", name: "Xã Bình Phú", provinceCode: "25"),
+        Commune(code: "08290", name: "Xã Yên Lập", provinceCode: "25"),
+        Commune(code: "08296", name: "Xã Sơn Lương", provinceCode: "25"),
+        Commune(code: "08305", name: "Xã Xuân Viên", provinceCode: "25"),
+        Commune(code: "08311", name: "Xã Trung Sơn", provinceCode: "25"),
+        Commune(code: "08323", name: "Xã Thượng Long", provinceCode: "25"),
+        Commune(code: "08338", name: "Xã Minh Hòa", provinceCode: "25"),
+        Commune(code: "08341", name: "Xã Cẩm Khê", provinceCode: "25"),
+        Commune(code: "08344", name: "Xã Tiên Lương", provinceCode: "25"),
+        Commune(code: "08377", name: "Xã Vân Bán", provinceCode: "25"),
+        Commune(code: "08398", name: "Xã Phú Khê", provinceCode: "25"),
+        Commune(code: "08416", name: "Xã Hùng Việt", provinceCode: "25"),
+        Commune(code: "08431", name: "Xã Đồng Lương", provinceCode: "25"),
+        Commune(code: "08434", name: "Xã Tam Nông", provinceCode: "25"),
+        Commune(code: "08443", name: "Xã Hiền Quan", provinceCode: "25"),
+        Commune(code: "08467", name: "Xã Vạn Xuân", provinceCode: "25"),
+        Commune(code: "08479", name: "Xã Thọ Văn", provinceCode: "25"),
+        Commune(code: "08494", name: "Xã Lâm Thao", provinceCode: "25"),
+        Commune(code: "08500", name: "Xã Xuân Lũng", provinceCode: "25"),
+        Commune(code: "08515", name: "Xã Hy Cương", provinceCode: "25"),
+        Commune(code: "08521", name: "Xã Phùng Nguyên", provinceCode: "25"),
+        Commune(code: "08527", name: "Xã Bản Nguyên", provinceCode: "25"),
+        Commune(code: "08542", name: "Xã Thanh Sơn", provinceCode: "25"),
+        Commune(code: "08545", name: "Xã Thu Cúc", provinceCode: "25"),
+        Commune(code: "08560", name: "Xã Lai Đồng", provinceCode: "25"),
+        Commune(code: "08566", name: "Xã Tân Sơn", provinceCode: "25"),
+        Commune(code: "08584", name: "Xã Võ Miếu", provinceCode: "25"),
+        Commune(code: "08590", name: "Xã Xuân Đài", provinceCode: "25"),
+        Commune(code: "08593", name: "Xã Minh Đài", provinceCode: "25"),
+        Commune(code: "08611", name: "Xã Văn Miếu", provinceCode: "25"),
+        Commune(code: "08614", name: "Xã Cự Đồng", provinceCode: "25"),
+        Commune(code: "08620", name: "Xã Long Cốc", provinceCode: "25"),
+        Commune(code: "08632", name: "Xã Hương Cần", provinceCode: "25"),
+        Commune(code: "08635", name: "Xã Khả Cửu", provinceCode: "25"),
+        Commune(code: "08656", name: "Xã Yên Sơn", provinceCode: "25"),
+        Commune(code: "08662", name: "Xã Đào Xá", provinceCode: "25"),
+        Commune(code: "08674", name: "Xã Thanh Thủy", provinceCode: "25"),
+        Commune(code: "08686", name: "Xã Tu Vũ", provinceCode: "25"),
+        Commune(code: "08707", name: "Phường Vĩnh Yên", provinceCode: "25"),
+        Commune(code: "08716", name: "Phường Vĩnh Phúc", provinceCode: "25"),
+        Commune(code: "08740", name: "Phường Phúc Yên", provinceCode: "25"),
+        Commune(code: "08746", name: "Phường Xuân Hòa", provinceCode: "25"),
+        Commune(code: "08761", name: "Xã Lập Thạch", provinceCode: "25"),
+        Commune(code: "08770", name: "Xã Hợp Lý", provinceCode: "25"),
+        Commune(code: "08773", name: "Xã Yên Lãng", provinceCode: "25"),
+        Commune(code: "08782", name: "Xã Hải Lựu", provinceCode: "25"),
+        Commune(code: "08788", name: "Xã Thái Hòa", provinceCode: "25"),
+        Commune(code: "08812", name: "Xã Liên Hòa", provinceCode: "25"),
+        Commune(code: "08824", name: "Xã Tam Sơn", provinceCode: "25"),
+        Commune(code: "08842", name: "Xã Tiên Lữ", provinceCode: "25"),
+        Commune(code: "08848", name: "Xã Sông Lô", provinceCode: "25"),
+        Commune(code: "08866", name: "Xã Sơn Đông", provinceCode: "25"),
+        Commune(code: "08869", name: "Xã Tam Dương", provinceCode: "25"),
+        Commune(code: "08872", name: "Xã Tam Dương Bắc", provinceCode: "25"),
+        Commune(code: "08896", name: "Xã Hoàng An", provinceCode: "25"),
+        Commune(code: "08905", name: "Xã Hội Thịnh", provinceCode: "25"),
+        Commune(code: "08911", name: "Xã Tam Đảo", provinceCode: "25"),
+        Commune(code: "08914", name: "Xã Đạo Trù", provinceCode: "25"),
+        Commune(code: "08923", name: "Xã Đại Đình", provinceCode: "25"),
+        Commune(code: "08935", name: "Xã Bình Nguyên", provinceCode: "25"),
+        Commune(code: "08944", name: "Xã Bình Tuyền", provinceCode: "25"),
+        Commune(code: "08950", name: "Xã Bình Xuyên", provinceCode: "25"),
+        Commune(code: "08971", name: "Xã Xuân Lãng", provinceCode: "25"),
+        Commune(code: "08974", name: "Xã Quang Minh", provinceCode: "01"),
+        Commune(code: "08980", name: "Xã Yên Lãng", provinceCode: "01"),
+        Commune(code: "08995", name: "Xã Tiến Thắng", provinceCode: "01"),
+        Commune(code: "09022", name: "Xã Mê Linh", provinceCode: "01"),
+        Commune(code: "09025", name: "Xã Yên Lạc", provinceCode: "25"),
+        Commune(code: "09040", name: "Xã Tề Lỗ", provinceCode: "25"),
+        Commune(code: "09043", name: "Xã Tam Hồng", provinceCode: "25"),
+        Commune(code: "09052", name: "Xã Nguyệt Đức", provinceCode: "25"),
+        Commune(code: "09064", name: "Xã Liên Châu", provinceCode: "25"),
+        Commune(code: "09076", name: "Xã Vĩnh Tường", provinceCode: "25"),
+        Commune(code: "09079", name: "Xã Vĩnh An", provinceCode: "25"),
+        Commune(code: "09100", name: "Xã Vĩnh Hưng", provinceCode: "25"),
+        Commune(code: "09106", name: "Xã Vĩnh Thành", provinceCode: "25"),
+        Commune(code: "09112", name: "Xã Thổ Tang", provinceCode: "25"),
+        Commune(code: "09154", name: "Xã Vĩnh Phú", provinceCode: "25"),
+        Commune(code: "09169", name: "Phường Vũ Ninh", provinceCode: "24"),
+        Commune(code: "09187", name: "Phường Kinh Bắc", provinceCode: "24"),
+        Commune(code: "09190", name: "Phường Võ Cường", provinceCode: "24"),
+        Commune(code: "09193", name: "Xã Yên Phong", provinceCode: "24"),
+        Commune(code: "09202", name: "Xã Tam Giang", provinceCode: "24"),
+        Commune(code: "09205", name: "Xã Yên Trung", provinceCode: "24"),
+        Commune(code: "09208", name: "Xã Tam Đa", provinceCode: "24"),
+        Commune(code: "09238", name: "Xã Văn Môn", provinceCode: "24"),
+        Commune(code: "09247", name: "Phường Quế Võ", provinceCode: "24"),
+        Commune(code: "09253", name: "Phường Nhân Hòa", provinceCode: "24"),
+        Commune(code: "09265", name: "Phường Phương Liễu", provinceCode: "24"),
+        Commune(code: "09286", name: "Phường Nam Sơn", provinceCode: "24"),
+        Commune(code: "09292", name: "Xã Phù Lãng", provinceCode: "24"),
+        Commune(code: "09295", name: "Phường Bồng Lai", provinceCode: "24"),
+        Commune(code: "09301", name: "Phường Đào Viên", provinceCode: "24"),
+        Commune(code: "09313", name: "Xã Chi Lăng", provinceCode: "24"),
+        Commune(code: "09319", name: "Xã Tiên Du", provinceCode: "24"),
+        Commune(code: "09325", name: "Phường Hạp Lĩnh", provinceCode: "24"),
+        Commune(code: "09334", name: "Xã Liên Bão", provinceCode: "24"),
+        Commune(code: "09340", name: "Xã Đại Đồng", provinceCode: "24"),
+        Commune(code: "09343", name: "Xã Tân Chi", provinceCode: "24"),
+        Commune(code: "09349", name: "Xã Phật Tích", provinceCode: "24"),
+        Commune(code: "09367", name: "Phường Từ Sơn", provinceCode: "24"),
+        Commune(code: "09370", name: "Phường Tam Sơn", provinceCode: "24"),
+        Commune(code: "09379", name: "Phường Phù Khê", provinceCode: "24"),
+        Commune(code: "09385", name: "Phường Đồng Nguyên", provinceCode: "24"),
+        Commune(code: "09400", name: "Phường Thuận Thành", provinceCode: "24"),
+        Commune(code: "09409", name: "Phường Mão Điền", provinceCode: "24"),
+        Commune(code: "09427", name: "Phường Trí Quả", provinceCode: "24"),
+        Commune(code: "09430", name: "Phường Trạm Lộ", provinceCode: "24"),
+        Commune(code: "09433", name: "Phường Song Liễu", provinceCode: "24"),
+        Commune(code: "09445", name: "Phường Ninh Xá", provinceCode: "24"),
+        Commune(code: "09454", name: "Xã Gia Bình", provinceCode: "24"),
+        Commune(code: "09466", name: "Xã Cao Đức", provinceCode: "24"),
+        Commune(code: "09469", name: "Xã Đại Lai", provinceCode: "24"),
+        Commune(code: "09475", name: "Xã Nhân Thắng", provinceCode: "24"),
+        Commune(code: "09487", name: "Xã Đông Cứu", provinceCode: "24"),
+        Commune(code: "09496", name: "Xã Lương Tài", provinceCode: "24"),
+        Commune(code: "09499", name: "Xã Trung Kênh", provinceCode: "24"),
+        Commune(code: "09523", name: "Xã Trung Chính", provinceCode: "24"),
+        Commune(code: "09529", name: "Xã Lâm Thao", provinceCode: "24"),
+        Commune(code: "09552", name: "Phường Kiến Hưng", provinceCode: "01"),
+        Commune(code: "09556", name: "Phường Hà Đông", provinceCode: "01"),
+        Commune(code: "09562", name: "Phường Yên Nghĩa", provinceCode: "01"),
+        Commune(code: "09568", name: "Phường Phú Lương", provinceCode: "01"),
+        Commune(code: "09574", name: "Phường Sơn Tây", provinceCode: "01"),
+        Commune(code: "09604", name: "Phường Tùng Thiện", provinceCode: "01"),
+        Commune(code: "09616", name: "Xã Đoài Phương", provinceCode: "01"),
+        Commune(code: "09619", name: "Xã Quảng Oai", provinceCode: "01"),
+        Commune(code: "09634", name: "Xã Cổ Đô", provinceCode: "01"),
+        Commune(code: "09661", name: "Xã Minh Châu", provinceCode: "01"),
+        Commune(code: "09664", name: "Xã Vật Lại", provinceCode: "01"),
+        Commune(code: "09676", name: "Xã Bất Bạt", provinceCode: "01"),
+        Commune(code: "09694", name: "Xã Suối Hai", provinceCode: "01"),
+        Commune(code: "09700", name: "Xã Ba Vì", provinceCode: "01"),
+        Commune(code: "09706", name: "Xã Yên Bài", provinceCode: "01"),
+        Commune(code: "09715", name: "Xã Phúc Thọ", provinceCode: "01"),
+        Commune(code: "09739", name: "Xã Phúc Lộc", provinceCode: "01"),
+        Commune(code: "09772", name: "Xã Hát Môn", provinceCode: "01"),
+        Commune(code: "09784", name: "Xã Đan Phượng", provinceCode: "01"),
+        Commune(code: "09787", name: "Xã Liên Minh", provinceCode: "01"),
+        Commune(code: "09817", name: "Xã Ô Diên", provinceCode: "01"),
+        Commune(code: "09832", name: "Xã Hoài Đức", provinceCode: "01"),
+        Commune(code: "09856", name: "Xã Dương Hòa", provinceCode: "01"),
+        Commune(code: "09871", name: "Xã Sơn Đồng", provinceCode: "01"),
+        Commune(code: "09877", name: "Xã An Khánh", provinceCode: "01"),
+        Commune(code: "09886", name: "Phường Dương Nội", provinceCode: "01"),
+        Commune(code: "09895", name: "Xã Quốc Oai", provinceCode: "01"),
+        Commune(code: "09910", name: "Xã Kiều Phú", provinceCode: "01"),
+        Commune(code: "09931", name: "Xã Hưng Đạo", provinceCode: "01"),
+        Commune(code: "09952", name: "Xã Phú Cát", provinceCode: "01"),
+        Commune(code: "09955", name: "Xã Thạch Thất", provinceCode: "01"),
+        Commune(code: "09982", name: "Xã Hạ Bằng", provinceCode: "01"),
+        Commune(code: "09988", name: "Xã Hòa Lạc", provinceCode: "01"),
+        Commune(code: "10003", name: "Xã Tây Phương", provinceCode: "01"),
+        Commune(code: "10015", name: "Phường Chương Mỹ", provinceCode: "01"),
+        Commune(code: "10030", name: "Xã Phú Nghĩa", provinceCode: "01"),
+        Commune(code: "10045", name: "Xã Xuân Mai", provinceCode: "01"),
+        Commune(code: "10072", name: "Xã Quảng Bị", provinceCode: "01"),
+        Commune(code: "10081", name: "Xã Trần Phú", provinceCode: "01"),
+        Commune(code: "10096", name: "Xã Hòa Phú", provinceCode: "01"),
+        Commune(code: "10114", name: "Xã Thanh Oai", provinceCode: "01"),
+        Commune(code: "10126", name: "Xã Bình Minh", provinceCode: "01"),
+        Commune(code: "10144", name: "Xã Tam Hưng", provinceCode: "01"),
+        Commune(code: "10180", name: "Xã Dân Hòa", provinceCode: "01"),
+        Commune(code: "10183", name: "Xã Thường Tín", provinceCode: "01"),
+        Commune(code: "10210", name: "Xã Hồng Vân", provinceCode: "01"),
+        Commune(code: "10231", name: "Xã Thượng Phúc", provinceCode: "01"),
+        Commune(code: "10237", name: "Xã Chương Dương", provinceCode: "01"),
+        Commune(code: "10273", name: "Xã Phú Xuyên", provinceCode: "01"),
+        Commune(code: "10279", name: "Xã Phượng Dực", provinceCode: "01"),
+        Commune(code: "10330", name: "Xã Chuyên Mỹ", provinceCode: "01"),
+        Commune(code: "10342", name: "Xã Đại Xuyên", provinceCode: "01"),
+        Commune(code: "10354", name: "Xã Vân Đình", provinceCode: "01"),
+        Commune(code: "10369", name: "Xã Ứng Thiên", provinceCode: "01"),
+        Commune(code: "10402", name: "Xã Ứng Hòa", provinceCode: "01"),
+        Commune(code: "10417", name: "Xã Hòa Xá", provinceCode: "01"),
+        Commune(code: "10441", name: "Xã Mỹ Đức", provinceCode: "01"),
+        Commune(code: "10459", name: "Xã Phúc Sơn", provinceCode: "01"),
+        Commune(code: "10465", name: "Xã Hồng Sơn", provinceCode: "01"),
+        Commune(code: "10489", name: "Xã Hương Sơn", provinceCode: "01"),
+        Commune(code: "10507", name: "Phường Thành Đông", provinceCode: "31"),
+        Commune(code: "10525", name: "Phường Hải Dương", provinceCode: "31"),
+        Commune(code: "10532", name: "Phường Lê Thanh Nghị", provinceCode: "31"),
+    ]
+
+    private static let communes4: [Commune] = [
+        Commune(code: "10537", name: "Phường Tân Hưng", provinceCode: "31"),
+        Commune(code: "10543", name: "Phường Việt Hòa", provinceCode: "31"),
+        Commune(code: "10546", name: "Phường Chí Linh", provinceCode: "31"),
+        Commune(code: "10549", name: "Phường Chu Văn An", provinceCode: "31"),
+        Commune(code: "10552", name: "Phường Nguyễn Trãi", provinceCode: "31"),
+        Commune(code: "10570", name: "Phường Trần Hưng Đạo", provinceCode: "31"),
+        Commune(code: "10573", name: "Phường Trần Nhân Tông", provinceCode: "31"),
+        Commune(code: "10603", name: "Phường Lê Đại Hành", provinceCode: "31"),
+        Commune(code: "10606", name: "Xã Nam Sách", provinceCode: "31"),
+        Commune(code: "10615", name: "Xã Hợp Tiến", provinceCode: "31"),
+        Commune(code: "10633", name: "Xã Trần Phú", provinceCode: "31"),
+        Commune(code: "10642", name: "Xã Thái Tân", provinceCode: "31"),
+        Commune(code: "10645", name: "Xã An Phú", provinceCode: "31"),
+        Commune(code: "10660", name: "Phường Ái Quốc", provinceCode: "31"),
+        Commune(code: "10675", name: "Phường Kinh Môn", provinceCode: "31"),
+        Commune(code: "10678", name: "Phường Bắc An Phụ", provinceCode: "31"),
+        Commune(code: "10705", name: "Xã Nam An Phụ", provinceCode: "31"),
+        Commune(code: "10714", name: "Phường Nhị Chiểu", provinceCode: "31"),
+        Commune(code: "10726", name: "Phường Phạm Sư Mạnh", provinceCode: "31"),
+        Commune(code: "10729", name: "Phường Trần Liễu", provinceCode: "31"),
+        Commune(code: "10744", name: "Phường Nguyễn Đại Năng", provinceCode: "31"),
+        Commune(code: "10750", name: "Xã Phú Thái", provinceCode: "31"),
+        Commune(code: "10756", name: "Xã Lai Khê", provinceCode: "31"),
+        Commune(code: "10792", name: "Xã An Thành", provinceCode: "31"),
+        Commune(code: "10804", name: "Xã Kim Thành", provinceCode: "31"),
+        Commune(code: "10813", name: "Xã Thanh Hà", provinceCode: "31"),
+        Commune(code: "10816", name: "Xã Hà Bắc", provinceCode: "31"),
+        Commune(code: "10837", name: "Phường Nam Đồng", provinceCode: "31"),
+        Commune(code: "10843", name: "Xã Hà Nam", provinceCode: "31"),
+        Commune(code: "10846", name: "Xã Hà Tây", provinceCode: "31"),
+        Commune(code: "10882", name: "Xã Hà Đông", provinceCode: "31"),
+        Commune(code: "10888", name: "Xã Cẩm Giang", provinceCode: "31"),
+        Commune(code: "10891", name: "Phường Tứ Minh", provinceCode: "31"),
+        Commune(code: "10903", name: "Xã Cẩm Giàng", provinceCode: "31"),
+        Commune(code: "10909", name: "Xã Tuệ Tĩnh", provinceCode: "31"),
+        Commune(code: "10930", name: "Xã Mao Điền", provinceCode: "31"),
+        Commune(code: "10945", name: "Xã Kẻ Sặt", provinceCode: "31"),
+        Commune(code: "10966", name: "Xã Bình Giang", provinceCode: "31"),
+        Commune(code: "10972", name: "Xã Đường An", provinceCode: "31"),
+        Commune(code: "10993", name: "Xã Thượng Hồng", provinceCode: "31"),
+        Commune(code: "10999", name: "Xã Gia Lộc", provinceCode: "31"),
+        Commune(code: "11002", name: "Phường Thạch Khôi", provinceCode: "31"),
+        Commune(code: "11020", name: "Xã Yết Kiêu", provinceCode: "31"),
+        Commune(code: "11050", name: "Xã Gia Phúc", provinceCode: "31"),
+        Commune(code: "11065", name: "Xã Trường Tân", provinceCode: "31"),
+        Commune(code: "11074", name: "Xã Tứ Kỳ", provinceCode: "31"),
+        Commune(code: "11086", name: "Xã Đại Sơn", provinceCode: "31"),
+        Commune(code: "11113", name: "Xã Tân Kỳ", provinceCode: "31"),
+        Commune(code: "11131", name: "Xã Chí Minh", provinceCode: "31"),
+        Commune(code: "11140", name: "Xã Lạc Phượng", provinceCode: "31"),
+        Commune(code: "11146", name: "Xã Nguyên Giáp", provinceCode: "31"),
+        Commune(code: "11164", name: "Xã Vĩnh Lại", provinceCode: "31"),
+        Commune(code: "11167", name: "Xã Tân An", provinceCode: "31"),
+        Commune(code: "11203", name: "Xã Ninh Giang", provinceCode: "31"),
+        Commune(code: "11218", name: "Xã Hồng Châu", provinceCode: "31"),
+        Commune(code: "11224", name: "Xã Khúc Thừa Dụ", provinceCode: "31"),
+        Commune(code: "11239", name: "Xã Thanh Miện", provinceCode: "31"),
+        Commune(code: "11242", name: "Xã Nguyễn Lương Bằng", provinceCode: "31"),
+        Commune(code: "11254", name: "Xã Bắc Thanh Miện", provinceCode: "31"),
+        Commune(code: "11257", name: "Xã Hải Hưng", provinceCode: "31"),
+        Commune(code: "11284", name: "Xã Nam Thanh Miện", provinceCode: "31"),
+        Commune(code: "11311", name: "Phường Hồng Bàng", provinceCode: "31"),
+        Commune(code: "11329", name: "Phường Ngô Quyền", provinceCode: "31"),
+        Commune(code: "11359", name: "Phường Gia Viên", provinceCode: "31"),
+        Commune(code: "11383", name: "Phường Lê Chân", provinceCode: "31"),
+        Commune(code: "11407", name: "Phường An Biên", provinceCode: "31"),
+        Commune(code: "11411", name: "Phường Đông Hải", provinceCode: "31"),
+        Commune(code: "11413", name: "Phường Hải An", provinceCode: "31"),
+        Commune(code: "11443", name: "Phường Kiến An", provinceCode: "31"),
+        Commune(code: "11446", name: "Phường Phù Liễn", provinceCode: "31"),
+        Commune(code: "11455", name: "Phường Đồ Sơn", provinceCode: "31"),
+        Commune(code: "11473", name: "Phường Bạch Đằng", provinceCode: "31"),
+        Commune(code: "11488", name: "Phường Lưu Kiếm", provinceCode: "31"),
+        Commune(code: "11503", name: "Xã Việt Khê", provinceCode: "31"),
+        Commune(code: "11506", name: "Phường Lê Ích Mộc", provinceCode: "31"),
+        Commune(code: "11533", name: "Phường Hòa Bình", provinceCode: "31"),
+        Commune(code: "11542", name: "Phường Nam Triệu", provinceCode: "31"),
+        Commune(code: "11557", name: "Phường Thiên Hương", provinceCode: "31"),
+        Commune(code: "11560", name: "Phường Thủy Nguyên", provinceCode: "31"),
+        Commune(code: "11581", name: "Phường An Dương", provinceCode: "31"),
+        Commune(code: "11593", name: "Phường An Phong", provinceCode: "31"),
+        Commune(code: "11602", name: "Phường Hồng An", provinceCode: "31"),
+        Commune(code: "11617", name: "Phường An Hải", provinceCode: "31"),
+        Commune(code: "11629", name: "Xã An Lão", provinceCode: "31"),
+        Commune(code: "11635", name: "Xã An Trường", provinceCode: "31"),
+        Commune(code: "11647", name: "Xã An Quang", provinceCode: "31"),
+        Commune(code: "11668", name: "Xã An Khánh", provinceCode: "31"),
+        Commune(code: "11674", name: "Xã An Hưng", provinceCode: "31"),
+        Commune(code: "11680", name: "Xã Kiến Thụy", provinceCode: "31"),
+        Commune(code: "11689", name: "Phường Hưng Đạo", provinceCode: "31"),
+        Commune(code: "11692", name: "Phường Dương Kinh", provinceCode: "31"),
+        Commune(code: "11713", name: "Xã Nghi Dương", provinceCode: "31"),
+        Commune(code: "11725", name: "Xã Kiến Minh", provinceCode: "31"),
+        Commune(code: "11728", name: "Xã Kiến Hưng", provinceCode: "31"),
+        Commune(code: "11737", name: "Phường Nam Đồ Sơn", provinceCode: "31"),
+        Commune(code: "11749", name: "Xã Kiến Hải", provinceCode: "31"),
+        Commune(code: "11755", name: "Xã Tiên Lãng", provinceCode: "31"),
+        Commune(code: "11761", name: "Xã Quyết Thắng", provinceCode: "31"),
+        Commune(code: "11779", name: "Xã Tân Minh", provinceCode: "31"),
+        Commune(code: "11791", name: "Xã Tiên Minh", provinceCode: "31"),
+        Commune(code: "11806", name: "Xã Chấn Hưng", provinceCode: "31"),
+        Commune(code: "11809", name: "Xã Hùng Thắng", provinceCode: "31"),
+        Commune(code: "11824", name: "Xã Vĩnh Bảo", provinceCode: "31"),
+        Commune(code: "11836", name: "Xã Vĩnh Thịnh", provinceCode: "31"),
+        Commune(code: "11842", name: "Xã Vĩnh Thuận", provinceCode: "31"),
+        Commune(code: "11848", name: "Xã Vĩnh Hòa", provinceCode: "31"),
+        Commune(code: "11875", name: "Xã Vĩnh Hải", provinceCode: "31"),
+        Commune(code: "11887", name: "Xã Vĩnh Am", provinceCode: "31"),
+        Commune(code: "11911", name: "Xã Nguyễn Bỉnh Khiêm", provinceCode: "31"),
+        Commune(code: "11914", name: "Đặc khu Cát Hải", provinceCode: "31"),
+        Commune(code: "11948", name: "Đặc khu Bạch Long Vĩ", provinceCode: "31"),
+        Commune(code: "11953", name: "Phường Phố Hiến", provinceCode: "33"),
+        Commune(code: "11977", name: "Xã Tân Hưng", provinceCode: "33"),
+        Commune(code: "11980", name: "Phường Hồng Châu", provinceCode: "33"),
+        Commune(code: "11983", name: "Phường Sơn Nam", provinceCode: "33"),
+        Commune(code: "11992", name: "Xã Lạc Đạo", provinceCode: "33"),
+        Commune(code: "11995", name: "Xã Đại Đồng", provinceCode: "33"),
+        Commune(code: "12004", name: "Xã Như Quỳnh", provinceCode: "33"),
+        Commune(code: "12019", name: "Xã Văn Giang", provinceCode: "33"),
+        Commune(code: "12025", name: "Xã Phụng Công", provinceCode: "33"),
+        Commune(code: "12031", name: "Xã Nghĩa Trụ", provinceCode: "33"),
+        Commune(code: "12049", name: "Xã Mễ Sở", provinceCode: "33"),
+        Commune(code: "12064", name: "Xã Nguyễn Văn Linh", provinceCode: "33"),
+        Commune(code: "12070", name: "Xã Hoàn Long", provinceCode: "33"),
+        Commune(code: "12073", name: "Xã Yên Mỹ", provinceCode: "33"),
+        Commune(code: "12091", name: "Xã Việt Yên", provinceCode: "33"),
+        Commune(code: "12103", name: "Phường Mỹ Hào", provinceCode: "33"),
+        Commune(code: "12127", name: "Phường Thượng Hồng", provinceCode: "33"),
+        Commune(code: "12133", name: "Phường Đường Hào", provinceCode: "33"),
+        Commune(code: "12142", name: "Xã Ân Thi", provinceCode: "33"),
+        Commune(code: "12148", name: "Xã Phạm Ngũ Lão", provinceCode: "33"),
+        Commune(code: "12166", name: "Xã Xuân Trúc", provinceCode: "33"),
+        Commune(code: "12184", name: "Xã Nguyễn Trãi", provinceCode: "33"),
+        Commune(code: "12196", name: "Xã Hồng Quang", provinceCode: "33"),
+        Commune(code: "12205", name: "Xã Khoái Châu", provinceCode: "33"),
+        Commune(code: "12223", name: "Xã Triệu Việt Vương", provinceCode: "33"),
+        Commune(code: "12238", name: "Xã Việt Tiến", provinceCode: "33"),
+        Commune(code: "12247", name: "Xã Châu Ninh", provinceCode: "33"),
+        Commune(code: "12271", name: "Xã Chí Minh", provinceCode: "33"),
+        Commune(code: "12280", name: "Xã Lương Bằng", provinceCode: "33"),
+        Commune(code: "12286", name: "Xã Nghĩa Dân", provinceCode: "33"),
+        Commune(code: "12313", name: "Xã Đức Hợp", provinceCode: "33"),
+        Commune(code: "12322", name: "Xã Hiệp Cường", provinceCode: "33"),
+        Commune(code: "12337", name: "Xã Hoàng Hoa Thám", provinceCode: "33"),
+        Commune(code: "12361", name: "Xã Tiên Hoa", provinceCode: "33"),
+        Commune(code: "12364", name: "Xã Tiên Lữ", provinceCode: "33"),
+        Commune(code: "12391", name: "Xã Quang Hưng", provinceCode: "33"),
+        Commune(code: "12406", name: "Xã Đoàn Đào", provinceCode: "33"),
+        Commune(code: "12424", name: "Xã Tiên Tiến", provinceCode: "33"),
+        Commune(code: "12427", name: "Xã Tống Trân", provinceCode: "33"),
+        Commune(code: "12452", name: "Phường Trần Hưng Đạo", provinceCode: "33"),
+        Commune(code: "12454", name: "Phường Trần Lãm", provinceCode: "33"),
+        Commune(code: "12466", name: "Phường Vũ Phúc", provinceCode: "33"),
+        Commune(code: "12472", name: "Xã Quỳnh Phụ", provinceCode: "33"),
+        Commune(code: "12499", name: "Xã A Sào", provinceCode: "33"),
+        Commune(code: "12511", name: "Xã Minh Thọ", provinceCode: "33"),
+        Commune(code: "12517", name: "Xã Ngọc Lâm", provinceCode: "33"),
+        Commune(code: "12523", name: "Xã Phụ Dực", provinceCode: "33"),
+        Commune(code: "12526", name: "Xã Đồng Bằng", provinceCode: "33"),
+        Commune(code: "12532", name: "Xã Nguyễn Du", provinceCode: "33"),
+        Commune(code: "12577", name: "Xã Quỳnh An", provinceCode: "33"),
+        Commune(code: "12583", name: "Xã Tân Tiến", provinceCode: "33"),
+        Commune(code: "12586", name: "Xã Hưng Hà", provinceCode: "33"),
+        Commune(code: "12595", name: "Xã Ngự Thiên", provinceCode: "33"),
+        Commune(code: "12613", name: "Xã Long Hưng", provinceCode: "33"),
+        Commune(code: "12619", name: "Xã Diên Hà", provinceCode: "33"),
+        Commune(code: "12631", name: "Xã Thần Khê", provinceCode: "33"),
+        Commune(code: "12634", name: "Xã Tiên La", provinceCode: "33"),
+        Commune(code: "12676", name: "Xã Lê Quý Đôn", provinceCode: "33"),
+        Commune(code: "12685", name: "Xã Hồng Minh", provinceCode: "33"),
+        Commune(code: "12688", name: "Xã Đông Hưng", provinceCode: "33"),
+        Commune(code: "12694", name: "Xã Bắc Đông Hưng", provinceCode: "33"),
+        Commune(code: "12700", name: "Xã Bắc Tiên Hưng", provinceCode: "33"),
+        Commune(code: "12736", name: "Xã Đông Tiên Hưng", provinceCode: "33"),
+        Commune(code: "12745", name: "Xã Bắc Đông Quan", provinceCode: "33"),
+        Commune(code: "12754", name: "Xã Tiên Hưng", provinceCode: "33"),
+        Commune(code: "12763", name: "Xã Nam Tiên Hưng", provinceCode: "33"),
+        Commune(code: "12775", name: "Xã Nam Đông Hưng", provinceCode: "33"),
+        Commune(code: "12793", name: "Xã Đông Quan", provinceCode: "33"),
+        Commune(code: "12817", name: "Phường Trà Lý", provinceCode: "33"),
+        Commune(code: "12826", name: "Xã Thái Thụy", provinceCode: "33"),
+        Commune(code: "12850", name: "Xã Tây Thụy Anh", provinceCode: "33"),
+        Commune(code: "12859", name: "Xã Bắc Thụy Anh", provinceCode: "33"),
+        Commune(code: "12862", name: "Xã Đông Thụy Anh", provinceCode: "33"),
+        Commune(code: "12865", name: "Xã Thụy Anh", provinceCode: "33"),
+        Commune(code: "12904", name: "Xã Nam Thụy Anh", provinceCode: "33"),
+        Commune(code: "12916", name: "Xã Bắc Thái Ninh", provinceCode: "33"),
+        Commune(code: "12919", name: "Xã Tây Thái Ninh", provinceCode: "33"),
+        Commune(code: "12922", name: "Xã Thái Ninh", provinceCode: "33"),
+        Commune(code: "12943", name: "Xã Đông Thái Ninh", provinceCode: "33"),
+        Commune(code: "12961", name: "Xã Nam Thái Ninh", provinceCode: "33"),
+        Commune(code: "12970", name: "Xã Tiền Hải", provinceCode: "33"),
+        Commune(code: "12988", name: "Xã Đông Tiền Hải", provinceCode: "33"),
+        Commune(code: "13003", name: "Xã Đồng Châu", provinceCode: "33"),
+        Commune(code: "13021", name: "Xã Ái Quốc", provinceCode: "33"),
+        Commune(code: "13039", name: "Xã Tây Tiền Hải", provinceCode: "33"),
+        Commune(code: "13057", name: "Xã Nam Cường", provinceCode: "33"),
+        Commune(code: "13063", name: "Xã Nam Tiền Hải", provinceCode: "33"),
+        Commune(code: "13066", name: "Xã Hưng Phú", provinceCode: "33"),
+        Commune(code: "13075", name: "Xã Kiến Xương", provinceCode: "33"),
+        Commune(code: "13093", name: "Xã Trà Giang", provinceCode: "33"),
+        Commune(code: "13096", name: "Xã Bình Nguyên", provinceCode: "33"),
+        Commune(code: "13120", name: "Xã Lê Lợi", provinceCode: "33"),
+        Commune(code: "13132", name: "Xã Quang Lịch", provinceCode: "33"),
+        Commune(code: "13141", name: "Xã Vũ Quý", provinceCode: "33"),
+        Commune(code: "13159", name: "Xã Hồng Vũ", provinceCode: "33"),
+        Commune(code: "13183", name: "Xã Bình Thanh", provinceCode: "33"),
+        Commune(code: "13186", name: "Xã Bình Định", provinceCode: "33"),
+        Commune(code: "13192", name: "Xã Vũ Thư", provinceCode: "33"),
+        Commune(code: "13219", name: "Xã Vạn Xuân", provinceCode: "33"),
+        Commune(code: "13222", name: "Xã Thư Trì", provinceCode: "33"),
+        Commune(code: "13225", name: "Phường Thái Bình", provinceCode: "33"),
+        Commune(code: "13246", name: "Xã Tân Thuận", provinceCode: "33"),
+        Commune(code: "13264", name: "Xã Thư Vũ", provinceCode: "33"),
+        Commune(code: "13279", name: "Xã Vũ Tiên", provinceCode: "33"),
+        Commune(code: "13285", name: "Phường Phủ Lý", provinceCode: "37"),
+        Commune(code: "13291", name: "Phường Phù Vân", provinceCode: "37"),
+        Commune(code: "13318", name: "Phường Châu Sơn", provinceCode: "37"),
+        Commune(code: "13324", name: "Phường Duy Tiên", provinceCode: "37"),
+        Commune(code: "13330", name: "Phường Duy Tân", provinceCode: "37"),
+        Commune(code: "13336", name: "Phường Duy Hà", provinceCode: "37"),
+        Commune(code: "13348", name: "Phường Đồng Văn", provinceCode: "37"),
+        Commune(code: "13363", name: "Phường Tiên Sơn", provinceCode: "37"),
+        Commune(code: "13366", name: "Phường Hà Nam", provinceCode: "37"),
+        Commune(code: "13384", name: "Phường Kim Bảng", provinceCode: "37"),
+        Commune(code: "13393", name: "Phường Lê Hồ", provinceCode: "37"),
+        Commune(code: "13396", name: "Phường Nguyễn Úy", provinceCode: "37"),
+        Commune(code: "13402", name: "Phường Kim Thanh", provinceCode: "37"),
+        Commune(code: "13420", name: "Phường Tam Chúc", provinceCode: "37"),
+        Commune(code: "13435", name: "Phường Lý Thường Kiệt", provinceCode: "37"),
+        Commune(code: "13444", name: "Phường Liêm Tuyền", provinceCode: "37"),
+        Commune(code: "13456", name: "Xã Liêm Hà", provinceCode: "37"),
+        Commune(code: "13474", name: "Xã Tân Thanh", provinceCode: "37"),
+        Commune(code: "13483", name: "Xã Thanh Bình", provinceCode: "37"),
+        Commune(code: "13489", name: "Xã Thanh Lâm", provinceCode: "37"),
+        Commune(code: "13495", name: "Xã Thanh Liêm", provinceCode: "37"),
+        Commune(code: "13501", name: "Xã Bình Mỹ", provinceCode: "37"),
+        Commune(code: "13504", name: "Xã Bình Lục", provinceCode: "37"),
+        Commune(code: "13531", name: "Xã Bình Giang", provinceCode: "37"),
+        Commune(code: "13540", name: "Xã Bình An", provinceCode: "37"),
+        Commune(code: "13558", name: "Xã Bình Sơn", provinceCode: "37"),
+        Commune(code: "13573", name: "Xã Lý Nhân", provinceCode: "37"),
+        Commune(code: "13579", name: "Xã Bắc Lý", provinceCode: "37"),
+        Commune(code: "13591", name: "Xã Nam Xang", provinceCode: "37"),
+        Commune(code: "13594", name: "Xã Trần Thương", provinceCode: "37"),
+        Commune(code: "13597", name: "Xã Vĩnh Trụ", provinceCode: "37"),
+        Commune(code: "13609", name: "Xã Nhân Hà", provinceCode: "37"),
+        Commune(code: "13627", name: "Xã Nam Lý", provinceCode: "37"),
+        Commune(code: "13669", name: "Phường Nam Định", provinceCode: "37"),
+        Commune(code: "13684", name: "Phường Thiên Trường", provinceCode: "37"),
+        Commune(code: "13693", name: "Phường Đông A", provinceCode: "37"),
+        Commune(code: "13699", name: "Phường Thành Nam", provinceCode: "37"),
+        Commune(code: "13708", name: "Phường Mỹ Lộc", provinceCode: "37"),
+        Commune(code: "13741", name: "Xã Vụ Bản", provinceCode: "37"),
+        Commune(code: "13750", name: "Xã Minh Tân", provinceCode: "37"),
+        Commune(code: "13753", name: "Xã Hiển Khánh", provinceCode: "37"),
+    ]
+
+    private static let communes5: [Commune] = [
+        Commune(code: "13777", name: "Phường Trường Thi", provinceCode: "37"),
+        Commune(code: "13786", name: "Xã Liên Minh", provinceCode: "37"),
+        Commune(code: "13795", name: "Xã Ý Yên", provinceCode: "37"),
+        Commune(code: "13807", name: "Xã Tân Minh", provinceCode: "37"),
+        Commune(code: "13822", name: "Xã Phong Doanh", provinceCode: "37"),
+        Commune(code: "13834", name: "Xã Vũ Dương", provinceCode: "37"),
+        Commune(code: "13864", name: "Xã Vạn Thắng", provinceCode: "37"),
+        Commune(code: "13870", name: "Xã Yên Cường", provinceCode: "37"),
+        Commune(code: "13879", name: "Xã Yên Đồng", provinceCode: "37"),
+        Commune(code: "13891", name: "Xã Nghĩa Hưng", provinceCode: "37"),
+        Commune(code: "13894", name: "Xã Rạng Đông", provinceCode: "37"),
+        Commune(code: "13900", name: "Xã Đồng Thịnh", provinceCode: "37"),
+        Commune(code: "13918", name: "Xã Nghĩa Sơn", provinceCode: "37"),
+        Commune(code: "13927", name: "Xã Hồng Phong", provinceCode: "37"),
+        Commune(code: "13939", name: "Xã Quỹ Nhất", provinceCode: "37"),
+        Commune(code: "13957", name: "Xã Nghĩa Lâm", provinceCode: "37"),
+        Commune(code: "13966", name: "Xã Nam Trực", provinceCode: "37"),
+        Commune(code: "13972", name: "Phường Vị Khê", provinceCode: "37"),
+        Commune(code: "13984", name: "Phường Hồng Quang", provinceCode: "37"),
+        Commune(code: "13987", name: "Xã Nam Hồng", provinceCode: "37"),
+        Commune(code: "14005", name: "Xã Nam Ninh", provinceCode: "37"),
+        Commune(code: "14011", name: "Xã Nam Minh", provinceCode: "37"),
+        Commune(code: "14014", name: "Xã Nam Đồng", provinceCode: "37"),
+        Commune(code: "14026", name: "Xã Cổ Lễ", provinceCode: "37"),
+        Commune(code: "14038", name: "Xã Ninh Giang", provinceCode: "37"),
+        Commune(code: "14053", name: "Xã Trực Ninh", provinceCode: "37"),
+        Commune(code: "14056", name: "Xã Cát Thành", provinceCode: "37"),
+        Commune(code: "14062", name: "Xã Quang Hưng", provinceCode: "37"),
+        Commune(code: "14071", name: "Xã Minh Thái", provinceCode: "37"),
+        Commune(code: "14077", name: "Xã Ninh Cường", provinceCode: "37"),
+        Commune(code: "14089", name: "Xã Xuân Trường", provinceCode: "37"),
+        Commune(code: "14095", name: "Xã Xuân Hồng", provinceCode: "37"),
+        Commune(code: "14104", name: "Xã Xuân Giang", provinceCode: "37"),
+        Commune(code: "14122", name: "Xã Xuân Hưng", provinceCode: "37"),
+        Commune(code: "14161", name: "Xã Giao Minh", provinceCode: "37"),
+        Commune(code: "14167", name: "Xã Giao Thủy", provinceCode: "37"),
+        Commune(code: "14179", name: "Xã Giao Hưng", provinceCode: "37"),
+        Commune(code: "14182", name: "Xã Giao Hòa", provinceCode: "37"),
+        Commune(code: "14194", name: "Xã Giao Bình", provinceCode: "37"),
+        Commune(code: "14203", name: "Xã Giao Phúc", provinceCode: "37"),
+        Commune(code: "14212", name: "Xã Giao Ninh", provinceCode: "37"),
+        Commune(code: "14215", name: "Xã Hải Hậu", provinceCode: "37"),
+        Commune(code: "14218", name: "Xã Hải Tiến", provinceCode: "37"),
+        Commune(code: "14221", name: "Xã Hải Thịnh", provinceCode: "37"),
+        Commune(code: "14236", name: "Xã Hải Anh", provinceCode: "37"),
+        Commune(code: "14248", name: "Xã Hải Hưng", provinceCode: "37"),
+        Commune(code: "14281", name: "Xã Hải An", provinceCode: "37"),
+        Commune(code: "14287", name: "Xã Hải Quang", provinceCode: "37"),
+        Commune(code: "14308", name: "Xã Hải Xuân", provinceCode: "37"),
+        Commune(code: "14329", name: "Phường Hoa Lư", provinceCode: "37"),
+        Commune(code: "14359", name: "Phường Nam Hoa Lư", provinceCode: "37"),
+        Commune(code: "14362", name: "Phường Tam Điệp", provinceCode: "37"),
+        Commune(code: "14365", name: "Phường Trung Sơn", provinceCode: "37"),
+        Commune(code: "14371", name: "Phường Yên Sơn", provinceCode: "37"),
+        Commune(code: "14389", name: "Xã Gia Lâm", provinceCode: "37"),
+        Commune(code: "14401", name: "Xã Gia Tường", provinceCode: "37"),
+        Commune(code: "14404", name: "Xã Cúc Phương", provinceCode: "37"),
+        Commune(code: "14407", name: "Xã Phú Sơn", provinceCode: "37"),
+        Commune(code: "14428", name: "Xã Nho Quan", provinceCode: "37"),
+        Commune(code: "14434", name: "Xã Thanh Sơn", provinceCode: "37"),
+        Commune(code: "14452", name: "Xã Quỳnh Lưu", provinceCode: "37"),
+        Commune(code: "14458", name: "Xã Phú Long", provinceCode: "37"),
+        Commune(code: "14464", name: "Xã Gia Viễn", provinceCode: "37"),
+        Commune(code: "14482", name: "Xã Gia Hưng", provinceCode: "37"),
+        Commune(code: "14488", name: "Xã Gia Vân", provinceCode: "37"),
+        Commune(code: "14494", name: "Xã Gia Trấn", provinceCode: "37"),
+        Commune(code: "14500", name: "Xã Đại Hoàng", provinceCode: "37"),
+        Commune(code: "14524", name: "Xã Gia Phong", provinceCode: "37"),
+        Commune(code: "14533", name: "Phường Tây Hoa Lư", provinceCode: "37"),
+        Commune(code: "14560", name: "Xã Yên Khánh", provinceCode: "37"),
+        Commune(code: "14563", name: "Xã Khánh Thiện", provinceCode: "37"),
+        Commune(code: "14566", name: "Phường Đông Hoa Lư", provinceCode: "37"),
+        Commune(code: "14608", name: "Xã Khánh Trung", provinceCode: "37"),
+        Commune(code: "14611", name: "Xã Khánh Nhạc", provinceCode: "37"),
+        Commune(code: "14614", name: "Xã Khánh Hội", provinceCode: "37"),
+        Commune(code: "14620", name: "Xã Phát Diệm", provinceCode: "37"),
+        Commune(code: "14623", name: "Xã Bình Minh", provinceCode: "37"),
+        Commune(code: "14638", name: "Xã Kim Sơn", provinceCode: "37"),
+        Commune(code: "14647", name: "Xã Quang Thiện", provinceCode: "37"),
+        Commune(code: "14653", name: "Xã Chất Bình", provinceCode: "37"),
+        Commune(code: "14674", name: "Xã Lai Thành", provinceCode: "37"),
+        Commune(code: "14677", name: "Xã Định Hóa", provinceCode: "37"),
+        Commune(code: "14698", name: "Xã Kim Đông", provinceCode: "37"),
+        Commune(code: "14701", name: "Xã Yên Mô", provinceCode: "37"),
+        Commune(code: "14725", name: "Phường Yên Thắng", provinceCode: "37"),
+        Commune(code: "14728", name: "Xã Yên Từ", provinceCode: "37"),
+        Commune(code: "14743", name: "Xã Yên Mạc", provinceCode: "37"),
+        Commune(code: "14746", name: "Xã Đồng Thái", provinceCode: "37"),
+        Commune(code: "14758", name: "Phường Hàm Rồng", provinceCode: "38"),
+        Commune(code: "14797", name: "Phường Hạc Thành", provinceCode: "38"),
+        Commune(code: "14812", name: "Phường Bỉm Sơn", provinceCode: "38"),
+        Commune(code: "14818", name: "Phường Quang Trung", provinceCode: "38"),
+        Commune(code: "14845", name: "Xã Mường Lát", provinceCode: "38"),
+        Commune(code: "14848", name: "Xã Tam Chung", provinceCode: "38"),
+        Commune(code: "14854", name: "Xã Mường Lý", provinceCode: "38"),
+        Commune(code: "14857", name: "Xã Trung Lý", provinceCode: "38"),
+        Commune(code: "14860", name: "Xã Quang Chiểu", provinceCode: "38"),
+        Commune(code: "14863", name: "Xã Pù Nhi", provinceCode: "38"),
+        Commune(code: "14864", name: "Xã Nhi Sơn", provinceCode: "38"),
+        Commune(code: "14866", name: "Xã Mường Chanh", provinceCode: "38"),
+        Commune(code: "14869", name: "Xã Hồi Xuân", provinceCode: "38"),
+        Commune(code: "14872", name: "Xã Trung Thành", provinceCode: "38"),
+        Commune(code: "14875", name: "Xã Trung Sơn", provinceCode: "38"),
+        Commune(code: "14878", name: "Xã Phú Lệ", provinceCode: "38"),
+        Commune(code: "14890", name: "Xã Phú Xuân", provinceCode: "38"),
+        Commune(code: "14896", name: "Xã Hiền Kiệt", provinceCode: "38"),
+        Commune(code: "14902", name: "Xã Nam Xuân", provinceCode: "38"),
+        Commune(code: "14908", name: "Xã Thiên Phủ", provinceCode: "38"),
+        Commune(code: "14923", name: "Xã Bá Thước", provinceCode: "38"),
+        Commune(code: "14932", name: "Xã Điền Quang", provinceCode: "38"),
+        Commune(code: "14950", name: "Xã Điền Lư", provinceCode: "38"),
+        Commune(code: "14953", name: "Xã Quý Lương", provinceCode: "38"),
+        Commune(code: "14956", name: "Xã Pù Luông", provinceCode: "38"),
+        Commune(code: "14959", name: "Xã Cổ Lũng", provinceCode: "38"),
+        Commune(code: "14974", name: "Xã Văn Nho", provinceCode: "38"),
+        Commune(code: "14980", name: "Xã Thiết Ống", provinceCode: "38"),
+        Commune(code: "15001", name: "Xã Trung Hạ", provinceCode: "38"),
+        Commune(code: "15007", name: "Xã Tam Thanh", provinceCode: "38"),
+        Commune(code: "15010", name: "Xã Sơn Thủy", provinceCode: "38"),
+        Commune(code: "15013", name: "Xã Na Mèo", provinceCode: "38"),
+        Commune(code: "15016", name: "Xã Quan Sơn", provinceCode: "38"),
+        Commune(code: "15019", name: "Xã Tam Lư", provinceCode: "38"),
+        Commune(code: "15022", name: "Xã Sơn Điện", provinceCode: "38"),
+        Commune(code: "15025", name: "Xã Mường Mìn", provinceCode: "38"),
+        Commune(code: "15031", name: "Xã Yên Khương", provinceCode: "38"),
+        Commune(code: "15034", name: "Xã Yên Thắng", provinceCode: "38"),
+        Commune(code: "15043", name: "Xã Giao An", provinceCode: "38"),
+        Commune(code: "15049", name: "Xã Văn Phú", provinceCode: "38"),
+        Commune(code: "15055", name: "Xã Linh Sơn", provinceCode: "38"),
+        Commune(code: "15058", name: "Xã Đồng Lương", provinceCode: "38"),
+        Commune(code: "15061", name: "Xã Ngọc Lặc", provinceCode: "38"),
+        Commune(code: "15085", name: "Xã Thạch Lập", provinceCode: "38"),
+        Commune(code: "15091", name: "Xã Ngọc Liên", provinceCode: "38"),
+        Commune(code: "15106", name: "Xã Nguyệt Ấn", provinceCode: "38"),
+        Commune(code: "15112", name: "Xã Kiên Thọ", provinceCode: "38"),
+        Commune(code: "15124", name: "Xã Minh Sơn", provinceCode: "38"),
+        Commune(code: "15127", name: "Xã Cẩm Thủy", provinceCode: "38"),
+        Commune(code: "15142", name: "Xã Cẩm Thạch", provinceCode: "38"),
+        Commune(code: "15148", name: "Xã Cẩm Tú", provinceCode: "38"),
+        Commune(code: "15163", name: "Xã Cẩm Vân", provinceCode: "38"),
+        Commune(code: "15178", name: "Xã Cẩm Tân", provinceCode: "38"),
+        Commune(code: "15187", name: "Xã Kim Tân", provinceCode: "38"),
+        Commune(code: "15190", name: "Xã Vân Du", provinceCode: "38"),
+        Commune(code: "15199", name: "Xã Thạch Quảng", provinceCode: "38"),
+        Commune(code: "15211", name: "Xã Thạch Bình", provinceCode: "38"),
+        Commune(code: "15229", name: "Xã Thành Vinh", provinceCode: "38"),
+        Commune(code: "15250", name: "Xã Ngọc Trạo", provinceCode: "38"),
+        Commune(code: "15271", name: "Xã Hà Trung", provinceCode: "38"),
+        Commune(code: "15274", name: "Xã Hà Long", provinceCode: "38"),
+        Commune(code: "15286", name: "Xã Hoạt Giang", provinceCode: "38"),
+        Commune(code: "15298", name: "Xã Lĩnh Toại", provinceCode: "38"),
+        Commune(code: "15316", name: "Xã Tống Sơn", provinceCode: "38"),
+        Commune(code: "15349", name: "Xã Vĩnh Lộc", provinceCode: "38"),
+        Commune(code: "15361", name: "Xã Tây Đô", provinceCode: "38"),
+        Commune(code: "15382", name: "Xã Biện Thượng", provinceCode: "38"),
+        Commune(code: "15409", name: "Xã Yên Phú", provinceCode: "38"),
+        Commune(code: "15412", name: "Xã Quý Lộc", provinceCode: "38"),
+        Commune(code: "15421", name: "Xã Yên Trường", provinceCode: "38"),
+        Commune(code: "15442", name: "Xã Yên Ninh", provinceCode: "38"),
+        Commune(code: "15448", name: "Xã Định Hòa", provinceCode: "38"),
+        Commune(code: "15457", name: "Xã Định Tân", provinceCode: "38"),
+        Commune(code: "15469", name: "Xã Yên Định", provinceCode: "38"),
+        Commune(code: "15499", name: "Xã Thọ Xuân", provinceCode: "38"),
+        Commune(code: "15505", name: "Xã Thọ Long", provinceCode: "38"),
+        Commune(code: "15520", name: "Xã Xuân Hòa", provinceCode: "38"),
+        Commune(code: "15544", name: "Xã Lam Sơn", provinceCode: "38"),
+        Commune(code: "15553", name: "Xã Sao Vàng", provinceCode: "38"),
+        Commune(code: "15568", name: "Xã Thọ Lập", provinceCode: "38"),
+        Commune(code: "15574", name: "Xã Xuân Tín", provinceCode: "38"),
+        Commune(code: "15592", name: "Xã Xuân Lập", provinceCode: "38"),
+        Commune(code: "15607", name: "Xã Bát Mọt", provinceCode: "38"),
+        Commune(code: "15610", name: "Xã Yên Nhân", provinceCode: "38"),
+        Commune(code: "15622", name: "Xã Vạn Xuân", provinceCode: "38"),
+        Commune(code: "15628", name: "Xã Lương Sơn", provinceCode: "38"),
+        Commune(code: "15634", name: "Xã Luận Thành", provinceCode: "38"),
+        Commune(code: "15643", name: "Xã Thắng Lộc", provinceCode: "38"),
+        Commune(code: "15646", name: "Xã Thường Xuân", provinceCode: "38"),
+        Commune(code: "15658", name: "Xã Xuân Chinh", provinceCode: "38"),
+        Commune(code: "15661", name: "Xã Tân Thành", provinceCode: "38"),
+        Commune(code: "15664", name: "Xã Triệu Sơn", provinceCode: "38"),
+        Commune(code: "15667", name: "Xã Thọ Bình", provinceCode: "38"),
+        Commune(code: "15682", name: "Xã Hợp Tiến", provinceCode: "38"),
+        Commune(code: "15715", name: "Xã Tân Ninh", provinceCode: "38"),
+        Commune(code: "15724", name: "Xã Đồng Tiến", provinceCode: "38"),
+        Commune(code: "15754", name: "Xã Thọ Ngọc", provinceCode: "38"),
+        Commune(code: "15763", name: "Xã Thọ Phú", provinceCode: "38"),
+        Commune(code: "15766", name: "Xã An Nông", provinceCode: "38"),
+        Commune(code: "15772", name: "Xã Thiệu Hóa", provinceCode: "38"),
+        Commune(code: "15778", name: "Xã Thiệu Tiến", provinceCode: "38"),
+        Commune(code: "15796", name: "Xã Thiệu Quang", provinceCode: "38"),
+        Commune(code: "15820", name: "Xã Thiệu Toán", provinceCode: "38"),
+        Commune(code: "15835", name: "Xã Thiệu Trung", provinceCode: "38"),
+        Commune(code: "15853", name: "Phường Đông Tiến", provinceCode: "38"),
+        Commune(code: "15865", name: "Xã Hoằng Hóa", provinceCode: "38"),
+        Commune(code: "15880", name: "Xã Hoằng Giang", provinceCode: "38"),
+        Commune(code: "15889", name: "Xã Hoằng Phú", provinceCode: "38"),
+        Commune(code: "15910", name: "Xã Hoằng Sơn", provinceCode: "38"),
+        Commune(code: "15925", name: "Phường Nguyệt Viên", provinceCode: "38"),
+        Commune(code: "15961", name: "Xã Hoằng Lộc", provinceCode: "38"),
+        Commune(code: "15976", name: "Xã Hoằng Châu", provinceCode: "38"),
+        Commune(code: "15991", name: "Xã Hoằng Tiến", provinceCode: "38"),
+        Commune(code: "16000", name: "Xã Hoằng Thanh", provinceCode: "38"),
+        Commune(code: "16012", name: "Xã Hậu Lộc", provinceCode: "38"),
+        Commune(code: "16021", name: "Xã Triệu Lộc", provinceCode: "38"),
+        Commune(code: "16033", name: "Xã Đông Thành", provinceCode: "38"),
+        Commune(code: "16072", name: "Xã Hoa Lộc", provinceCode: "38"),
+        Commune(code: "16078", name: "Xã Vạn Lộc", provinceCode: "38"),
+        Commune(code: "16093", name: "Xã Nga Sơn", provinceCode: "38"),
+        Commune(code: "16108", name: "Xã Tân Tiến", provinceCode: "38"),
+        Commune(code: "16114", name: "Xã Nga Thắng", provinceCode: "38"),
+        Commune(code: "16138", name: "Xã Hồ Vương", provinceCode: "38"),
+        Commune(code: "16144", name: "Xã Nga An", provinceCode: "38"),
+        Commune(code: "16171", name: "Xã Ba Đình", provinceCode: "38"),
+        Commune(code: "16174", name: "Xã Như Xuân", provinceCode: "38"),
+        Commune(code: "16177", name: "Xã Xuân Bình", provinceCode: "38"),
+        Commune(code: "16186", name: "Xã Hóa Quỳ", provinceCode: "38"),
+        Commune(code: "16213", name: "Xã Thanh Phong", provinceCode: "38"),
+        Commune(code: "16222", name: "Xã Thanh Quân", provinceCode: "38"),
+        Commune(code: "16225", name: "Xã Thượng Ninh", provinceCode: "38"),
+        Commune(code: "16228", name: "Xã Như Thanh", provinceCode: "38"),
+        Commune(code: "16234", name: "Xã Xuân Du", provinceCode: "38"),
+        Commune(code: "16249", name: "Xã Mậu Lâm", provinceCode: "38"),
+        Commune(code: "16258", name: "Xã Xuân Thái", provinceCode: "38"),
+        Commune(code: "16264", name: "Xã Yên Thọ", provinceCode: "38"),
+        Commune(code: "16273", name: "Xã Thanh Kỳ", provinceCode: "38"),
+        Commune(code: "16279", name: "Xã Nông Cống", provinceCode: "38"),
+        Commune(code: "16297", name: "Xã Trung Chính", provinceCode: "38"),
+        Commune(code: "16309", name: "Xã Thắng Lợi", provinceCode: "38"),
+        Commune(code: "16342", name: "Xã Thăng Bình", provinceCode: "38"),
+        Commune(code: "16348", name: "Xã Trường Văn", provinceCode: "38"),
+        Commune(code: "16363", name: "Xã Tượng Lĩnh", provinceCode: "38"),
+        Commune(code: "16369", name: "Xã Công Chính", provinceCode: "38"),
+        Commune(code: "16378", name: "Phường Đông Sơn", provinceCode: "38"),
+        Commune(code: "16417", name: "Phường Đông Quang", provinceCode: "38"),
+        Commune(code: "16438", name: "Xã Lưu Vệ", provinceCode: "38"),
+        Commune(code: "16480", name: "Xã Quảng Yên", provinceCode: "38"),
+        Commune(code: "16489", name: "Xã Quảng Chính", provinceCode: "38"),
+        Commune(code: "16498", name: "Xã Quảng Ngọc", provinceCode: "38"),
+        Commune(code: "16516", name: "Phường Nam Sầm Sơn", provinceCode: "38"),
+        Commune(code: "16522", name: "Phường Quảng Phú", provinceCode: "38"),
+        Commune(code: "16531", name: "Phường Sầm Sơn", provinceCode: "38"),
+        Commune(code: "16540", name: "Xã Quảng Ninh", provinceCode: "38"),
+        Commune(code: "16543", name: "Xã Quảng Bình", provinceCode: "38"),
+        Commune(code: "16549", name: "Xã Tiên Trang", provinceCode: "38"),
+        Commune(code: "16561", name: "Phường Tĩnh Gia", provinceCode: "38"),
+        Commune(code: "16576", name: "Phường Ngọc Sơn", provinceCode: "38"),
+        Commune(code: "16591", name: "Xã Các Sơn", provinceCode: "38"),
+        Commune(code: "16594", name: "Phường Tân Dân", provinceCode: "38"),
+        Commune(code: "16597", name: "Phường Hải Lĩnh", provinceCode: "38"),
+        Commune(code: "16609", name: "Phường Đào Duy Từ", provinceCode: "38"),
+        Commune(code: "16624", name: "Phường Trúc Lâm", provinceCode: "38"),
+        Commune(code: "16636", name: "Xã Trường Lâm", provinceCode: "38"),
+        Commune(code: "16645", name: "Phường Hải Bình", provinceCode: "38"),
+        Commune(code: "16654", name: "Phường Nghi Sơn", provinceCode: "38"),
+        Commune(code: "16681", name: "Phường Thành Vinh", provinceCode: "40"),
+        Commune(code: "16690", name: "Phường Trường Vinh", provinceCode: "40"),
+    ]
+
+    private static let communes6: [Commune] = [
+        Commune(code: "16702", name: "Phường Vinh Phú", provinceCode: "40"),
+        Commune(code: "16708", name: "Phường Vinh Lộc", provinceCode: "40"),
+        Commune(code: "16732", name: "Phường Cửa Lò", provinceCode: "40"),
+        Commune(code: "16738", name: "Xã Quế Phong", provinceCode: "40"),
+        Commune(code: "16744", name: "Xã Thông Thụ", provinceCode: "40"),
+        Commune(code: "16750", name: "Xã Tiền Phong", provinceCode: "40"),
+        Commune(code: "16756", name: "Xã Tri Lễ", provinceCode: "40"),
+        Commune(code: "16774", name: "Xã Mường Quàng", provinceCode: "40"),
+        Commune(code: "16777", name: "Xã Quỳ Châu", provinceCode: "40"),
+        Commune(code: "16792", name: "Xã Châu Tiến", provinceCode: "40"),
+        Commune(code: "16801", name: "Xã Hùng Chân", provinceCode: "40"),
+        Commune(code: "16804", name: "Xã Châu Bình", provinceCode: "40"),
+        Commune(code: "16813", name: "Xã Mường Xén", provinceCode: "40"),
+        Commune(code: "16816", name: "Xã Mỹ Lý", provinceCode: "40"),
+        Commune(code: "16819", name: "Xã Bắc Lý", provinceCode: "40"),
+        Commune(code: "16822", name: "Xã Keng Đu", provinceCode: "40"),
+        Commune(code: "16828", name: "Xã Huồi Tụ", provinceCode: "40"),
+        Commune(code: "16831", name: "Xã Mường Lống", provinceCode: "40"),
+        Commune(code: "16834", name: "Xã Na Loi", provinceCode: "40"),
+        Commune(code: "16837", name: "Xã Nậm Cắn", provinceCode: "40"),
+        Commune(code: "16849", name: "Xã Hữu Kiệm", provinceCode: "40"),
+        Commune(code: "16855", name: "Xã Chiêu Lưu", provinceCode: "40"),
+        Commune(code: "16858", name: "Xã Mường Típ", provinceCode: "40"),
+        Commune(code: "16870", name: "Xã Na Ngoi", provinceCode: "40"),
+        Commune(code: "16876", name: "Xã Tương Dương", provinceCode: "40"),
+        Commune(code: "16882", name: "Xã Nhôn Mai", provinceCode: "40"),
+        Commune(code: "16885", name: "Xã Hữu Khuông", provinceCode: "40"),
+        Commune(code: "16903", name: "Xã Nga My", provinceCode: "40"),
+        Commune(code: "16906", name: "Xã Lượng Minh", provinceCode: "40"),
+        Commune(code: "16909", name: "Xã Yên Hòa", provinceCode: "40"),
+        Commune(code: "16912", name: "Xã Yên Na", provinceCode: "40"),
+        Commune(code: "16933", name: "Xã Tam Quang", provinceCode: "40"),
+        Commune(code: "16936", name: "Xã Tam Thái", provinceCode: "40"),
+        Commune(code: "16939", name: "Phường Thái Hòa", provinceCode: "40"),
+        Commune(code: "16941", name: "Xã Nghĩa Đàn", provinceCode: "40"),
+        Commune(code: "16951", name: "Xã Nghĩa Lâm", provinceCode: "40"),
+        Commune(code: "16969", name: "Xã Nghĩa Thọ", provinceCode: "40"),
+        Commune(code: "16972", name: "Xã Nghĩa Hưng", provinceCode: "40"),
+        Commune(code: "16975", name: "Xã Nghĩa Mai", provinceCode: "40"),
+        Commune(code: "17011", name: "Phường Tây Hiếu", provinceCode: "40"),
+        Commune(code: "17017", name: "Xã Đông Hiếu", provinceCode: "40"),
+        Commune(code: "17029", name: "Xã Nghĩa Lộc", provinceCode: "40"),
+        Commune(code: "17032", name: "Xã Nghĩa Khánh", provinceCode: "40"),
+        Commune(code: "17035", name: "Xã Quỳ Hợp", provinceCode: "40"),
+        Commune(code: "17044", name: "Xã Châu Hồng", provinceCode: "40"),
+        Commune(code: "17056", name: "Xã Châu Lộc", provinceCode: "40"),
+        Commune(code: "17059", name: "Xã Tam Hợp", provinceCode: "40"),
+        Commune(code: "17071", name: "Xã Minh Hợp", provinceCode: "40"),
+        Commune(code: "17077", name: "Xã Mường Ham", provinceCode: "40"),
+        Commune(code: "17089", name: "Xã Mường Chọng", provinceCode: "40"),
+        Commune(code: "17110", name: "Phường Hoàng Mai", provinceCode: "40"),
+        Commune(code: "17125", name: "Phường Quỳnh Mai", provinceCode: "40"),
+        Commune(code: "17128", name: "Phường Tân Mai", provinceCode: "40"),
+        Commune(code: "17143", name: "Xã Quỳnh Văn", provinceCode: "40"),
+        Commune(code: "17149", name: "Xã Quỳnh Tam", provinceCode: "40"),
+        Commune(code: "17170", name: "Xã Quỳnh Sơn", provinceCode: "40"),
+        Commune(code: "17176", name: "Xã Quỳnh Anh", provinceCode: "40"),
+        Commune(code: "17179", name: "Xã Quỳnh Lưu", provinceCode: "40"),
+        Commune(code: "17212", name: "Xã Quỳnh Phú", provinceCode: "40"),
+        Commune(code: "17224", name: "Xã Quỳnh Thắng", provinceCode: "40"),
+        Commune(code: "17230", name: "Xã Bình Chuẩn", provinceCode: "40"),
+        Commune(code: "17239", name: "Xã Mậu Thạch", provinceCode: "40"),
+        Commune(code: "17242", name: "Xã Cam Phục", provinceCode: "40"),
+        Commune(code: "17248", name: "Xã Châu Khê", provinceCode: "40"),
+        Commune(code: "17254", name: "Xã Con Cuông", provinceCode: "40"),
+        Commune(code: "17263", name: "Xã Môn Sơn", provinceCode: "40"),
+        Commune(code: "17266", name: "Xã Tân Kỳ", provinceCode: "40"),
+        Commune(code: "17272", name: "Xã Tân Phú", provinceCode: "40"),
+        Commune(code: "17278", name: "Xã Giai Xuân", provinceCode: "40"),
+        Commune(code: "17284", name: "Xã Nghĩa Đồng", provinceCode: "40"),
+        Commune(code: "17287", name: "Xã Tiên Đồng", provinceCode: "40"),
+        Commune(code: "17305", name: "Xã Tân An", provinceCode: "40"),
+        Commune(code: "17326", name: "Xã Nghĩa Hành", provinceCode: "40"),
+        Commune(code: "17329", name: "Xã Anh Sơn", provinceCode: "40"),
+        Commune(code: "17335", name: "Xã Thành Bình Thọ", provinceCode: "40"),
+        Commune(code: "17344", name: "Xã Nhân Hòa", provinceCode: "40"),
+        Commune(code: "17357", name: "Xã Vĩnh Tường", provinceCode: "40"),
+        Commune(code: "17365", name: "Xã Anh Sơn Đông", provinceCode: "40"),
+        Commune(code: "17380", name: "Xã Yên Xuân", provinceCode: "40"),
+        Commune(code: "17395", name: "Xã Hùng Châu", provinceCode: "40"),
+        Commune(code: "17416", name: "Xã Đức Châu", provinceCode: "40"),
+        Commune(code: "17419", name: "Xã Hải Châu", provinceCode: "40"),
+        Commune(code: "17443", name: "Xã Quảng Châu", provinceCode: "40"),
+        Commune(code: "17464", name: "Xã Diễn Châu", provinceCode: "40"),
+        Commune(code: "17476", name: "Xã Minh Châu", provinceCode: "40"),
+        Commune(code: "17479", name: "Xã An Châu", provinceCode: "40"),
+        Commune(code: "17488", name: "Xã Tân Châu", provinceCode: "40"),
+        Commune(code: "17506", name: "Xã Yên Thành", provinceCode: "40"),
+        Commune(code: "17515", name: "Xã Bình Minh", provinceCode: "40"),
+        Commune(code: "17521", name: "Xã Quang Đồng", provinceCode: "40"),
+        Commune(code: "17524", name: "Xã Giai Lạc", provinceCode: "40"),
+        Commune(code: "17530", name: "Xã Đông Thành", provinceCode: "40"),
+        Commune(code: "17560", name: "Xã Vân Du", provinceCode: "40"),
+        Commune(code: "17569", name: "Xã Quan Thành", provinceCode: "40"),
+        Commune(code: "17605", name: "Xã Hợp Minh", provinceCode: "40"),
+        Commune(code: "17611", name: "Xã Vân Tụ", provinceCode: "40"),
+        Commune(code: "17623", name: "Xã Bạch Ngọc", provinceCode: "40"),
+        Commune(code: "17641", name: "Xã Lương Sơn", provinceCode: "40"),
+        Commune(code: "17662", name: "Xã Đô Lương", provinceCode: "40"),
+        Commune(code: "17677", name: "Xã Văn Hiến", provinceCode: "40"),
+        Commune(code: "17689", name: "Xã Thuần Trung", provinceCode: "40"),
+        Commune(code: "17707", name: "Xã Bạch Hà", provinceCode: "40"),
+        Commune(code: "17713", name: "Xã Đại Đồng", provinceCode: "40"),
+        Commune(code: "17722", name: "Xã Hạnh Lâm", provinceCode: "40"),
+        Commune(code: "17728", name: "Xã Cát Ngạn", provinceCode: "40"),
+        Commune(code: "17743", name: "Xã Tam Đồng", provinceCode: "40"),
+        Commune(code: "17759", name: "Xã Sơn Lâm", provinceCode: "40"),
+        Commune(code: "17770", name: "Xã Hoa Quân", provinceCode: "40"),
+        Commune(code: "17779", name: "Xã Xuân Lâm", provinceCode: "40"),
+        Commune(code: "17791", name: "Xã Kim Bảng", provinceCode: "40"),
+        Commune(code: "17818", name: "Xã Bích Hào", provinceCode: "40"),
+        Commune(code: "17827", name: "Xã Nghi Lộc", provinceCode: "40"),
+        Commune(code: "17833", name: "Xã Hải Lộc", provinceCode: "40"),
+        Commune(code: "17842", name: "Xã Thần Lĩnh", provinceCode: "40"),
+        Commune(code: "17854", name: "Xã Văn Kiều", provinceCode: "40"),
+        Commune(code: "17857", name: "Xã Phúc Lộc", provinceCode: "40"),
+        Commune(code: "17866", name: "Xã Trung Lộc", provinceCode: "40"),
+        Commune(code: "17878", name: "Xã Đông Lộc", provinceCode: "40"),
+        Commune(code: "17920", name: "Phường Vinh Hưng", provinceCode: "40"),
+        Commune(code: "17935", name: "Xã Nam Đàn", provinceCode: "40"),
+        Commune(code: "17944", name: "Xã Đại Huệ", provinceCode: "40"),
+        Commune(code: "17950", name: "Xã Vạn An", provinceCode: "40"),
+        Commune(code: "17971", name: "Xã Kim Liên", provinceCode: "40"),
+        Commune(code: "17989", name: "Xã Thiên Nhẫn", provinceCode: "40"),
+        Commune(code: "18001", name: "Xã Hưng Nguyên", provinceCode: "40"),
+        Commune(code: "18007", name: "Xã Yên Trung", provinceCode: "40"),
+        Commune(code: "18028", name: "Xã Hưng Nguyên Nam", provinceCode: "40"),
+        Commune(code: "18040", name: "Xã Lam Thành", provinceCode: "40"),
+        Commune(code: "18073", name: "Phường Thành Sen", provinceCode: "42"),
+        Commune(code: "18100", name: "Phường Trần Phú", provinceCode: "42"),
+        Commune(code: "18115", name: "Phường Bắc Hồng Lĩnh", provinceCode: "42"),
+        Commune(code: "18118", name: "Phường Nam Hồng Lĩnh", provinceCode: "42"),
+        Commune(code: "18133", name: "Xã Hương Sơn", provinceCode: "42"),
+        Commune(code: "18160", name: "Xã Sơn Hồng", provinceCode: "42"),
+        Commune(code: "18163", name: "Xã Sơn Tiến", provinceCode: "42"),
+        Commune(code: "18172", name: "Xã Sơn Tây", provinceCode: "42"),
+        Commune(code: "18184", name: "Xã Sơn Giang", provinceCode: "42"),
+        Commune(code: "18196", name: "Xã Sơn Kim 1", provinceCode: "42"),
+        Commune(code: "18199", name: "Xã Sơn Kim 2", provinceCode: "42"),
+        Commune(code: "18202", name: "Xã Tứ Mỹ", provinceCode: "42"),
+        Commune(code: "18223", name: "Xã Kim Hoa", provinceCode: "42"),
+        Commune(code: "18229", name: "Xã Đức Thọ", provinceCode: "42"),
+        Commune(code: "18244", name: "Xã Đức Minh", provinceCode: "42"),
+        Commune(code: "18262", name: "Xã Đức Quang", provinceCode: "42"),
+        Commune(code: "18277", name: "Xã Đức Thịnh", provinceCode: "42"),
+        Commune(code: "18304", name: "Xã Đức Đồng", provinceCode: "42"),
+        Commune(code: "18313", name: "Xã Vũ Quang", provinceCode: "42"),
+        Commune(code: "18322", name: "Xã Mai Hoa", provinceCode: "42"),
+        Commune(code: "18328", name: "Xã Thượng Đức", provinceCode: "42"),
+        Commune(code: "18352", name: "Xã Nghi Xuân", provinceCode: "42"),
+        Commune(code: "18364", name: "Xã Đan Hải", provinceCode: "42"),
+        Commune(code: "18373", name: "Xã Tiên Điền", provinceCode: "42"),
+        Commune(code: "18394", name: "Xã Cổ Đạm", provinceCode: "42"),
+        Commune(code: "18406", name: "Xã Can Lộc", provinceCode: "42"),
+        Commune(code: "18409", name: "Xã Hồng Lộc", provinceCode: "42"),
+        Commune(code: "18418", name: "Xã Tùng Lộc", provinceCode: "42"),
+        Commune(code: "18436", name: "Xã Trường Lưu", provinceCode: "42"),
+        Commune(code: "18466", name: "Xã Gia Hanh", provinceCode: "42"),
+        Commune(code: "18481", name: "Xã Xuân Lộc", provinceCode: "42"),
+        Commune(code: "18484", name: "Xã Đồng Lộc", provinceCode: "42"),
+        Commune(code: "18496", name: "Xã Hương Khê", provinceCode: "42"),
+        Commune(code: "18502", name: "Xã Hà Linh", provinceCode: "42"),
+        Commune(code: "18523", name: "Xã Hương Bình", provinceCode: "42"),
+        Commune(code: "18532", name: "Xã Hương Phố", provinceCode: "42"),
+        Commune(code: "18544", name: "Xã Hương Xuân", provinceCode: "42"),
+        Commune(code: "18547", name: "Xã Phúc Trạch", provinceCode: "42"),
+        Commune(code: "18550", name: "Xã Hương Đô", provinceCode: "42"),
+        Commune(code: "18562", name: "Xã Thạch Hà", provinceCode: "42"),
+        Commune(code: "18568", name: "Xã Lộc Hà", provinceCode: "42"),
+        Commune(code: "18583", name: "Xã Mai Phụ", provinceCode: "42"),
+        Commune(code: "18586", name: "Xã Đông Kinh", provinceCode: "42"),
+        Commune(code: "18601", name: "Xã Việt Xuyên", provinceCode: "42"),
+        Commune(code: "18604", name: "Xã Thạch Khê", provinceCode: "42"),
+        Commune(code: "18619", name: "Xã Đồng Tiến", provinceCode: "42"),
+        Commune(code: "18628", name: "Xã Thạch Lạc", provinceCode: "42"),
+        Commune(code: "18634", name: "Xã Toàn Lưu", provinceCode: "42"),
+        Commune(code: "18652", name: "Phường Hà Huy Tập", provinceCode: "42"),
+        Commune(code: "18667", name: "Xã Thạch Xuân", provinceCode: "42"),
+        Commune(code: "18673", name: "Xã Cẩm Xuyên", provinceCode: "42"),
+        Commune(code: "18676", name: "Xã Thiên Cầm", provinceCode: "42"),
+        Commune(code: "18682", name: "Xã Yên Hòa", provinceCode: "42"),
+        Commune(code: "18685", name: "Xã Cẩm Bình", provinceCode: "42"),
+        Commune(code: "18736", name: "Xã Cẩm Hưng", provinceCode: "42"),
+        Commune(code: "18739", name: "Xã Cẩm Duệ", provinceCode: "42"),
+        Commune(code: "18742", name: "Xã Cẩm Trung", provinceCode: "42"),
+        Commune(code: "18748", name: "Xã Cẩm Lạc", provinceCode: "42"),
+        Commune(code: "18754", name: "Phường Sông Trí", provinceCode: "42"),
+        Commune(code: "18766", name: "Xã Kỳ Xuân", provinceCode: "42"),
+        Commune(code: "18775", name: "Xã Kỳ Anh", provinceCode: "42"),
+        Commune(code: "18781", name: "Phường Hải Ninh", provinceCode: "42"),
+        Commune(code: "18787", name: "Xã Kỳ Văn", provinceCode: "42"),
+        Commune(code: "18790", name: "Xã Kỳ Khang", provinceCode: "42"),
+        Commune(code: "18814", name: "Xã Kỳ Hoa", provinceCode: "42"),
+        Commune(code: "18823", name: "Phường Vũng Áng", provinceCode: "42"),
+        Commune(code: "18832", name: "Phường Hoành Sơn", provinceCode: "42"),
+        Commune(code: "18838", name: "Xã Kỳ Lạc", provinceCode: "42"),
+        Commune(code: "18844", name: "Xã Kỳ Thượng", provinceCode: "42"),
+        Commune(code: "18859", name: "Phường Đồng Thuận", provinceCode: "44"),
+        Commune(code: "18871", name: "Phường Đồng Sơn", provinceCode: "44"),
+        Commune(code: "18880", name: "Phường Đồng Hới", provinceCode: "44"),
+        Commune(code: "18901", name: "Xã Minh Hóa", provinceCode: "44"),
+        Commune(code: "18904", name: "Xã Dân Hóa", provinceCode: "44"),
+        Commune(code: "18919", name: "Xã Tân Thành", provinceCode: "44"),
+        Commune(code: "18922", name: "Xã Kim Điền", provinceCode: "44"),
+        Commune(code: "18943", name: "Xã Kim Phú", provinceCode: "44"),
+        Commune(code: "18949", name: "Xã Đồng Lê", provinceCode: "44"),
+        Commune(code: "18952", name: "Xã Tuyên Sơn", provinceCode: "44"),
+        Commune(code: "18958", name: "Xã Tuyên Lâm", provinceCode: "44"),
+        Commune(code: "18985", name: "Xã Tuyên Phú", provinceCode: "44"),
+        Commune(code: "18991", name: "Xã Tuyên Bình", provinceCode: "44"),
+        Commune(code: "18997", name: "Xã Tuyên Hóa", provinceCode: "44"),
+        Commune(code: "19009", name: "Phường Ba Đồn", provinceCode: "44"),
+        Commune(code: "19021", name: "Xã Phú Trạch", provinceCode: "44"),
+        Commune(code: "19030", name: "Xã Trung Thuần", provinceCode: "44"),
+        Commune(code: "19033", name: "Xã Hòa Trạch", provinceCode: "44"),
+        Commune(code: "19051", name: "Xã Tân Gianh", provinceCode: "44"),
+        Commune(code: "19057", name: "Xã Quảng Trạch", provinceCode: "44"),
+        Commune(code: "19066", name: "Phường Bắc Gianh", provinceCode: "44"),
+        Commune(code: "19075", name: "Xã Nam Ba Đồn", provinceCode: "44"),
+        Commune(code: "19093", name: "Xã Nam Gianh", provinceCode: "44"),
+        Commune(code: "19111", name: "Xã Hoàn Lão", provinceCode: "44"),
+        Commune(code: "19126", name: "Xã Bắc Trạch", provinceCode: "44"),
+        Commune(code: "19138", name: "Xã Phong Nha", provinceCode: "44"),
+        Commune(code: "19141", name: "Xã Bố Trạch", provinceCode: "44"),
+        Commune(code: "19147", name: "Xã Thượng Trạch", provinceCode: "44"),
+        Commune(code: "19159", name: "Xã Đông Trạch", provinceCode: "44"),
+        Commune(code: "19198", name: "Xã Nam Trạch", provinceCode: "44"),
+        Commune(code: "19204", name: "Xã Trường Sơn", provinceCode: "44"),
+        Commune(code: "19207", name: "Xã Quảng Ninh", provinceCode: "44"),
+        Commune(code: "19225", name: "Xã Ninh Châu", provinceCode: "44"),
+        Commune(code: "19237", name: "Xã Trường Ninh", provinceCode: "44"),
+        Commune(code: "19246", name: "Xã Lệ Ninh", provinceCode: "44"),
+        Commune(code: "19249", name: "Xã Lệ Thủy", provinceCode: "44"),
+        Commune(code: "19255", name: "Xã Cam Hồng", provinceCode: "44"),
+        Commune(code: "19288", name: "Xã Sen Ngư", provinceCode: "44"),
+        Commune(code: "19291", name: "Xã Tân Mỹ", provinceCode: "44"),
+        Commune(code: "19309", name: "Xã Trường Phú", provinceCode: "44"),
+        Commune(code: "19318", name: "Xã Kim Ngân", provinceCode: "44"),
+        Commune(code: "19333", name: "Phường Đông Hà", provinceCode: "44"),
+        Commune(code: "19351", name: "Phường Nam Đông Hà", provinceCode: "44"),
+        Commune(code: "19360", name: "Phường Quảng Trị", provinceCode: "44"),
+        Commune(code: "19363", name: "Xã Vĩnh Linh", provinceCode: "44"),
+        Commune(code: "19366", name: "Xã Bến Quan", provinceCode: "44"),
+        Commune(code: "19372", name: "Xã Vĩnh Hoàng", provinceCode: "44"),
+        Commune(code: "19405", name: "Xã Vĩnh Thủy", provinceCode: "44"),
+        Commune(code: "19414", name: "Xã Cửa Tùng", provinceCode: "44"),
+        Commune(code: "19429", name: "Xã Khe Sanh", provinceCode: "44"),
+        Commune(code: "19432", name: "Xã Lao Bảo", provinceCode: "44"),
+        Commune(code: "19435", name: "Xã Hướng Lập", provinceCode: "44"),
+        Commune(code: "19441", name: "Xã Hướng Phùng", provinceCode: "44"),
+        Commune(code: "19462", name: "Xã Tân Lập", provinceCode: "44"),
+        Commune(code: "19483", name: "Xã A Dơi", provinceCode: "44"),
+        Commune(code: "19489", name: "Xã Lìa", provinceCode: "44"),
+        Commune(code: "19495", name: "Xã Gio Linh", provinceCode: "44"),
+        Commune(code: "19496", name: "Xã Cửa Việt", provinceCode: "44"),
+        Commune(code: "19501", name: "Xã Bến Hải", provinceCode: "44"),
+    ]
+
+    private static let communes7: [Commune] = [
+        Commune(code: "19537", name: "Xã Cồn Tiên", provinceCode: "44"),
+        Commune(code: "19555", name: "Xã Hướng Hiệp", provinceCode: "44"),
+        Commune(code: "19564", name: "Xã Đakrông", provinceCode: "44"),
+        Commune(code: "19567", name: "Xã Ba Lòng", provinceCode: "44"),
+        Commune(code: "19588", name: "Xã Tà Rụt", provinceCode: "44"),
+        Commune(code: "19594", name: "Xã La Lay", provinceCode: "44"),
+        Commune(code: "19597", name: "Xã Cam Lộ", provinceCode: "44"),
+        Commune(code: "19603", name: "Xã Hiếu Giang", provinceCode: "44"),
+        Commune(code: "19624", name: "Xã Triệu Phong", provinceCode: "44"),
+        Commune(code: "19639", name: "Xã Nam Cửa Việt", provinceCode: "44"),
+        Commune(code: "19645", name: "Xã Triệu Bình", provinceCode: "44"),
+        Commune(code: "19654", name: "Xã Triệu Cơ", provinceCode: "44"),
+        Commune(code: "19669", name: "Xã Ái Tử", provinceCode: "44"),
+        Commune(code: "19681", name: "Xã Diên Sanh", provinceCode: "44"),
+        Commune(code: "19699", name: "Xã Vĩnh Định", provinceCode: "44"),
+        Commune(code: "19702", name: "Xã Hải Lăng", provinceCode: "44"),
+        Commune(code: "19735", name: "Xã Nam Hải Lăng", provinceCode: "44"),
+        Commune(code: "19741", name: "Xã Mỹ Thủy", provinceCode: "44"),
+        Commune(code: "19742", name: "Đặc khu Cồn Cỏ", provinceCode: "44"),
+        Commune(code: "19753", name: "Phường Phú Xuân", provinceCode: "46"),
+        Commune(code: "19774", name: "Phường Kim Long", provinceCode: "46"),
+        Commune(code: "19777", name: "Phường Vỹ Dạ", provinceCode: "46"),
+        Commune(code: "19789", name: "Phường Thuận Hóa", provinceCode: "46"),
+        Commune(code: "19804", name: "Phường Hương An", provinceCode: "46"),
+        Commune(code: "19813", name: "Phường Thủy Xuân", provinceCode: "46"),
+        Commune(code: "19815", name: "Phường An Cựu", provinceCode: "46"),
+        Commune(code: "19819", name: "Phường Phong Điền", provinceCode: "46"),
+        Commune(code: "19828", name: "Phường Phong Phú", provinceCode: "46"),
+        Commune(code: "19831", name: "Phường Phong Dinh", provinceCode: "46"),
+        Commune(code: "19858", name: "Phường Phong Thái", provinceCode: "46"),
+        Commune(code: "19867", name: "Xã Quảng Điền", provinceCode: "46"),
+        Commune(code: "19873", name: "Phường Phong Quảng", provinceCode: "46"),
+        Commune(code: "19885", name: "Xã Đan Điền", provinceCode: "46"),
+        Commune(code: "19900", name: "Phường Thuận An", provinceCode: "46"),
+        Commune(code: "19909", name: "Phường Dương Nỗ", provinceCode: "46"),
+        Commune(code: "19918", name: "Xã Phú Hồ", provinceCode: "46"),
+        Commune(code: "19930", name: "Phường Mỹ Thượng", provinceCode: "46"),
+        Commune(code: "19942", name: "Xã Phú Vang", provinceCode: "46"),
+        Commune(code: "19945", name: "Xã Phú Vinh", provinceCode: "46"),
+        Commune(code: "19960", name: "Phường Phú Bài", provinceCode: "46"),
+        Commune(code: "19969", name: "Phường Thanh Thủy", provinceCode: "46"),
+        Commune(code: "19975", name: "Phường Hương Thủy", provinceCode: "46"),
+        Commune(code: "19996", name: "Phường Hương Trà", provinceCode: "46"),
+        Commune(code: "20014", name: "Phường Hóa Châu", provinceCode: "46"),
+        Commune(code: "20017", name: "Phường Kim Trà", provinceCode: "46"),
+        Commune(code: "20035", name: "Xã Bình Điền", provinceCode: "46"),
+        Commune(code: "20044", name: "Xã A Lưới 2", provinceCode: "46"),
+        Commune(code: "20050", name: "Xã A Lưới 5", provinceCode: "46"),
+        Commune(code: "20056", name: "Xã A Lưới 1", provinceCode: "46"),
+        Commune(code: "20071", name: "Xã A Lưới 3", provinceCode: "46"),
+        Commune(code: "20101", name: "Xã A Lưới 4", provinceCode: "46"),
+        Commune(code: "20107", name: "Xã Phú Lộc", provinceCode: "46"),
+        Commune(code: "20122", name: "Xã Vinh Lộc", provinceCode: "46"),
+        Commune(code: "20131", name: "Xã Hưng Lộc", provinceCode: "46"),
+        Commune(code: "20137", name: "Xã Chân Mây - Lăng Cô", provinceCode: "46"),
+        Commune(code: "20140", name: "Xã Lộc An", provinceCode: "46"),
+        Commune(code: "20161", name: "Xã Khe Tre", provinceCode: "46"),
+        Commune(code: "20179", name: "Xã Nam Đông", provinceCode: "46"),
+        Commune(code: "20182", name: "Xã Long Quảng", provinceCode: "46"),
+        Commune(code: "20194", name: "Phường Hải Vân", provinceCode: "48"),
+        Commune(code: "20197", name: "Phường Liên Chiểu", provinceCode: "48"),
+        Commune(code: "20200", name: "Phường Hòa Khánh", provinceCode: "48"),
+        Commune(code: "20209", name: "Phường Thanh Khê", provinceCode: "48"),
+        Commune(code: "20242", name: "Phường Hải Châu", provinceCode: "48"),
+        Commune(code: "20257", name: "Phường Hòa Cường", provinceCode: "48"),
+        Commune(code: "20260", name: "Phường Cẩm Lệ", provinceCode: "48"),
+        Commune(code: "20263", name: "Phường Sơn Trà", provinceCode: "48"),
+        Commune(code: "20275", name: "Phường An Hải", provinceCode: "48"),
+        Commune(code: "20285", name: "Phường Ngũ Hành Sơn", provinceCode: "48"),
+        Commune(code: "20305", name: "Phường An Khê", provinceCode: "48"),
+        Commune(code: "20308", name: "Xã Bà Nà", provinceCode: "48"),
+        Commune(code: "20314", name: "Phường Hòa Xuân", provinceCode: "48"),
+        Commune(code: "20320", name: "Xã Hòa Vang", provinceCode: "48"),
+        Commune(code: "20332", name: "Xã Hòa Tiến", provinceCode: "48"),
+        Commune(code: "20333", name: "Đặc khu Hoàng Sa", provinceCode: "48"),
+        Commune(code: "20335", name: "Phường Bàn Thạch", provinceCode: "48"),
+        Commune(code: "20341", name: "Phường Tam Kỳ", provinceCode: "48"),
+        Commune(code: "20350", name: "Phường Hương Trà", provinceCode: "48"),
+        Commune(code: "20356", name: "Phường Quảng Phú", provinceCode: "48"),
+        Commune(code: "20364", name: "Xã Chiên Đàn", provinceCode: "48"),
+        Commune(code: "20380", name: "Xã Tây Hồ", provinceCode: "48"),
+        Commune(code: "20392", name: "Xã Phú Ninh", provinceCode: "48"),
+        Commune(code: "20401", name: "Phường Hội An Tây", provinceCode: "48"),
+        Commune(code: "20410", name: "Phường Hội An", provinceCode: "48"),
+        Commune(code: "20413", name: "Phường Hội An Đông", provinceCode: "48"),
+        Commune(code: "20434", name: "Xã Tân Hiệp", provinceCode: "48"),
+        Commune(code: "20443", name: "Xã Hùng Sơn", provinceCode: "48"),
+        Commune(code: "20455", name: "Xã Tây Giang", provinceCode: "48"),
+        Commune(code: "20458", name: "Xã Avương", provinceCode: "48"),
+        Commune(code: "20467", name: "Xã Đông Giang", provinceCode: "48"),
+        Commune(code: "20476", name: "Xã Sông Kôn", provinceCode: "48"),
+        Commune(code: "20485", name: "Xã Sông Vàng", provinceCode: "48"),
+        Commune(code: "20494", name: "Xã Bến Hiên", provinceCode: "48"),
+        Commune(code: "20500", name: "Xã Đại Lộc", provinceCode: "48"),
+        Commune(code: "20506", name: "Xã Thượng Đức", provinceCode: "48"),
+        Commune(code: "20515", name: "Xã Hà Nha", provinceCode: "48"),
+        Commune(code: "20539", name: "Xã Vu Gia", provinceCode: "48"),
+        Commune(code: "20542", name: "Xã Phú Thuận", provinceCode: "48"),
+        Commune(code: "20551", name: "Phường Điện Bàn", provinceCode: "48"),
+        Commune(code: "20557", name: "Phường Điện Bàn Bắc", provinceCode: "48"),
+        Commune(code: "20569", name: "Xã Điện Bàn Tây", provinceCode: "48"),
+        Commune(code: "20575", name: "Phường An Thắng", provinceCode: "48"),
+        Commune(code: "20579", name: "Phường Điện Bàn Đông", provinceCode: "48"),
+        Commune(code: "20587", name: "Xã Gò Nổi", provinceCode: "48"),
+        Commune(code: "20599", name: "Xã Nam Phước", provinceCode: "48"),
+        Commune(code: "20611", name: "Xã Thu Bồn", provinceCode: "48"),
+        Commune(code: "20623", name: "Xã Duy Xuyên", provinceCode: "48"),
+        Commune(code: "20635", name: "Xã Duy Nghĩa", provinceCode: "48"),
+        Commune(code: "20641", name: "Xã Quế Sơn", provinceCode: "48"),
+        Commune(code: "20650", name: "Xã Xuân Phú", provinceCode: "48"),
+        Commune(code: "20656", name: "Xã Nông Sơn", provinceCode: "48"),
+        Commune(code: "20662", name: "Xã Quế Sơn Trung", provinceCode: "48"),
+        Commune(code: "20669", name: "Xã Quế Phước", provinceCode: "48"),
+        Commune(code: "20695", name: "Xã Thạnh Mỹ", provinceCode: "48"),
+        Commune(code: "20698", name: "Xã La Êê", provinceCode: "48"),
+        Commune(code: "20704", name: "Xã La Dêê", provinceCode: "48"),
+        Commune(code: "20707", name: "Xã Nam Giang", provinceCode: "48"),
+        Commune(code: "20710", name: "Xã Bến Giằng", provinceCode: "48"),
+        Commune(code: "20716", name: "Xã Đắc Pring", provinceCode: "48"),
+        Commune(code: "20722", name: "Xã Khâm Đức", provinceCode: "48"),
+        Commune(code: "20728", name: "Xã Phước Hiệp", provinceCode: "48"),
+        Commune(code: "20734", name: "Xã Phước Năng", provinceCode: "48"),
+        Commune(code: "20740", name: "Xã Phước Chánh", provinceCode: "48"),
+        Commune(code: "20752", name: "Xã Phước Thành", provinceCode: "48"),
+        Commune(code: "20767", name: "Xã Việt An", provinceCode: "48"),
+        Commune(code: "20770", name: "Xã Phước Trà", provinceCode: "48"),
+        Commune(code: "20779", name: "Xã Hiệp Đức", provinceCode: "48"),
+        Commune(code: "20791", name: "Xã Thăng Bình", provinceCode: "48"),
+        Commune(code: "20794", name: "Xã Thăng An", provinceCode: "48"),
+        Commune(code: "20818", name: "Xã Đồng Dương", provinceCode: "48"),
+        Commune(code: "20827", name: "Xã Thăng Phú", provinceCode: "48"),
+        Commune(code: "20836", name: "Xã Thăng Trường", provinceCode: "48"),
+        Commune(code: "20848", name: "Xã Thăng Điền", provinceCode: "48"),
+        Commune(code: "20854", name: "Xã Tiên Phước", provinceCode: "48"),
+        Commune(code: "20857", name: "Xã Sơn Cẩm Hà", provinceCode: "48"),
+        Commune(code: "20875", name: "Xã Lãnh Ngọc", provinceCode: "48"),
+        Commune(code: "20878", name: "Xã Thạnh Bình", provinceCode: "48"),
+        Commune(code: "20900", name: "Xã Trà My", provinceCode: "48"),
+        Commune(code: "20908", name: "Xã Trà Liên", provinceCode: "48"),
+        Commune(code: "20920", name: "Xã Trà Đốc", provinceCode: "48"),
+        Commune(code: "20923", name: "Xã Trà Tân", provinceCode: "48"),
+        Commune(code: "20929", name: "Xã Trà Giáp", provinceCode: "48"),
+        Commune(code: "20938", name: "Xã Trà Leng", provinceCode: "48"),
+        Commune(code: "20941", name: "Xã Trà Tập", provinceCode: "48"),
+        Commune(code: "20944", name: "Xã Nam Trà My", provinceCode: "48"),
+        Commune(code: "20950", name: "Xã Trà Linh", provinceCode: "48"),
+        Commune(code: "20959", name: "Xã Trà Vân", provinceCode: "48"),
+        Commune(code: "20965", name: "Xã Núi Thành", provinceCode: "48"),
+        Commune(code: "20971", name: "Xã Tam Xuân", provinceCode: "48"),
+        Commune(code: "20977", name: "Xã Đức Phú", provinceCode: "48"),
+        Commune(code: "20984", name: "Xã Tam Anh", provinceCode: "48"),
+        Commune(code: "20992", name: "Xã Tam Hải", provinceCode: "48"),
+        Commune(code: "21004", name: "Xã Tam Mỹ", provinceCode: "48"),
+        Commune(code: "21025", name: "Phường Cẩm Thành", provinceCode: "51"),
+        Commune(code: "21028", name: "Phường Nghĩa Lộ", provinceCode: "51"),
+        Commune(code: "21034", name: "Xã An Phú", provinceCode: "51"),
+        Commune(code: "21040", name: "Xã Bình Sơn", provinceCode: "51"),
+        Commune(code: "21061", name: "Xã Vạn Tường", provinceCode: "51"),
+        Commune(code: "21085", name: "Xã Bình Minh", provinceCode: "51"),
+        Commune(code: "21100", name: "Xã Bình Chương", provinceCode: "51"),
+        Commune(code: "21109", name: "Xã Đông Sơn", provinceCode: "51"),
+        Commune(code: "21115", name: "Xã Trà Bồng", provinceCode: "51"),
+        Commune(code: "21124", name: "Xã Thanh Bồng", provinceCode: "51"),
+        Commune(code: "21127", name: "Xã Đông Trà Bồng", provinceCode: "51"),
+        Commune(code: "21136", name: "Xã Cà Đam", provinceCode: "51"),
+        Commune(code: "21154", name: "Xã Tây Trà", provinceCode: "51"),
+        Commune(code: "21157", name: "Xã Tây Trà Bồng", provinceCode: "51"),
+        Commune(code: "21172", name: "Phường Trương Quang Trọng", provinceCode: "51"),
+        Commune(code: "21181", name: "Xã Thọ Phong", provinceCode: "51"),
+        Commune(code: "21196", name: "Xã Trường Giang", provinceCode: "51"),
+        Commune(code: "21205", name: "Xã Ba Gia", provinceCode: "51"),
+        Commune(code: "21211", name: "Xã Tịnh Khê", provinceCode: "51"),
+        Commune(code: "21220", name: "Xã Sơn Tịnh", provinceCode: "51"),
+        Commune(code: "21235", name: "Xã Tư Nghĩa", provinceCode: "51"),
+        Commune(code: "21238", name: "Xã Vệ Giang", provinceCode: "51"),
+        Commune(code: "21244", name: "Xã Trà Giang", provinceCode: "51"),
+        Commune(code: "21250", name: "Xã Nghĩa Giang", provinceCode: "51"),
+        Commune(code: "21289", name: "Xã Sơn Hà", provinceCode: "51"),
+        Commune(code: "21292", name: "Xã Sơn Hạ", provinceCode: "51"),
+        Commune(code: "21307", name: "Xã Sơn Linh", provinceCode: "51"),
+        Commune(code: "21319", name: "Xã Sơn Thủy", provinceCode: "51"),
+        Commune(code: "21325", name: "Xã Sơn Kỳ", provinceCode: "51"),
+        Commune(code: "21334", name: "Xã Sơn Tây Thượng", provinceCode: "51"),
+        Commune(code: "21340", name: "Xã Sơn Tây", provinceCode: "51"),
+        Commune(code: "21343", name: "Xã Sơn Tây Hạ", provinceCode: "51"),
+        Commune(code: "21349", name: "Xã Sơn Mai", provinceCode: "51"),
+        Commune(code: "21361", name: "Xã Minh Long", provinceCode: "51"),
+        Commune(code: "21364", name: "Xã Nghĩa Hành", provinceCode: "51"),
+        Commune(code: "21370", name: "Xã Phước Giang", provinceCode: "51"),
+        Commune(code: "21385", name: "Xã Đình Cương", provinceCode: "51"),
+        Commune(code: "21388", name: "Xã Thiện Tín", provinceCode: "51"),
+        Commune(code: "21400", name: "Xã Mộ Đức", provinceCode: "51"),
+        Commune(code: "21409", name: "Xã Long Phụng", provinceCode: "51"),
+        Commune(code: "21421", name: "Xã Mỏ Cày", provinceCode: "51"),
+        Commune(code: "21433", name: "Xã Lân Phong", provinceCode: "51"),
+        Commune(code: "21439", name: "Phường Đức Phổ", provinceCode: "51"),
+        Commune(code: "21451", name: "Phường Trà Câu", provinceCode: "51"),
+        Commune(code: "21457", name: "Xã Nguyễn Nghiêm", provinceCode: "51"),
+        Commune(code: "21472", name: "Xã Khánh Cường", provinceCode: "51"),
+        Commune(code: "21478", name: "Phường Sa Huỳnh", provinceCode: "51"),
+        Commune(code: "21484", name: "Xã Ba Tơ", provinceCode: "51"),
+        Commune(code: "21490", name: "Xã Ba Vinh", provinceCode: "51"),
+        Commune(code: "21496", name: "Xã Ba Động", provinceCode: "51"),
+        Commune(code: "21499", name: "Xã Ba Dinh", provinceCode: "51"),
+        Commune(code: "21520", name: "Xã Đặng Thùy Trâm", provinceCode: "51"),
+        Commune(code: "21523", name: "Xã Ba Tô", provinceCode: "51"),
+        Commune(code: "21529", name: "Xã Ba Vì", provinceCode: "51"),
+        Commune(code: "21538", name: "Xã Ba Xa", provinceCode: "51"),
+        Commune(code: "21548", name: "Đặc khu Lý Sơn", provinceCode: "51"),
+        Commune(code: "21553", name: "Phường Quy Nhơn Bắc", provinceCode: "52"),
+        Commune(code: "21583", name: "Phường Quy Nhơn", provinceCode: "52"),
+        Commune(code: "21589", name: "Phường Quy Nhơn Tây", provinceCode: "52"),
+        Commune(code: "21592", name: "Phường Quy Nhơn Nam", provinceCode: "52"),
+        Commune(code: "21601", name: "Phường Quy Nhơn Đông", provinceCode: "52"),
+        Commune(code: "21607", name: "Xã Nhơn Châu", provinceCode: "52"),
+        Commune(code: "21609", name: "Xã An Lão", provinceCode: "52"),
+        Commune(code: "21616", name: "Xã An Vinh", provinceCode: "52"),
+        Commune(code: "21622", name: "Xã An Toàn", provinceCode: "52"),
+        Commune(code: "21628", name: "Xã An Hòa", provinceCode: "52"),
+        Commune(code: "21637", name: "Phường Tam Quan", provinceCode: "52"),
+        Commune(code: "21640", name: "Phường Bồng Sơn", provinceCode: "52"),
+        Commune(code: "21655", name: "Phường Hoài Nhơn Bắc", provinceCode: "52"),
+        Commune(code: "21661", name: "Phường Hoài Nhơn Tây", provinceCode: "52"),
+        Commune(code: "21664", name: "Phường Hoài Nhơn", provinceCode: "52"),
+        Commune(code: "21670", name: "Phường Hoài Nhơn Đông", provinceCode: "52"),
+        Commune(code: "21673", name: "Phường Hoài Nhơn Nam", provinceCode: "52"),
+        Commune(code: "21688", name: "Xã Hoài Ân", provinceCode: "52"),
+        Commune(code: "21697", name: "Xã Ân Hảo", provinceCode: "52"),
+        Commune(code: "21703", name: "Xã Vạn Đức", provinceCode: "52"),
+        Commune(code: "21715", name: "Xã Ân Tường", provinceCode: "52"),
+        Commune(code: "21727", name: "Xã Kim Sơn", provinceCode: "52"),
+        Commune(code: "21730", name: "Xã Phù Mỹ", provinceCode: "52"),
+        Commune(code: "21733", name: "Xã Bình Dương", provinceCode: "52"),
+        Commune(code: "21739", name: "Xã Phù Mỹ Bắc", provinceCode: "52"),
+        Commune(code: "21751", name: "Xã Phù Mỹ Đông", provinceCode: "52"),
+        Commune(code: "21757", name: "Xã Phù Mỹ Tây", provinceCode: "52"),
+        Commune(code: "21769", name: "Xã An Lương", provinceCode: "52"),
+        Commune(code: "21775", name: "Xã Phù Mỹ Nam", provinceCode: "52"),
+        Commune(code: "21786", name: "Xã Vĩnh Thạnh", provinceCode: "52"),
+        Commune(code: "21787", name: "Xã Vĩnh Sơn", provinceCode: "52"),
+        Commune(code: "21796", name: "Xã Vĩnh Thịnh", provinceCode: "52"),
+        Commune(code: "21805", name: "Xã Vĩnh Quang", provinceCode: "52"),
+        Commune(code: "21808", name: "Xã Tây Sơn", provinceCode: "52"),
+        Commune(code: "21817", name: "Xã Bình Hiệp", provinceCode: "52"),
+        Commune(code: "21820", name: "Xã Bình Khê", provinceCode: "52"),
+        Commune(code: "21829", name: "Xã Bình An", provinceCode: "52"),
+        Commune(code: "21835", name: "Xã Bình Phú", provinceCode: "52"),
+        Commune(code: "21853", name: "Xã Phù Cát", provinceCode: "52"),
+        Commune(code: "21859", name: "Xã Đề Gi", provinceCode: "52"),
+        Commune(code: "21868", name: "Xã Hội Sơn", provinceCode: "52"),
+        Commune(code: "21871", name: "Xã Hòa Hội", provinceCode: "52"),
+        Commune(code: "21880", name: "Xã Cát Tiến", provinceCode: "52"),
+        Commune(code: "21892", name: "Xã Xuân An", provinceCode: "52"),
+        Commune(code: "21901", name: "Xã Ngô Mây", provinceCode: "52"),
+        Commune(code: "21907", name: "Phường Bình Định", provinceCode: "52"),
+        Commune(code: "21910", name: "Phường An Nhơn", provinceCode: "52"),
+    ]
+
+    private static let communes8: [Commune] = [
+        Commune(code: "21925", name: "Phường An Nhơn Bắc", provinceCode: "52"),
+        Commune(code: "21934", name: "Phường An Nhơn Đông", provinceCode: "52"),
+        Commune(code: "21940", name: "Xã An Nhơn Tây", provinceCode: "52"),
+        Commune(code: "21943", name: "Phường An Nhơn Nam", provinceCode: "52"),
+        Commune(code: "21952", name: "Xã Tuy Phước", provinceCode: "52"),
+        Commune(code: "21964", name: "Xã Tuy Phước Bắc", provinceCode: "52"),
+        Commune(code: "21970", name: "Xã Tuy Phước Đông", provinceCode: "52"),
+        Commune(code: "21985", name: "Xã Tuy Phước Tây", provinceCode: "52"),
+        Commune(code: "21994", name: "Xã Vân Canh", provinceCode: "52"),
+        Commune(code: "21997", name: "Xã Canh Liên", provinceCode: "52"),
+        Commune(code: "22006", name: "Xã Canh Vinh", provinceCode: "52"),
+        Commune(code: "22015", name: "Phường Tuy Hòa", provinceCode: "66"),
+        Commune(code: "22045", name: "Phường Bình Kiến", provinceCode: "66"),
+        Commune(code: "22051", name: "Phường Sông Cầu", provinceCode: "66"),
+        Commune(code: "22057", name: "Xã Xuân Lộc", provinceCode: "66"),
+        Commune(code: "22060", name: "Xã Xuân Cảnh", provinceCode: "66"),
+        Commune(code: "22075", name: "Xã Xuân Thọ", provinceCode: "66"),
+        Commune(code: "22076", name: "Phường Xuân Đài", provinceCode: "66"),
+        Commune(code: "22081", name: "Xã Đồng Xuân", provinceCode: "66"),
+        Commune(code: "22090", name: "Xã Xuân Lãnh", provinceCode: "66"),
+        Commune(code: "22096", name: "Xã Phú Mỡ", provinceCode: "66"),
+        Commune(code: "22111", name: "Xã Xuân Phước", provinceCode: "66"),
+        Commune(code: "22114", name: "Xã Tuy An Bắc", provinceCode: "66"),
+        Commune(code: "22120", name: "Xã Tuy An Đông", provinceCode: "66"),
+        Commune(code: "22132", name: "Xã Tuy An Tây", provinceCode: "66"),
+        Commune(code: "22147", name: "Xã Ô Loan", provinceCode: "66"),
+        Commune(code: "22153", name: "Xã Tuy An Nam", provinceCode: "66"),
+        Commune(code: "22165", name: "Xã Sơn Hòa", provinceCode: "66"),
+        Commune(code: "22171", name: "Xã Tây Sơn", provinceCode: "66"),
+        Commune(code: "22177", name: "Xã Vân Hòa", provinceCode: "66"),
+        Commune(code: "22192", name: "Xã Suối Trai", provinceCode: "66"),
+        Commune(code: "22207", name: "Xã Sông Hinh", provinceCode: "66"),
+        Commune(code: "22222", name: "Xã Đức Bình", provinceCode: "66"),
+        Commune(code: "22225", name: "Xã Ea Bá", provinceCode: "66"),
+        Commune(code: "22237", name: "Xã Ea Ly", provinceCode: "66"),
+        Commune(code: "22240", name: "Phường Phú Yên", provinceCode: "66"),
+        Commune(code: "22250", name: "Xã Sơn Thành", provinceCode: "66"),
+        Commune(code: "22255", name: "Xã Tây Hòa", provinceCode: "66"),
+        Commune(code: "22258", name: "Phường Đông Hòa", provinceCode: "66"),
+        Commune(code: "22261", name: "Phường Hòa Hiệp", provinceCode: "66"),
+        Commune(code: "22276", name: "Xã Hòa Thịnh", provinceCode: "66"),
+        Commune(code: "22285", name: "Xã Hòa Mỹ", provinceCode: "66"),
+        Commune(code: "22291", name: "Xã Hòa Xuân", provinceCode: "66"),
+        Commune(code: "22303", name: "Xã Phú Hòa 2", provinceCode: "66"),
+        Commune(code: "22319", name: "Xã Phú Hòa 1", provinceCode: "66"),
+        Commune(code: "22333", name: "Phường Bắc Nha Trang", provinceCode: "56"),
+        Commune(code: "22366", name: "Phường Nha Trang", provinceCode: "56"),
+        Commune(code: "22390", name: "Phường Tây Nha Trang", provinceCode: "56"),
+        Commune(code: "22402", name: "Phường Nam Nha Trang", provinceCode: "56"),
+        Commune(code: "22411", name: "Phường Bắc Cam Ranh", provinceCode: "56"),
+        Commune(code: "22420", name: "Phường Cam Ranh", provinceCode: "56"),
+        Commune(code: "22423", name: "Phường Ba Ngòi", provinceCode: "56"),
+        Commune(code: "22432", name: "Phường Cam Linh", provinceCode: "56"),
+        Commune(code: "22435", name: "Xã Cam Hiệp", provinceCode: "56"),
+        Commune(code: "22453", name: "Xã Cam Lâm", provinceCode: "56"),
+        Commune(code: "22465", name: "Xã Cam An", provinceCode: "56"),
+        Commune(code: "22480", name: "Xã Nam Cam Ranh", provinceCode: "56"),
+        Commune(code: "22489", name: "Xã Vạn Ninh", provinceCode: "56"),
+        Commune(code: "22498", name: "Xã Tu Bông", provinceCode: "56"),
+        Commune(code: "22504", name: "Xã Đại Lãnh", provinceCode: "56"),
+        Commune(code: "22516", name: "Xã Vạn Thắng", provinceCode: "56"),
+        Commune(code: "22525", name: "Xã Vạn Hưng", provinceCode: "56"),
+        Commune(code: "22528", name: "Phường Ninh Hòa", provinceCode: "56"),
+        Commune(code: "22546", name: "Xã Bắc Ninh Hòa", provinceCode: "56"),
+        Commune(code: "22552", name: "Xã Tây Ninh Hòa", provinceCode: "56"),
+        Commune(code: "22558", name: "Xã Hòa Trí", provinceCode: "56"),
+        Commune(code: "22561", name: "Phường Đông Ninh Hòa", provinceCode: "56"),
+        Commune(code: "22576", name: "Xã Tân Định", provinceCode: "56"),
+        Commune(code: "22591", name: "Phường Hòa Thắng", provinceCode: "56"),
+        Commune(code: "22597", name: "Xã Nam Ninh Hòa", provinceCode: "56"),
+        Commune(code: "22609", name: "Xã Khánh Vĩnh", provinceCode: "56"),
+        Commune(code: "22612", name: "Xã Trung Khánh Vĩnh", provinceCode: "56"),
+        Commune(code: "22615", name: "Xã Bắc Khánh Vĩnh", provinceCode: "56"),
+        Commune(code: "22624", name: "Xã Tây Khánh Vĩnh", provinceCode: "56"),
+        Commune(code: "22648", name: "Xã Nam Khánh Vĩnh", provinceCode: "56"),
+        Commune(code: "22651", name: "Xã Diên Khánh", provinceCode: "56"),
+        Commune(code: "22657", name: "Xã Diên Điền", provinceCode: "56"),
+        Commune(code: "22660", name: "Xã Diên Lâm", provinceCode: "56"),
+        Commune(code: "22672", name: "Xã Diên Thọ", provinceCode: "56"),
+        Commune(code: "22678", name: "Xã Diên Lạc", provinceCode: "56"),
+        Commune(code: "22702", name: "Xã Suối Hiệp", provinceCode: "56"),
+        Commune(code: "22708", name: "Xã Suối Dầu", provinceCode: "56"),
+        Commune(code: "22714", name: "Xã Khánh Sơn", provinceCode: "56"),
+        Commune(code: "22720", name: "Xã Tây Khánh Sơn", provinceCode: "56"),
+        Commune(code: "22732", name: "Xã Đông Khánh Sơn", provinceCode: "56"),
+        Commune(code: "22736", name: "Đặc khu Trường Sa", provinceCode: "56"),
+        Commune(code: "22738", name: "Phường Đô Vinh", provinceCode: "56"),
+        Commune(code: "22741", name: "Phường Bảo An", provinceCode: "56"),
+        Commune(code: "22759", name: "Phường Phan Rang", provinceCode: "56"),
+        Commune(code: "22780", name: "Phường Đông Hải", provinceCode: "56"),
+        Commune(code: "22786", name: "Xã Bác Ái Tây", provinceCode: "56"),
+        Commune(code: "22795", name: "Xã Bác Ái", provinceCode: "56"),
+        Commune(code: "22801", name: "Xã Bác Ái Đông", provinceCode: "56"),
+        Commune(code: "22810", name: "Xã Ninh Sơn", provinceCode: "56"),
+        Commune(code: "22813", name: "Xã Lâm Sơn", provinceCode: "56"),
+        Commune(code: "22822", name: "Xã Mỹ Sơn", provinceCode: "56"),
+        Commune(code: "22828", name: "Xã Anh Dũng", provinceCode: "56"),
+        Commune(code: "22834", name: "Phường Ninh Chử", provinceCode: "56"),
+        Commune(code: "22840", name: "Xã Công Hải", provinceCode: "56"),
+        Commune(code: "22846", name: "Xã Vĩnh Hải", provinceCode: "56"),
+        Commune(code: "22849", name: "Xã Thuận Bắc", provinceCode: "56"),
+        Commune(code: "22852", name: "Xã Ninh Hải", provinceCode: "56"),
+        Commune(code: "22861", name: "Xã Xuân Hải", provinceCode: "56"),
+        Commune(code: "22870", name: "Xã Ninh Phước", provinceCode: "56"),
+        Commune(code: "22873", name: "Xã Phước Hậu", provinceCode: "56"),
+        Commune(code: "22888", name: "Xã Phước Dinh", provinceCode: "56"),
+        Commune(code: "22891", name: "Xã Phước Hữu", provinceCode: "56"),
+        Commune(code: "22897", name: "Xã Thuận Nam", provinceCode: "56"),
+        Commune(code: "22900", name: "Xã Phước Hà", provinceCode: "56"),
+        Commune(code: "22909", name: "Xã Cà Ná", provinceCode: "56"),
+        Commune(code: "22918", name: "Phường Mũi Né", provinceCode: "68"),
+        Commune(code: "22924", name: "Phường Phú Thủy", provinceCode: "68"),
+        Commune(code: "22933", name: "Phường Hàm Thắng", provinceCode: "68"),
+        Commune(code: "22945", name: "Phường Phan Thiết", provinceCode: "68"),
+        Commune(code: "22954", name: "Phường Tiến Thành", provinceCode: "68"),
+        Commune(code: "22960", name: "Phường Bình Thuận", provinceCode: "68"),
+        Commune(code: "22963", name: "Xã Tuyên Quang", provinceCode: "68"),
+        Commune(code: "22969", name: "Xã Liên Hương", provinceCode: "68"),
+        Commune(code: "22972", name: "Xã Phan Rí Cửa", provinceCode: "68"),
+        Commune(code: "22978", name: "Xã Tuy Phong", provinceCode: "68"),
+        Commune(code: "22981", name: "Xã Vĩnh Hảo", provinceCode: "68"),
+        Commune(code: "23005", name: "Xã Bắc Bình", provinceCode: "68"),
+        Commune(code: "23008", name: "Xã Phan Sơn", provinceCode: "68"),
+        Commune(code: "23020", name: "Xã Hải Ninh", provinceCode: "68"),
+        Commune(code: "23023", name: "Xã Sông Lũy", provinceCode: "68"),
+        Commune(code: "23032", name: "Xã Lương Sơn", provinceCode: "68"),
+        Commune(code: "23041", name: "Xã Hồng Thái", provinceCode: "68"),
+        Commune(code: "23053", name: "Xã Hòa Thắng", provinceCode: "68"),
+        Commune(code: "23059", name: "Xã Hàm Thuận", provinceCode: "68"),
+        Commune(code: "23065", name: "Xã La Dạ", provinceCode: "68"),
+        Commune(code: "23074", name: "Xã Đông Giang", provinceCode: "68"),
+        Commune(code: "23086", name: "Xã Hồng Sơn", provinceCode: "68"),
+        Commune(code: "23089", name: "Xã Hàm Thuận Bắc", provinceCode: "68"),
+        Commune(code: "23095", name: "Xã Hàm Liêm", provinceCode: "68"),
+        Commune(code: "23110", name: "Xã Hàm Thuận Nam", provinceCode: "68"),
+        Commune(code: "23122", name: "Xã Hàm Thạnh", provinceCode: "68"),
+        Commune(code: "23128", name: "Xã Hàm Kiệm", provinceCode: "68"),
+        Commune(code: "23134", name: "Xã Tân Lập", provinceCode: "68"),
+        Commune(code: "23143", name: "Xã Tân Thành", provinceCode: "68"),
+        Commune(code: "23149", name: "Xã Tánh Linh", provinceCode: "68"),
+        Commune(code: "23152", name: "Xã Bắc Ruộng", provinceCode: "68"),
+        Commune(code: "23158", name: "Xã Nghị Đức", provinceCode: "68"),
+        Commune(code: "23173", name: "Xã Đồng Kho", provinceCode: "68"),
+        Commune(code: "23188", name: "Xã Suối Kiết", provinceCode: "68"),
+        Commune(code: "23191", name: "Xã Đức Linh", provinceCode: "68"),
+        Commune(code: "23194", name: "Xã Hoài Đức", provinceCode: "68"),
+        Commune(code: "23200", name: "Xã Nam Thành", provinceCode: "68"),
+        Commune(code: "23227", name: "Xã Trà Tân", provinceCode: "68"),
+        Commune(code: "23230", name: "Xã Tân Minh", provinceCode: "68"),
+        Commune(code: "23231", name: "Phường Phước Hội", provinceCode: "68"),
+        Commune(code: "23235", name: "Phường La Gi", provinceCode: "68"),
+        Commune(code: "23236", name: "Xã Hàm Tân", provinceCode: "68"),
+        Commune(code: "23246", name: "Xã Tân Hải", provinceCode: "68"),
+        Commune(code: "23266", name: "Xã Sơn Mỹ", provinceCode: "68"),
+        Commune(code: "23272", name: "Đặc khu Phú Quý", provinceCode: "68"),
+        Commune(code: "23284", name: "Phường Đăk Cấm", provinceCode: "51"),
+        Commune(code: "23293", name: "Phường Kon Tum", provinceCode: "51"),
+        Commune(code: "23302", name: "Phường Đăk Bla", provinceCode: "51"),
+        Commune(code: "23317", name: "Xã Ngọk Bay", provinceCode: "51"),
+        Commune(code: "23326", name: "Xã Ia Chim", provinceCode: "51"),
+        Commune(code: "23332", name: "Xã Đăk Rơ Wa", provinceCode: "51"),
+        Commune(code: "23341", name: "Xã Đăk Pék", provinceCode: "51"),
+        Commune(code: "23344", name: "Xã Đăk Plô", provinceCode: "51"),
+        Commune(code: "23356", name: "Xã Xốp", provinceCode: "51"),
+        Commune(code: "23365", name: "Xã Ngọc Linh", provinceCode: "51"),
+        Commune(code: "23368", name: "Xã Đăk Long", provinceCode: "51"),
+        Commune(code: "23374", name: "Xã Đăk Môn", provinceCode: "51"),
+        Commune(code: "23377", name: "Xã Bờ Y", provinceCode: "51"),
+        Commune(code: "23383", name: "Xã Dục Nông", provinceCode: "51"),
+        Commune(code: "23392", name: "Xã Sa Loong", provinceCode: "51"),
+        Commune(code: "23401", name: "Xã Đăk Tô", provinceCode: "51"),
+        Commune(code: "23416", name: "Xã Đăk Sao", provinceCode: "51"),
+        Commune(code: "23419", name: "Xã Đăk Tờ Kan", provinceCode: "51"),
+        Commune(code: "23425", name: "Xã Tu Mơ Rông", provinceCode: "51"),
+        Commune(code: "23428", name: "Xã Ngọk Tụ", provinceCode: "51"),
+        Commune(code: "23430", name: "Xã Kon Đào", provinceCode: "51"),
+        Commune(code: "23446", name: "Xã Măng Ri", provinceCode: "51"),
+        Commune(code: "23455", name: "Xã Măng Bút", provinceCode: "51"),
+        Commune(code: "23473", name: "Xã Măng Đen", provinceCode: "51"),
+        Commune(code: "23476", name: "Xã Kon Plông", provinceCode: "51"),
+        Commune(code: "23479", name: "Xã Đăk Rve", provinceCode: "51"),
+        Commune(code: "23485", name: "Xã Đăk Kôi", provinceCode: "51"),
+        Commune(code: "23497", name: "Xã Kon Braih", provinceCode: "51"),
+        Commune(code: "23500", name: "Xã Đăk Hà", provinceCode: "51"),
+        Commune(code: "23504", name: "Xã Đăk Pxi", provinceCode: "51"),
+        Commune(code: "23510", name: "Xã Đăk Ui", provinceCode: "51"),
+        Commune(code: "23512", name: "Xã Đăk Mar", provinceCode: "51"),
+        Commune(code: "23515", name: "Xã Ngọk Réo", provinceCode: "51"),
+        Commune(code: "23527", name: "Xã Sa Thầy", provinceCode: "51"),
+        Commune(code: "23530", name: "Xã Rờ Kơi", provinceCode: "51"),
+        Commune(code: "23534", name: "Xã Sa Bình", provinceCode: "51"),
+        Commune(code: "23535", name: "Xã Ia Đal", provinceCode: "51"),
+        Commune(code: "23536", name: "Xã Mô Rai", provinceCode: "51"),
+        Commune(code: "23538", name: "Xã Ia Tơi", provinceCode: "51"),
+        Commune(code: "23548", name: "Xã Ya Ly", provinceCode: "51"),
+        Commune(code: "23563", name: "Phường Diên Hồng", provinceCode: "52"),
+        Commune(code: "23575", name: "Phường Pleiku", provinceCode: "52"),
+        Commune(code: "23584", name: "Phường Thống Nhất", provinceCode: "52"),
+        Commune(code: "23586", name: "Phường Hội Phú", provinceCode: "52"),
+        Commune(code: "23590", name: "Xã Biển Hồ", provinceCode: "52"),
+        Commune(code: "23602", name: "Phường An Phú", provinceCode: "52"),
+        Commune(code: "23611", name: "Xã Gào", provinceCode: "52"),
+        Commune(code: "23614", name: "Phường An Bình", provinceCode: "52"),
+        Commune(code: "23617", name: "Phường An Khê", provinceCode: "52"),
+        Commune(code: "23629", name: "Xã Cửu An", provinceCode: "52"),
+        Commune(code: "23638", name: "Xã Kbang", provinceCode: "52"),
+        Commune(code: "23644", name: "Xã Đak Rong", provinceCode: "52"),
+        Commune(code: "23647", name: "Xã Sơn Lang", provinceCode: "52"),
+        Commune(code: "23650", name: "Xã Krong", provinceCode: "52"),
+        Commune(code: "23668", name: "Xã Tơ Tung", provinceCode: "52"),
+        Commune(code: "23674", name: "Xã Kông Bơ La", provinceCode: "52"),
+        Commune(code: "23677", name: "Xã Đak Đoa", provinceCode: "52"),
+        Commune(code: "23683", name: "Xã Đak Sơmei", provinceCode: "52"),
+        Commune(code: "23701", name: "Xã Kon Gang", provinceCode: "52"),
+        Commune(code: "23710", name: "Xã Ia Băng", provinceCode: "52"),
+        Commune(code: "23714", name: "Xã KDang", provinceCode: "52"),
+        Commune(code: "23722", name: "Xã Chư Păh", provinceCode: "52"),
+        Commune(code: "23728", name: "Xã Ia Khươl", provinceCode: "52"),
+        Commune(code: "23734", name: "Xã Ia Ly", provinceCode: "52"),
+        Commune(code: "23737", name: "Xã Ia Mơ", provinceCode: "52"),
+        Commune(code: "23749", name: "Xã Ia Phí", provinceCode: "52"),
+        Commune(code: "23764", name: "Xã Ia Grai", provinceCode: "52"),
+        Commune(code: "23767", name: "Xã Ia Hrung", provinceCode: "52"),
+        Commune(code: "23776", name: "Xã Ia Krái", provinceCode: "52"),
+        Commune(code: "23782", name: "Xã Ia O", provinceCode: "52"),
+        Commune(code: "23788", name: "Xã Ia Chia", provinceCode: "52"),
+        Commune(code: "23794", name: "Xã Mang Yang", provinceCode: "52"),
+        Commune(code: "23798", name: "Xã Ayun", provinceCode: "52"),
+        Commune(code: "23799", name: "Xã Hra", provinceCode: "52"),
+        Commune(code: "23812", name: "Xã Lơ Pang", provinceCode: "52"),
+        Commune(code: "23818", name: "Xã Kon Chiêng", provinceCode: "52"),
+        Commune(code: "23824", name: "Xã Kông Chro", provinceCode: "52"),
+        Commune(code: "23830", name: "Xã Chư Krey", provinceCode: "52"),
+        Commune(code: "23833", name: "Xã Ya Ma", provinceCode: "52"),
+        Commune(code: "23839", name: "Xã SRó", provinceCode: "52"),
+        Commune(code: "23842", name: "Xã Đăk Song", provinceCode: "52"),
+        Commune(code: "23851", name: "Xã Chơ Long", provinceCode: "52"),
+        Commune(code: "23857", name: "Xã Đức Cơ", provinceCode: "52"),
+        Commune(code: "23866", name: "Xã Ia Krêl", provinceCode: "52"),
+        Commune(code: "23869", name: "Xã Ia Dơk", provinceCode: "52"),
+        Commune(code: "23872", name: "Xã Ia Dom", provinceCode: "52"),
+        Commune(code: "23881", name: "Xã Ia Pnôn", provinceCode: "52"),
+        Commune(code: "23884", name: "Xã Ia Nan", provinceCode: "52"),
+        Commune(code: "23887", name: "Xã Chư Prông", provinceCode: "52"),
+        Commune(code: "23896", name: "Xã Bàu Cạn", provinceCode: "52"),
+        Commune(code: "23908", name: "Xã Ia Tôr", provinceCode: "52"),
+        Commune(code: "23911", name: "Xã Ia Boòng", provinceCode: "52"),
+        Commune(code: "23917", name: "Xã Ia Púch", provinceCode: "52"),
+        Commune(code: "23926", name: "Xã Ia Pia", provinceCode: "52"),
+        Commune(code: "23935", name: "Xã Ia Lâu", provinceCode: "52"),
+        Commune(code: "23941", name: "Xã Chư Sê", provinceCode: "52"),
+        Commune(code: "23942", name: "Xã Chư Pưh", provinceCode: "52"),
+        Commune(code: "23947", name: "Xã Bờ Ngoong", provinceCode: "52"),
+        Commune(code: "23954", name: "Xã Al Bá", provinceCode: "52"),
+        Commune(code: "23971", name: "Xã Ia Hrú", provinceCode: "52"),
+        Commune(code: "23977", name: "Xã Ia Ko", provinceCode: "52"),
+    ]
+
+    private static let communes9: [Commune] = [
+        Commune(code: "23986", name: "Xã Ia Le", provinceCode: "52"),
+        Commune(code: "23995", name: "Xã Đak Pơ", provinceCode: "52"),
+        Commune(code: "24007", name: "Xã Ya Hội", provinceCode: "52"),
+        Commune(code: "24013", name: "Xã Pờ Tó", provinceCode: "52"),
+        Commune(code: "24022", name: "Xã Ia Pa", provinceCode: "52"),
+        Commune(code: "24028", name: "Xã Ia Tul", provinceCode: "52"),
+        Commune(code: "24043", name: "Xã Phú Thiện", provinceCode: "52"),
+        Commune(code: "24044", name: "Phường Ayun Pa", provinceCode: "52"),
+        Commune(code: "24049", name: "Xã Chư A Thai", provinceCode: "52"),
+        Commune(code: "24061", name: "Xã Ia Hiao", provinceCode: "52"),
+        Commune(code: "24065", name: "Xã Ia Rbol", provinceCode: "52"),
+        Commune(code: "24073", name: "Xã Ia Sao", provinceCode: "52"),
+        Commune(code: "24076", name: "Xã Phú Túc", provinceCode: "52"),
+        Commune(code: "24100", name: "Xã Ia Dreh", provinceCode: "52"),
+        Commune(code: "24109", name: "Xã Uar", provinceCode: "52"),
+        Commune(code: "24112", name: "Xã Ia Rsai", provinceCode: "52"),
+        Commune(code: "24121", name: "Phường Tân Lập", provinceCode: "66"),
+        Commune(code: "24133", name: "Phường Buôn Ma Thuột", provinceCode: "66"),
+        Commune(code: "24154", name: "Phường Thành Nhất", provinceCode: "66"),
+        Commune(code: "24163", name: "Phường Tân An", provinceCode: "66"),
+        Commune(code: "24169", name: "Phường Ea Kao", provinceCode: "66"),
+        Commune(code: "24175", name: "Xã Hòa Phú", provinceCode: "66"),
+        Commune(code: "24181", name: "Xã Ea Drăng", provinceCode: "66"),
+        Commune(code: "24184", name: "Xã Ea H'Leo", provinceCode: "66"),
+        Commune(code: "24187", name: "Xã Ea Hiao", provinceCode: "66"),
+        Commune(code: "24193", name: "Xã Ea Wy", provinceCode: "66"),
+        Commune(code: "24208", name: "Xã Ea Khăl", provinceCode: "66"),
+        Commune(code: "24211", name: "Xã Ea Súp", provinceCode: "66"),
+        Commune(code: "24214", name: "Xã Ia Lốp", provinceCode: "66"),
+        Commune(code: "24217", name: "Xã Ea Rốk", provinceCode: "66"),
+        Commune(code: "24221", name: "Xã Ia Rvê", provinceCode: "66"),
+        Commune(code: "24229", name: "Xã Ea Bung", provinceCode: "66"),
+        Commune(code: "24235", name: "Xã Buôn Đôn", provinceCode: "66"),
+        Commune(code: "24241", name: "Xã Ea Wer", provinceCode: "66"),
+        Commune(code: "24250", name: "Xã Ea Nuôl", provinceCode: "66"),
+        Commune(code: "24259", name: "Xã Quảng Phú", provinceCode: "66"),
+        Commune(code: "24265", name: "Xã Ea Kiết", provinceCode: "66"),
+        Commune(code: "24277", name: "Xã Ea Tul", provinceCode: "66"),
+        Commune(code: "24280", name: "Xã Cư M'gar", provinceCode: "66"),
+        Commune(code: "24286", name: "Xã Ea M'Droh", provinceCode: "66"),
+        Commune(code: "24301", name: "Xã Cuôr Đăng", provinceCode: "66"),
+        Commune(code: "24305", name: "Phường Buôn Hồ", provinceCode: "66"),
+        Commune(code: "24310", name: "Xã Krông Búk", provinceCode: "66"),
+        Commune(code: "24313", name: "Xã Cư Pơng", provinceCode: "66"),
+        Commune(code: "24316", name: "Xã Pơng Drang", provinceCode: "66"),
+        Commune(code: "24328", name: "Xã Ea Drông", provinceCode: "66"),
+        Commune(code: "24340", name: "Phường Cư Bao", provinceCode: "66"),
+        Commune(code: "24343", name: "Xã Krông Năng", provinceCode: "66"),
+        Commune(code: "24346", name: "Xã Dliê Ya", provinceCode: "66"),
+        Commune(code: "24352", name: "Xã Tam Giang", provinceCode: "66"),
+        Commune(code: "24364", name: "Xã Phú Xuân", provinceCode: "66"),
+        Commune(code: "24373", name: "Xã Ea Kar", provinceCode: "66"),
+        Commune(code: "24376", name: "Xã Ea Knốp", provinceCode: "66"),
+        Commune(code: "24400", name: "Xã Ea Păl", provinceCode: "66"),
+        Commune(code: "24403", name: "Xã Ea Ô", provinceCode: "66"),
+        Commune(code: "24406", name: "Xã Cư Yang", provinceCode: "66"),
+        Commune(code: "24412", name: "Xã M'Drắk", provinceCode: "66"),
+        Commune(code: "24415", name: "Xã Cư Prao", provinceCode: "66"),
+        Commune(code: "24433", name: "Xã Ea Riêng", provinceCode: "66"),
+        Commune(code: "24436", name: "Xã Cư M'ta", provinceCode: "66"),
+        Commune(code: "24444", name: "Xã Krông Á", provinceCode: "66"),
+        Commune(code: "24445", name: "Xã Ea Trang", provinceCode: "66"),
+        Commune(code: "24448", name: "Xã Krông Bông", provinceCode: "66"),
+        Commune(code: "24454", name: "Xã Dang Kang", provinceCode: "66"),
+        Commune(code: "24472", name: "Xã Hòa Sơn", provinceCode: "66"),
+        Commune(code: "24478", name: "Xã Cư Pui", provinceCode: "66"),
+        Commune(code: "24484", name: "Xã Yang Mao", provinceCode: "66"),
+        Commune(code: "24490", name: "Xã Krông Pắc", provinceCode: "66"),
+        Commune(code: "24496", name: "Xã Ea Kly", provinceCode: "66"),
+        Commune(code: "24502", name: "Xã Ea Phê", provinceCode: "66"),
+        Commune(code: "24505", name: "Xã Ea Knuếc", provinceCode: "66"),
+        Commune(code: "24526", name: "Xã Tân Tiến", provinceCode: "66"),
+        Commune(code: "24529", name: "Xã Vụ Bổn", provinceCode: "66"),
+        Commune(code: "24538", name: "Xã Krông Ana", provinceCode: "66"),
+        Commune(code: "24540", name: "Xã Ea Ning", provinceCode: "66"),
+        Commune(code: "24544", name: "Xã Ea Ktur", provinceCode: "66"),
+        Commune(code: "24559", name: "Xã Ea Na", provinceCode: "66"),
+        Commune(code: "24561", name: "Xã Dray Bhăng", provinceCode: "66"),
+        Commune(code: "24568", name: "Xã Dur Kmăl", provinceCode: "66"),
+        Commune(code: "24580", name: "Xã Liên Sơn Lắk", provinceCode: "66"),
+        Commune(code: "24595", name: "Xã Đắk Liêng", provinceCode: "66"),
+        Commune(code: "24598", name: "Xã Đắk Phơi", provinceCode: "66"),
+        Commune(code: "24604", name: "Xã Krông Nô", provinceCode: "66"),
+        Commune(code: "24607", name: "Xã Nam Ka", provinceCode: "66"),
+        Commune(code: "24611", name: "Phường Bắc Gia Nghĩa", provinceCode: "68"),
+        Commune(code: "24615", name: "Phường Nam Gia Nghĩa", provinceCode: "68"),
+        Commune(code: "24616", name: "Xã Quảng Sơn", provinceCode: "68"),
+        Commune(code: "24617", name: "Phường Đông Gia Nghĩa", provinceCode: "68"),
+        Commune(code: "24620", name: "Xã Quảng Hòa", provinceCode: "68"),
+        Commune(code: "24631", name: "Xã Quảng Khê", provinceCode: "68"),
+        Commune(code: "24637", name: "Xã Tà Đùng", provinceCode: "68"),
+        Commune(code: "24640", name: "Xã Cư Jút", provinceCode: "68"),
+        Commune(code: "24646", name: "Xã Đắk Wil", provinceCode: "68"),
+        Commune(code: "24649", name: "Xã Nam Dong", provinceCode: "68"),
+        Commune(code: "24664", name: "Xã Đức Lập", provinceCode: "68"),
+        Commune(code: "24670", name: "Xã Đắk Mil", provinceCode: "68"),
+        Commune(code: "24678", name: "Xã Đắk Sắk", provinceCode: "68"),
+        Commune(code: "24682", name: "Xã Thuận An", provinceCode: "68"),
+        Commune(code: "24688", name: "Xã Krông Nô", provinceCode: "68"),
+        Commune(code: "24697", name: "Xã Nam Đà", provinceCode: "68"),
+        Commune(code: "24703", name: "Xã Nâm Nung", provinceCode: "68"),
+        Commune(code: "24712", name: "Xã Quảng Phú", provinceCode: "68"),
+        Commune(code: "24717", name: "Xã Đức An", provinceCode: "68"),
+        Commune(code: "24718", name: "Xã Đắk Song", provinceCode: "68"),
+        Commune(code: "24722", name: "Xã Thuận Hạnh", provinceCode: "68"),
+        Commune(code: "24730", name: "Xã Trường Xuân", provinceCode: "68"),
+        Commune(code: "24733", name: "Xã Kiến Đức", provinceCode: "68"),
+        Commune(code: "24736", name: "Xã Quảng Trực", provinceCode: "68"),
+        Commune(code: "24739", name: "Xã Tuy Đức", provinceCode: "68"),
+        Commune(code: "24748", name: "Xã Quảng Tân", provinceCode: "68"),
+        Commune(code: "24751", name: "Xã Nhân Cơ", provinceCode: "68"),
+        Commune(code: "24760", name: "Xã Quảng Tín", provinceCode: "68"),
+        Commune(code: "24778", name: "Phường Lâm Viên - Đà Lạt", provinceCode: "68"),
+        Commune(code: "24781", name: "Phường Xuân Hương - Đà Lạt", provinceCode: "68"),
+        Commune(code: "24787", name: "Phường Cam Ly - Đà Lạt", provinceCode: "68"),
+        Commune(code: "24805", name: "Phường Xuân Trường - Đà Lạt", provinceCode: "68"),
+        Commune(code: "24820", name: "Phường 2 Bảo Lộc", provinceCode: "68"),
+        Commune(code: "24823", name: "Phường 1 Bảo Lộc", provinceCode: "68"),
+        Commune(code: "24829", name: "Phường B'Lao", provinceCode: "68"),
+        Commune(code: "24841", name: "Phường 3 Bảo Lộc", provinceCode: "68"),
+        Commune(code: "24846", name: "Phường Lang Biang - Đà Lạt", provinceCode: "68"),
+        Commune(code: "24848", name: "Xã Lạc Dương", provinceCode: "68"),
+        Commune(code: "24853", name: "Xã Đam Rông 4", provinceCode: "68"),
+        Commune(code: "24868", name: "Xã Nam Ban Lâm Hà", provinceCode: "68"),
+        Commune(code: "24871", name: "Xã Đinh Văn Lâm Hà", provinceCode: "68"),
+        Commune(code: "24875", name: "Xã Đam Rông 3", provinceCode: "68"),
+        Commune(code: "24877", name: "Xã Đam Rông 2", provinceCode: "68"),
+        Commune(code: "24883", name: "Xã Nam Hà Lâm Hà", provinceCode: "68"),
+        Commune(code: "24886", name: "Xã Đam Rông 1", provinceCode: "68"),
+        Commune(code: "24895", name: "Xã Phú Sơn Lâm Hà", provinceCode: "68"),
+        Commune(code: "24907", name: "Xã Phúc Thọ Lâm Hà", provinceCode: "68"),
+        Commune(code: "24916", name: "Xã Tân Hà Lâm Hà", provinceCode: "68"),
+        Commune(code: "24931", name: "Xã Đơn Dương", provinceCode: "68"),
+        Commune(code: "24934", name: "Xã D'Ran", provinceCode: "68"),
+        Commune(code: "24943", name: "Xã Ka Đô", provinceCode: "68"),
+        Commune(code: "24955", name: "Xã Quảng Lập", provinceCode: "68"),
+        Commune(code: "24958", name: "Xã Đức Trọng", provinceCode: "68"),
+        Commune(code: "24967", name: "Xã Hiệp Thạnh", provinceCode: "68"),
+        Commune(code: "24976", name: "Xã Tân Hội", provinceCode: "68"),
+        Commune(code: "24985", name: "Xã Ninh Gia", provinceCode: "68"),
+        Commune(code: "24988", name: "Xã Tà Năng", provinceCode: "68"),
+        Commune(code: "24991", name: "Xã Tà Hine", provinceCode: "68"),
+        Commune(code: "25000", name: "Xã Di Linh", provinceCode: "68"),
+        Commune(code: "25007", name: "Xã Đinh Trang Thượng", provinceCode: "68"),
+        Commune(code: "25015", name: "Xã Gia Hiệp", provinceCode: "68"),
+        Commune(code: "25018", name: "Xã Bảo Thuận", provinceCode: "68"),
+        Commune(code: "25036", name: "Xã Hòa Ninh", provinceCode: "68"),
+        Commune(code: "25042", name: "Xã Hòa Bắc", provinceCode: "68"),
+        Commune(code: "25051", name: "Xã Sơn Điền", provinceCode: "68"),
+        Commune(code: "25054", name: "Xã Bảo Lâm 1", provinceCode: "68"),
+        Commune(code: "25057", name: "Xã Bảo Lâm 5", provinceCode: "68"),
+        Commune(code: "25063", name: "Xã Bảo Lâm 4", provinceCode: "68"),
+        Commune(code: "25084", name: "Xã Bảo Lâm 2", provinceCode: "68"),
+        Commune(code: "25093", name: "Xã Bảo Lâm 3", provinceCode: "68"),
+        Commune(code: "25099", name: "Xã Đạ Huoai", provinceCode: "68"),
+        Commune(code: "25105", name: "Xã Đạ Huoai 2", provinceCode: "68"),
+        Commune(code: "25114", name: "Xã Đạ Huoai 3", provinceCode: "68"),
+        Commune(code: "25126", name: "Xã Đạ Tẻh", provinceCode: "68"),
+        Commune(code: "25135", name: "Xã Đạ Tẻh 3", provinceCode: "68"),
+        Commune(code: "25138", name: "Xã Đạ Tẻh 2", provinceCode: "68"),
+        Commune(code: "25159", name: "Xã Cát Tiên", provinceCode: "68"),
+        Commune(code: "25162", name: "Xã Cát Tiên 3", provinceCode: "68"),
+        Commune(code: "25180", name: "Xã Cát Tiên 2", provinceCode: "68"),
+        Commune(code: "25195", name: "Phường Bình Phước", provinceCode: "75"),
+        Commune(code: "25210", name: "Phường Đồng Xoài", provinceCode: "75"),
+        Commune(code: "25217", name: "Phường Phước Long", provinceCode: "75"),
+        Commune(code: "25220", name: "Phường Phước Bình", provinceCode: "75"),
+        Commune(code: "25222", name: "Xã Bù Gia Mập", provinceCode: "75"),
+        Commune(code: "25225", name: "Xã Đăk Ơ", provinceCode: "75"),
+        Commune(code: "25231", name: "Xã Đa Kia", provinceCode: "75"),
+        Commune(code: "25246", name: "Xã Bình Tân", provinceCode: "75"),
+        Commune(code: "25252", name: "Xã Phú Riềng", provinceCode: "75"),
+        Commune(code: "25255", name: "Xã Long Hà", provinceCode: "75"),
+        Commune(code: "25261", name: "Xã Phú Trung", provinceCode: "75"),
+        Commune(code: "25267", name: "Xã Phú Nghĩa", provinceCode: "75"),
+        Commune(code: "25270", name: "Xã Lộc Ninh", provinceCode: "75"),
+        Commune(code: "25279", name: "Xã Lộc Tấn", provinceCode: "75"),
+        Commune(code: "25280", name: "Xã Lộc Thạnh", provinceCode: "75"),
+        Commune(code: "25292", name: "Xã Lộc Quang", provinceCode: "75"),
+        Commune(code: "25294", name: "Xã Lộc Thành", provinceCode: "75"),
+        Commune(code: "25303", name: "Xã Lộc Hưng", provinceCode: "75"),
+        Commune(code: "25308", name: "Xã Thiện Hưng", provinceCode: "75"),
+        Commune(code: "25309", name: "Xã Hưng Phước", provinceCode: "75"),
+        Commune(code: "25318", name: "Xã Tân Tiến", provinceCode: "75"),
+        Commune(code: "25326", name: "Phường Bình Long", provinceCode: "75"),
+        Commune(code: "25333", name: "Phường An Lộc", provinceCode: "75"),
+        Commune(code: "25345", name: "Xã Tân Hưng", provinceCode: "75"),
+        Commune(code: "25349", name: "Xã Minh Đức", provinceCode: "75"),
+        Commune(code: "25351", name: "Xã Tân Quan", provinceCode: "75"),
+        Commune(code: "25357", name: "Xã Tân Khai", provinceCode: "75"),
+        Commune(code: "25363", name: "Xã Đồng Phú", provinceCode: "75"),
+        Commune(code: "25378", name: "Xã Tân Lợi", provinceCode: "75"),
+        Commune(code: "25387", name: "Xã Thuận Lợi", provinceCode: "75"),
+        Commune(code: "25390", name: "Xã Đồng Tâm", provinceCode: "75"),
+        Commune(code: "25396", name: "Xã Bù Đăng", provinceCode: "75"),
+        Commune(code: "25399", name: "Xã Đak Nhau", provinceCode: "75"),
+        Commune(code: "25402", name: "Xã Thọ Sơn", provinceCode: "75"),
+        Commune(code: "25405", name: "Xã Bom Bo", provinceCode: "75"),
+        Commune(code: "25417", name: "Xã Nghĩa Trung", provinceCode: "75"),
+        Commune(code: "25420", name: "Xã Phước Sơn", provinceCode: "75"),
+        Commune(code: "25432", name: "Phường Chơn Thành", provinceCode: "75"),
+        Commune(code: "25441", name: "Phường Minh Hưng", provinceCode: "75"),
+        Commune(code: "25450", name: "Xã Nha Bích", provinceCode: "75"),
+        Commune(code: "25459", name: "Phường Tân Ninh", provinceCode: "80"),
+        Commune(code: "25480", name: "Phường Bình Minh", provinceCode: "80"),
+        Commune(code: "25486", name: "Xã Tân Biên", provinceCode: "80"),
+        Commune(code: "25489", name: "Xã Tân Lập", provinceCode: "80"),
+        Commune(code: "25498", name: "Xã Thạnh Bình", provinceCode: "80"),
+        Commune(code: "25510", name: "Xã Trà Vong", provinceCode: "80"),
+        Commune(code: "25516", name: "Xã Tân Châu", provinceCode: "80"),
+        Commune(code: "25522", name: "Xã Tân Đông", provinceCode: "80"),
+        Commune(code: "25525", name: "Xã Tân Hội", provinceCode: "80"),
+        Commune(code: "25531", name: "Xã Tân Hòa", provinceCode: "80"),
+        Commune(code: "25534", name: "Xã Tân Thành", provinceCode: "80"),
+        Commune(code: "25549", name: "Xã Tân Phú", provinceCode: "80"),
+        Commune(code: "25552", name: "Xã Dương Minh Châu", provinceCode: "80"),
+        Commune(code: "25567", name: "Phường Ninh Thạnh", provinceCode: "80"),
+        Commune(code: "25573", name: "Xã Cầu Khởi", provinceCode: "80"),
+        Commune(code: "25579", name: "Xã Lộc Ninh", provinceCode: "80"),
+        Commune(code: "25585", name: "Xã Châu Thành", provinceCode: "80"),
+        Commune(code: "25588", name: "Xã Hảo Đước", provinceCode: "80"),
+        Commune(code: "25591", name: "Xã Phước Vinh", provinceCode: "80"),
+        Commune(code: "25606", name: "Xã Hòa Hội", provinceCode: "80"),
+        Commune(code: "25621", name: "Xã Ninh Điền", provinceCode: "80"),
+        Commune(code: "25630", name: "Phường Long Hoa", provinceCode: "80"),
+        Commune(code: "25633", name: "Phường Thanh Điền", provinceCode: "80"),
+        Commune(code: "25645", name: "Phường Hòa Thành", provinceCode: "80"),
+        Commune(code: "25654", name: "Phường Gò Dầu", provinceCode: "80"),
+        Commune(code: "25657", name: "Xã Thạnh Đức", provinceCode: "80"),
+        Commune(code: "25663", name: "Xã Phước Thạnh", provinceCode: "80"),
+        Commune(code: "25666", name: "Xã Truông Mít", provinceCode: "80"),
+        Commune(code: "25672", name: "Phường Gia Lộc", provinceCode: "80"),
+        Commune(code: "25681", name: "Xã Bến Cầu", provinceCode: "80"),
+        Commune(code: "25684", name: "Xã Long Chữ", provinceCode: "80"),
+        Commune(code: "25702", name: "Xã Long Thuận", provinceCode: "80"),
+        Commune(code: "25708", name: "Phường Trảng Bàng", provinceCode: "80"),
+        Commune(code: "25711", name: "Xã Hưng Thuận", provinceCode: "80"),
+        Commune(code: "25729", name: "Xã Phước Chỉ", provinceCode: "80"),
+        Commune(code: "25732", name: "Phường An Tịnh", provinceCode: "80"),
+        Commune(code: "25747", name: "Phường Thủ Dầu Một", provinceCode: "79"),
+        Commune(code: "25750", name: "Phường Phú Lợi", provinceCode: "79"),
+        Commune(code: "25760", name: "Phường Bình Dương", provinceCode: "79"),
+        Commune(code: "25768", name: "Phường Phú An", provinceCode: "79"),
+        Commune(code: "25771", name: "Phường Chánh Hiệp", provinceCode: "79"),
+        Commune(code: "25777", name: "Xã Dầu Tiếng", provinceCode: "79"),
+        Commune(code: "25780", name: "Xã Minh Thạnh", provinceCode: "79"),
+        Commune(code: "25792", name: "Xã Long Hòa", provinceCode: "79"),
+        Commune(code: "25807", name: "Xã Thanh An", provinceCode: "79"),
+        Commune(code: "25813", name: "Phường Bến Cát", provinceCode: "79"),
+        Commune(code: "25819", name: "Xã Trừ Văn Thố", provinceCode: "79"),
+        Commune(code: "25822", name: "Xã Bàu Bàng", provinceCode: "79"),
+        Commune(code: "25837", name: "Phường Chánh Phú Hòa", provinceCode: "79"),
+        Commune(code: "25840", name: "Phường Long Nguyên", provinceCode: "79"),
+        Commune(code: "25843", name: "Phường Tây Nam", provinceCode: "79"),
+        Commune(code: "25846", name: "Phường Thới Hòa", provinceCode: "79"),
+        Commune(code: "25849", name: "Phường Hòa Lợi", provinceCode: "79"),
+    ]
+
+    private static let communes10: [Commune] = [
+        Commune(code: "25858", name: "Xã Phú Giáo", provinceCode: "79"),
+        Commune(code: "25864", name: "Xã Phước Thành", provinceCode: "79"),
+        Commune(code: "25867", name: "Xã An Long", provinceCode: "79"),
+        Commune(code: "25882", name: "Xã Phước Hòa", provinceCode: "79"),
+        Commune(code: "25888", name: "Phường Tân Uyên", provinceCode: "79"),
+        Commune(code: "25891", name: "Phường Tân Khánh", provinceCode: "79"),
+        Commune(code: "25906", name: "Xã Bắc Tân Uyên", provinceCode: "79"),
+        Commune(code: "25909", name: "Xã Thường Tân", provinceCode: "79"),
+        Commune(code: "25912", name: "Phường Vĩnh Tân", provinceCode: "79"),
+        Commune(code: "25915", name: "Phường Bình Cơ", provinceCode: "79"),
+        Commune(code: "25920", name: "Phường Tân Hiệp", provinceCode: "79"),
+        Commune(code: "25942", name: "Phường Dĩ An", provinceCode: "79"),
+        Commune(code: "25945", name: "Phường Tân Đông Hiệp", provinceCode: "79"),
+        Commune(code: "25951", name: "Phường Đông Hòa", provinceCode: "79"),
+        Commune(code: "25966", name: "Phường Lái Thiêu", provinceCode: "79"),
+        Commune(code: "25969", name: "Phường Thuận Giao", provinceCode: "79"),
+        Commune(code: "25975", name: "Phường An Phú", provinceCode: "79"),
+        Commune(code: "25978", name: "Phường Thuận An", provinceCode: "79"),
+        Commune(code: "25987", name: "Phường Bình Hòa", provinceCode: "79"),
+        Commune(code: "25993", name: "Phường Trảng Dài", provinceCode: "75"),
+        Commune(code: "26005", name: "Phường Hố Nai", provinceCode: "75"),
+        Commune(code: "26017", name: "Phường Tam Hiệp", provinceCode: "75"),
+        Commune(code: "26020", name: "Phường Long Bình", provinceCode: "75"),
+        Commune(code: "26041", name: "Phường Trấn Biên", provinceCode: "75"),
+        Commune(code: "26068", name: "Phường Biên Hòa", provinceCode: "75"),
+        Commune(code: "26080", name: "Phường Long Khánh", provinceCode: "75"),
+        Commune(code: "26089", name: "Phường Bình Lộc", provinceCode: "75"),
+        Commune(code: "26098", name: "Phường Bảo Vinh", provinceCode: "75"),
+        Commune(code: "26104", name: "Phường Xuân Lập", provinceCode: "75"),
+        Commune(code: "26113", name: "Phường Hàng Gòn", provinceCode: "75"),
+        Commune(code: "26116", name: "Xã Tân Phú", provinceCode: "75"),
+        Commune(code: "26119", name: "Xã Đak Lua", provinceCode: "75"),
+        Commune(code: "26122", name: "Xã Nam Cát Tiên", provinceCode: "75"),
+        Commune(code: "26134", name: "Xã Tà Lài", provinceCode: "75"),
+        Commune(code: "26158", name: "Xã Phú Lâm", provinceCode: "75"),
+        Commune(code: "26170", name: "Xã Trị An", provinceCode: "75"),
+        Commune(code: "26173", name: "Xã Phú Lý", provinceCode: "75"),
+        Commune(code: "26179", name: "Xã Tân An", provinceCode: "75"),
+        Commune(code: "26188", name: "Phường Tân Triều", provinceCode: "75"),
+        Commune(code: "26206", name: "Xã Định Quán", provinceCode: "75"),
+        Commune(code: "26209", name: "Xã Thanh Sơn", provinceCode: "75"),
+        Commune(code: "26215", name: "Xã Phú Vinh", provinceCode: "75"),
+        Commune(code: "26221", name: "Xã Phú Hòa", provinceCode: "75"),
+        Commune(code: "26227", name: "Xã La Ngà", provinceCode: "75"),
+        Commune(code: "26248", name: "Xã Trảng Bom", provinceCode: "75"),
+        Commune(code: "26254", name: "Xã Bàu Hàm", provinceCode: "75"),
+        Commune(code: "26278", name: "Xã Bình Minh", provinceCode: "75"),
+        Commune(code: "26281", name: "Xã Hưng Thịnh", provinceCode: "75"),
+        Commune(code: "26296", name: "Xã An Viễn", provinceCode: "75"),
+        Commune(code: "26299", name: "Xã Thống Nhất", provinceCode: "75"),
+        Commune(code: "26311", name: "Xã Gia Kiệm", provinceCode: "75"),
+        Commune(code: "26326", name: "Xã Dầu Giây", provinceCode: "75"),
+        Commune(code: "26332", name: "Xã Xuân Quế", provinceCode: "75"),
+        Commune(code: "26341", name: "Xã Cẩm Mỹ", provinceCode: "75"),
+        Commune(code: "26347", name: "Xã Xuân Đường", provinceCode: "75"),
+        Commune(code: "26359", name: "Xã Xuân Đông", provinceCode: "75"),
+        Commune(code: "26362", name: "Xã Sông Ray", provinceCode: "75"),
+        Commune(code: "26368", name: "Xã Long Thành", provinceCode: "75"),
+        Commune(code: "26374", name: "Phường Tam Phước", provinceCode: "75"),
+        Commune(code: "26377", name: "Phường Phước Tân", provinceCode: "75"),
+        Commune(code: "26380", name: "Phường Long Hưng", provinceCode: "75"),
+        Commune(code: "26383", name: "Xã An Phước", provinceCode: "75"),
+        Commune(code: "26389", name: "Xã Bình An", provinceCode: "75"),
+        Commune(code: "26413", name: "Xã Long Phước", provinceCode: "75"),
+        Commune(code: "26422", name: "Xã Phước Thái", provinceCode: "75"),
+        Commune(code: "26425", name: "Xã Xuân Lộc", provinceCode: "75"),
+        Commune(code: "26428", name: "Xã Xuân Bắc", provinceCode: "75"),
+        Commune(code: "26434", name: "Xã Xuân Thành", provinceCode: "75"),
+        Commune(code: "26446", name: "Xã Xuân Hòa", provinceCode: "75"),
+        Commune(code: "26458", name: "Xã Xuân Phú", provinceCode: "75"),
+        Commune(code: "26461", name: "Xã Xuân Định", provinceCode: "75"),
+        Commune(code: "26485", name: "Xã Nhơn Trạch", provinceCode: "75"),
+        Commune(code: "26491", name: "Xã Đại Phước", provinceCode: "75"),
+        Commune(code: "26503", name: "Xã Phước An", provinceCode: "75"),
+        Commune(code: "26506", name: "Phường Vũng Tàu", provinceCode: "79"),
+        Commune(code: "26526", name: "Phường Tam Thắng", provinceCode: "79"),
+        Commune(code: "26536", name: "Phường Rạch Dừa", provinceCode: "79"),
+        Commune(code: "26542", name: "Phường Phước Thắng", provinceCode: "79"),
+        Commune(code: "26545", name: "Xã Long Sơn", provinceCode: "79"),
+        Commune(code: "26560", name: "Phường Bà Rịa", provinceCode: "79"),
+        Commune(code: "26566", name: "Phường Long Hương", provinceCode: "79"),
+        Commune(code: "26572", name: "Phường Tam Long", provinceCode: "79"),
+        Commune(code: "26575", name: "Xã Ngãi Giao", provinceCode: "79"),
+        Commune(code: "26584", name: "Xã Xuân Sơn", provinceCode: "79"),
+        Commune(code: "26590", name: "Xã Bình Giã", provinceCode: "79"),
+        Commune(code: "26596", name: "Xã Châu Đức", provinceCode: "79"),
+        Commune(code: "26608", name: "Xã Kim Long", provinceCode: "79"),
+        Commune(code: "26617", name: "Xã Nghĩa Thành", provinceCode: "79"),
+        Commune(code: "26620", name: "Xã Hồ Tràm", provinceCode: "79"),
+        Commune(code: "26632", name: "Xã Xuyên Mộc", provinceCode: "79"),
+        Commune(code: "26638", name: "Xã Bàu Lâm", provinceCode: "79"),
+        Commune(code: "26641", name: "Xã Hòa Hội", provinceCode: "79"),
+        Commune(code: "26647", name: "Xã Hòa Hiệp", provinceCode: "79"),
+        Commune(code: "26656", name: "Xã Bình Châu", provinceCode: "79"),
+        Commune(code: "26659", name: "Xã Long Điền", provinceCode: "79"),
+        Commune(code: "26662", name: "Xã Long Hải", provinceCode: "79"),
+        Commune(code: "26680", name: "Xã Đất Đỏ", provinceCode: "79"),
+        Commune(code: "26686", name: "Xã Phước Hải", provinceCode: "79"),
+        Commune(code: "26704", name: "Phường Phú Mỹ", provinceCode: "79"),
+        Commune(code: "26710", name: "Phường Tân Hải", provinceCode: "79"),
+        Commune(code: "26713", name: "Phường Tân Phước", provinceCode: "79"),
+        Commune(code: "26725", name: "Phường Tân Thành", provinceCode: "79"),
+        Commune(code: "26728", name: "Xã Châu Pha", provinceCode: "79"),
+        Commune(code: "26732", name: "Đặc khu Côn Đảo", provinceCode: "79"),
+        Commune(code: "26737", name: "Phường Tân Định", provinceCode: "79"),
+        Commune(code: "26740", name: "Phường Sài Gòn", provinceCode: "79"),
+        Commune(code: "26743", name: "Phường Bến Thành", provinceCode: "79"),
+        Commune(code: "26758", name: "Phường Cầu Ông Lãnh", provinceCode: "79"),
+        Commune(code: "26767", name: "Phường An Phú Đông", provinceCode: "79"),
+        Commune(code: "26773", name: "Phường Thới An", provinceCode: "79"),
+        Commune(code: "26782", name: "Phường Tân Thới Hiệp", provinceCode: "79"),
+        Commune(code: "26785", name: "Phường Trung Mỹ Tây", provinceCode: "79"),
+        Commune(code: "26791", name: "Phường Đông Hưng Thuận", provinceCode: "79"),
+        Commune(code: "26800", name: "Phường Linh Xuân", provinceCode: "79"),
+        Commune(code: "26803", name: "Phường Tam Bình", provinceCode: "79"),
+        Commune(code: "26809", name: "Phường Hiệp Bình", provinceCode: "79"),
+        Commune(code: "26824", name: "Phường Thủ Đức", provinceCode: "79"),
+        Commune(code: "26833", name: "Phường Long Bình", provinceCode: "79"),
+        Commune(code: "26842", name: "Phường Tăng Nhơn Phú", provinceCode: "79"),
+        Commune(code: "26848", name: "Phường Phước Long", provinceCode: "79"),
+        Commune(code: "26857", name: "Phường Long Phước", provinceCode: "79"),
+        Commune(code: "26860", name: "Phường Long Trường", provinceCode: "79"),
+        Commune(code: "26876", name: "Phường An Nhơn", provinceCode: "79"),
+        Commune(code: "26878", name: "Phường An Hội Đông", provinceCode: "79"),
+        Commune(code: "26882", name: "Phường An Hội Tây", provinceCode: "79"),
+        Commune(code: "26884", name: "Phường Gò Vấp", provinceCode: "79"),
+        Commune(code: "26890", name: "Phường Hạnh Thông", provinceCode: "79"),
+        Commune(code: "26898", name: "Phường Thông Tây Hội", provinceCode: "79"),
+        Commune(code: "26905", name: "Phường Bình Lợi Trung", provinceCode: "79"),
+        Commune(code: "26911", name: "Phường Bình Quới", provinceCode: "79"),
+        Commune(code: "26929", name: "Phường Bình Thạnh", provinceCode: "79"),
+        Commune(code: "26944", name: "Phường Gia Định", provinceCode: "79"),
+        Commune(code: "26956", name: "Phường Thạnh Mỹ Tây", provinceCode: "79"),
+        Commune(code: "26968", name: "Phường Tân Sơn Nhất", provinceCode: "79"),
+        Commune(code: "26977", name: "Phường Tân Sơn Hòa", provinceCode: "79"),
+        Commune(code: "26983", name: "Phường Bảy Hiền", provinceCode: "79"),
+        Commune(code: "26995", name: "Phường Tân Hòa", provinceCode: "79"),
+        Commune(code: "27004", name: "Phường Tân Bình", provinceCode: "79"),
+        Commune(code: "27007", name: "Phường Tân Sơn", provinceCode: "79"),
+        Commune(code: "27013", name: "Phường Tây Thạnh", provinceCode: "79"),
+        Commune(code: "27019", name: "Phường Tân Sơn Nhì", provinceCode: "79"),
+        Commune(code: "27022", name: "Phường Phú Thọ Hòa", provinceCode: "79"),
+        Commune(code: "27028", name: "Phường Phú Thạnh", provinceCode: "79"),
+        Commune(code: "27031", name: "Phường Tân Phú", provinceCode: "79"),
+        Commune(code: "27043", name: "Phường Đức Nhuận", provinceCode: "79"),
+        Commune(code: "27058", name: "Phường Cầu Kiệu", provinceCode: "79"),
+        Commune(code: "27073", name: "Phường Phú Nhuận", provinceCode: "79"),
+        Commune(code: "27094", name: "Phường An Khánh", provinceCode: "79"),
+        Commune(code: "27097", name: "Phường Bình Trưng", provinceCode: "79"),
+        Commune(code: "27112", name: "Phường Cát Lái", provinceCode: "79"),
+        Commune(code: "27139", name: "Phường Xuân Hòa", provinceCode: "79"),
+        Commune(code: "27142", name: "Phường Nhiêu Lộc", provinceCode: "79"),
+        Commune(code: "27154", name: "Phường Bàn Cờ", provinceCode: "79"),
+        Commune(code: "27163", name: "Phường Hòa Hưng", provinceCode: "79"),
+        Commune(code: "27169", name: "Phường Diên Hồng", provinceCode: "79"),
+        Commune(code: "27190", name: "Phường Vườn Lài", provinceCode: "79"),
+        Commune(code: "27211", name: "Phường Hòa Bình", provinceCode: "79"),
+        Commune(code: "27226", name: "Phường Phú Thọ", provinceCode: "79"),
+        Commune(code: "27232", name: "Phường Bình Thới", provinceCode: "79"),
+        Commune(code: "27238", name: "Phường Minh Phụng", provinceCode: "79"),
+        Commune(code: "27259", name: "Phường Xóm Chiếu", provinceCode: "79"),
+        Commune(code: "27265", name: "Phường Khánh Hội", provinceCode: "79"),
+        Commune(code: "27286", name: "Phường Vĩnh Hội", provinceCode: "79"),
+        Commune(code: "27301", name: "Phường Chợ Quán", provinceCode: "79"),
+        Commune(code: "27316", name: "Phường An Đông", provinceCode: "79"),
+        Commune(code: "27343", name: "Phường Chợ Lớn", provinceCode: "79"),
+        Commune(code: "27349", name: "Phường Phú Lâm", provinceCode: "79"),
+        Commune(code: "27364", name: "Phường Bình Phú", provinceCode: "79"),
+        Commune(code: "27367", name: "Phường Bình Tây", provinceCode: "79"),
+        Commune(code: "27373", name: "Phường Bình Tiên", provinceCode: "79"),
+        Commune(code: "27418", name: "Phường Chánh Hưng", provinceCode: "79"),
+        Commune(code: "27424", name: "Phường Bình Đông", provinceCode: "79"),
+        Commune(code: "27427", name: "Phường Phú Định", provinceCode: "79"),
+        Commune(code: "27439", name: "Phường Bình Hưng Hòa", provinceCode: "79"),
+        Commune(code: "27442", name: "Phường Bình Tân", provinceCode: "79"),
+        Commune(code: "27448", name: "Phường Bình Trị Đông", provinceCode: "79"),
+        Commune(code: "27457", name: "Phường Tân Tạo", provinceCode: "79"),
+        Commune(code: "27460", name: "Phường An Lạc", provinceCode: "79"),
+        Commune(code: "27475", name: "Phường Tân Hưng", provinceCode: "79"),
+        Commune(code: "27478", name: "Phường Tân Thuận", provinceCode: "79"),
+        Commune(code: "27484", name: "Phường Phú Thuận", provinceCode: "79"),
+        Commune(code: "27487", name: "Phường Tân Mỹ", provinceCode: "79"),
+        Commune(code: "27496", name: "Xã Tân An Hội", provinceCode: "79"),
+        Commune(code: "27508", name: "Xã An Nhơn Tây", provinceCode: "79"),
+        Commune(code: "27511", name: "Xã Nhuận Đức", provinceCode: "79"),
+        Commune(code: "27526", name: "Xã Thái Mỹ", provinceCode: "79"),
+        Commune(code: "27541", name: "Xã Phú Hòa Đông", provinceCode: "79"),
+        Commune(code: "27544", name: "Xã Bình Mỹ", provinceCode: "79"),
+        Commune(code: "27553", name: "Xã Củ Chi", provinceCode: "79"),
+        Commune(code: "27559", name: "Xã Hóc Môn", provinceCode: "79"),
+        Commune(code: "27568", name: "Xã Đông Thạnh", provinceCode: "79"),
+        Commune(code: "27577", name: "Xã Xuân Thới Sơn", provinceCode: "79"),
+        Commune(code: "27592", name: "Xã Bà Điểm", provinceCode: "79"),
+        Commune(code: "27595", name: "Xã Tân Nhựt", provinceCode: "79"),
+        Commune(code: "27601", name: "Xã Vĩnh Lộc", provinceCode: "79"),
+        Commune(code: "27604", name: "Xã Tân Vĩnh Lộc", provinceCode: "79"),
+        Commune(code: "27610", name: "Xã Bình Lợi", provinceCode: "79"),
+        Commune(code: "27619", name: "Xã Bình Hưng", provinceCode: "79"),
+        Commune(code: "27628", name: "Xã Hưng Long", provinceCode: "79"),
+        Commune(code: "27637", name: "Xã Bình Chánh", provinceCode: "79"),
+        Commune(code: "27655", name: "Xã Nhà Bè", provinceCode: "79"),
+        Commune(code: "27658", name: "Xã Hiệp Phước", provinceCode: "79"),
+        Commune(code: "27664", name: "Xã Cần Giờ", provinceCode: "79"),
+        Commune(code: "27667", name: "Xã Bình Khánh", provinceCode: "79"),
+        Commune(code: "27673", name: "Xã An Thới Đông", provinceCode: "79"),
+        Commune(code: "27676", name: "Xã Thạnh An", provinceCode: "79"),
+        Commune(code: "27694", name: "Phường Long An", provinceCode: "80"),
+        Commune(code: "27712", name: "Phường Tân An", provinceCode: "80"),
+        Commune(code: "27715", name: "Phường Khánh Hậu", provinceCode: "80"),
+        Commune(code: "27721", name: "Xã Tân Hưng", provinceCode: "80"),
+        Commune(code: "27727", name: "Xã Hưng Điền", provinceCode: "80"),
+        Commune(code: "27736", name: "Xã Vĩnh Thạnh", provinceCode: "80"),
+        Commune(code: "27748", name: "Xã Vĩnh Châu", provinceCode: "80"),
+        Commune(code: "27757", name: "Xã Vĩnh Hưng", provinceCode: "80"),
+        Commune(code: "27763", name: "Xã Khánh Hưng", provinceCode: "80"),
+        Commune(code: "27775", name: "Xã Tuyên Bình", provinceCode: "80"),
+        Commune(code: "27787", name: "Phường Kiến Tường", provinceCode: "80"),
+        Commune(code: "27793", name: "Xã Bình Hiệp", provinceCode: "80"),
+        Commune(code: "27811", name: "Xã Bình Hòa", provinceCode: "80"),
+        Commune(code: "27817", name: "Xã Tuyên Thạnh", provinceCode: "80"),
+        Commune(code: "27823", name: "Xã Mộc Hóa", provinceCode: "80"),
+        Commune(code: "27826", name: "Xã Tân Thạnh", provinceCode: "80"),
+        Commune(code: "27838", name: "Xã Nhơn Hòa Lập", provinceCode: "80"),
+        Commune(code: "27841", name: "Xã Hậu Thạnh", provinceCode: "80"),
+        Commune(code: "27856", name: "Xã Nhơn Ninh", provinceCode: "80"),
+        Commune(code: "27865", name: "Xã Thạnh Hóa", provinceCode: "80"),
+        Commune(code: "27868", name: "Xã Bình Thành", provinceCode: "80"),
+        Commune(code: "27877", name: "Xã Thạnh Phước", provinceCode: "80"),
+        Commune(code: "27889", name: "Xã Tân Tây", provinceCode: "80"),
+        Commune(code: "27898", name: "Xã Đông Thành", provinceCode: "80"),
+        Commune(code: "27907", name: "Xã Mỹ Quý", provinceCode: "80"),
+        Commune(code: "27925", name: "Xã Đức Huệ", provinceCode: "80"),
+        Commune(code: "27931", name: "Xã Hậu Nghĩa", provinceCode: "80"),
+        Commune(code: "27937", name: "Xã Đức Hòa", provinceCode: "80"),
+        Commune(code: "27943", name: "Xã An Ninh", provinceCode: "80"),
+        Commune(code: "27952", name: "Xã Hiệp Hòa", provinceCode: "80"),
+        Commune(code: "27964", name: "Xã Đức Lập", provinceCode: "80"),
+        Commune(code: "27976", name: "Xã Mỹ Hạnh", provinceCode: "80"),
+        Commune(code: "27979", name: "Xã Hòa Khánh", provinceCode: "80"),
+        Commune(code: "27991", name: "Xã Bến Lức", provinceCode: "80"),
+        Commune(code: "27994", name: "Xã Thạnh Lợi", provinceCode: "80"),
+        Commune(code: "28003", name: "Xã Lương Hòa", provinceCode: "80"),
+        Commune(code: "28015", name: "Xã Bình Đức", provinceCode: "80"),
+        Commune(code: "28018", name: "Xã Mỹ Yên", provinceCode: "80"),
+        Commune(code: "28036", name: "Xã Thủ Thừa", provinceCode: "80"),
+        Commune(code: "28051", name: "Xã Mỹ Thạnh", provinceCode: "80"),
+        Commune(code: "28066", name: "Xã Mỹ An", provinceCode: "80"),
+        Commune(code: "28072", name: "Xã Tân Long", provinceCode: "80"),
+        Commune(code: "28075", name: "Xã Tân Trụ", provinceCode: "80"),
+        Commune(code: "28087", name: "Xã Nhựt Tảo", provinceCode: "80"),
+        Commune(code: "28093", name: "Xã Vàm Cỏ", provinceCode: "80"),
+        Commune(code: "28108", name: "Xã Cần Đước", provinceCode: "80"),
+        Commune(code: "28114", name: "Xã Rạch Kiến", provinceCode: "80"),
+        Commune(code: "28126", name: "Xã Long Cang", provinceCode: "80"),
+        Commune(code: "28132", name: "Xã Mỹ Lệ", provinceCode: "80"),
+        Commune(code: "28138", name: "Xã Tân Lân", provinceCode: "80"),
+    ]
+
+    private static let communes11: [Commune] = [
+        Commune(code: "28144", name: "Xã Long Hựu", provinceCode: "80"),
+        Commune(code: "28159", name: "Xã Cần Giuộc", provinceCode: "80"),
+        Commune(code: "28165", name: "Xã Phước Lý", provinceCode: "80"),
+        Commune(code: "28177", name: "Xã Mỹ Lộc", provinceCode: "80"),
+        Commune(code: "28201", name: "Xã Phước Vĩnh Tây", provinceCode: "80"),
+        Commune(code: "28207", name: "Xã Tân Tập", provinceCode: "80"),
+        Commune(code: "28210", name: "Xã Tầm Vu", provinceCode: "80"),
+        Commune(code: "28222", name: "Xã Vĩnh Công", provinceCode: "80"),
+        Commune(code: "28225", name: "Xã Thuận Mỹ", provinceCode: "80"),
+        Commune(code: "28243", name: "Xã An Lục Long", provinceCode: "80"),
+        Commune(code: "28249", name: "Phường Đạo Thạnh", provinceCode: "82"),
+        Commune(code: "28261", name: "Phường Mỹ Tho", provinceCode: "82"),
+        Commune(code: "28270", name: "Phường Thới Sơn", provinceCode: "82"),
+        Commune(code: "28273", name: "Phường Mỹ Phong", provinceCode: "82"),
+        Commune(code: "28285", name: "Phường Trung An", provinceCode: "82"),
+        Commune(code: "28297", name: "Phường Long Thuận", provinceCode: "82"),
+        Commune(code: "28306", name: "Phường Gò Công", provinceCode: "82"),
+        Commune(code: "28315", name: "Phường Bình Xuân", provinceCode: "82"),
+        Commune(code: "28321", name: "Xã Tân Phước 1", provinceCode: "82"),
+        Commune(code: "28327", name: "Xã Tân Phước 2", provinceCode: "82"),
+        Commune(code: "28336", name: "Xã Hưng Thạnh", provinceCode: "82"),
+        Commune(code: "28345", name: "Xã Tân Phước 3", provinceCode: "82"),
+        Commune(code: "28360", name: "Xã Cái Bè", provinceCode: "82"),
+        Commune(code: "28366", name: "Xã Hậu Mỹ", provinceCode: "82"),
+        Commune(code: "28378", name: "Xã Mỹ Thiện", provinceCode: "82"),
+        Commune(code: "28393", name: "Xã Hội Cư", provinceCode: "82"),
+        Commune(code: "28405", name: "Xã Mỹ Đức Tây", provinceCode: "82"),
+        Commune(code: "28414", name: "Xã Mỹ Lợi", provinceCode: "82"),
+        Commune(code: "28426", name: "Xã Thanh Hưng", provinceCode: "82"),
+        Commune(code: "28429", name: "Xã An Hữu", provinceCode: "82"),
+        Commune(code: "28435", name: "Phường Mỹ Phước Tây", provinceCode: "82"),
+        Commune(code: "28436", name: "Phường Thanh Hòa", provinceCode: "82"),
+        Commune(code: "28439", name: "Phường Cai Lậy", provinceCode: "82"),
+        Commune(code: "28444", name: "Xã Thạnh Phú", provinceCode: "82"),
+        Commune(code: "28456", name: "Xã Mỹ Thành", provinceCode: "82"),
+        Commune(code: "28468", name: "Xã Tân Phú", provinceCode: "82"),
+        Commune(code: "28471", name: "Xã Bình Phú", provinceCode: "82"),
+        Commune(code: "28477", name: "Phường Nhị Quý", provinceCode: "82"),
+        Commune(code: "28501", name: "Xã Hiệp Đức", provinceCode: "82"),
+        Commune(code: "28504", name: "Xã Long Tiên", provinceCode: "82"),
+        Commune(code: "28516", name: "Xã Ngũ Hiệp", provinceCode: "82"),
+        Commune(code: "28519", name: "Xã Châu Thành", provinceCode: "82"),
+        Commune(code: "28525", name: "Xã Tân Hương", provinceCode: "82"),
+        Commune(code: "28537", name: "Xã Long Hưng", provinceCode: "82"),
+        Commune(code: "28543", name: "Xã Long Định", provinceCode: "82"),
+        Commune(code: "28564", name: "Xã Bình Trưng", provinceCode: "82"),
+        Commune(code: "28576", name: "Xã Vĩnh Kim", provinceCode: "82"),
+        Commune(code: "28582", name: "Xã Kim Sơn", provinceCode: "82"),
+        Commune(code: "28594", name: "Xã Chợ Gạo", provinceCode: "82"),
+        Commune(code: "28603", name: "Xã Mỹ Tịnh An", provinceCode: "82"),
+        Commune(code: "28615", name: "Xã Lương Hòa Lạc", provinceCode: "82"),
+        Commune(code: "28627", name: "Xã Tân Thuận Bình", provinceCode: "82"),
+        Commune(code: "28633", name: "Xã An Thạnh Thủy", provinceCode: "82"),
+        Commune(code: "28648", name: "Xã Bình Ninh", provinceCode: "82"),
+        Commune(code: "28651", name: "Xã Vĩnh Bình", provinceCode: "82"),
+        Commune(code: "28660", name: "Xã Đồng Sơn", provinceCode: "82"),
+        Commune(code: "28663", name: "Xã Phú Thành", provinceCode: "82"),
+        Commune(code: "28678", name: "Xã Vĩnh Hựu", provinceCode: "82"),
+        Commune(code: "28687", name: "Xã Long Bình", provinceCode: "82"),
+        Commune(code: "28693", name: "Xã Tân Thới", provinceCode: "82"),
+        Commune(code: "28696", name: "Xã Tân Phú Đông", provinceCode: "82"),
+        Commune(code: "28702", name: "Xã Tân Hòa", provinceCode: "82"),
+        Commune(code: "28720", name: "Xã Gia Thuận", provinceCode: "82"),
+        Commune(code: "28723", name: "Xã Tân Đông", provinceCode: "82"),
+        Commune(code: "28729", name: "Phường Sơn Qui", provinceCode: "82"),
+        Commune(code: "28738", name: "Xã Tân Điền", provinceCode: "82"),
+        Commune(code: "28747", name: "Xã Gò Công Đông", provinceCode: "82"),
+        Commune(code: "28756", name: "Phường Phú Khương", provinceCode: "86"),
+        Commune(code: "28777", name: "Phường An Hội", provinceCode: "86"),
+        Commune(code: "28783", name: "Phường Sơn Đông", provinceCode: "86"),
+        Commune(code: "28789", name: "Phường Bến Tre", provinceCode: "86"),
+        Commune(code: "28807", name: "Xã Giao Long", provinceCode: "86"),
+        Commune(code: "28810", name: "Xã Phú Túc", provinceCode: "86"),
+        Commune(code: "28840", name: "Xã Tân Phú", provinceCode: "86"),
+        Commune(code: "28858", name: "Phường Phú Tân", provinceCode: "86"),
+        Commune(code: "28861", name: "Xã Tiên Thủy", provinceCode: "86"),
+        Commune(code: "28870", name: "Xã Chợ Lách", provinceCode: "86"),
+        Commune(code: "28879", name: "Xã Phú Phụng", provinceCode: "86"),
+        Commune(code: "28894", name: "Xã Vĩnh Thành", provinceCode: "86"),
+        Commune(code: "28901", name: "Xã Hưng Khánh Trung", provinceCode: "86"),
+        Commune(code: "28903", name: "Xã Mỏ Cày", provinceCode: "86"),
+        Commune(code: "28915", name: "Xã Phước Mỹ Trung", provinceCode: "86"),
+        Commune(code: "28921", name: "Xã Tân Thành Bình", provinceCode: "86"),
+        Commune(code: "28945", name: "Xã Đồng Khởi", provinceCode: "86"),
+        Commune(code: "28948", name: "Xã Nhuận Phú Tân", provinceCode: "86"),
+        Commune(code: "28957", name: "Xã An Định", provinceCode: "86"),
+        Commune(code: "28969", name: "Xã Thành Thới", provinceCode: "86"),
+        Commune(code: "28981", name: "Xã Hương Mỹ", provinceCode: "86"),
+        Commune(code: "28984", name: "Xã Giồng Trôm", provinceCode: "86"),
+        Commune(code: "28987", name: "Xã Lương Hòa", provinceCode: "86"),
+        Commune(code: "28993", name: "Xã Lương Phú", provinceCode: "86"),
+        Commune(code: "28996", name: "Xã Châu Hòa", provinceCode: "86"),
+        Commune(code: "29020", name: "Xã Phước Long", provinceCode: "86"),
+        Commune(code: "29029", name: "Xã Tân Hào", provinceCode: "86"),
+        Commune(code: "29044", name: "Xã Hưng Nhượng", provinceCode: "86"),
+        Commune(code: "29050", name: "Xã Bình Đại", provinceCode: "86"),
+        Commune(code: "29062", name: "Xã Phú Thuận", provinceCode: "86"),
+        Commune(code: "29077", name: "Xã Lộc Thuận", provinceCode: "86"),
+        Commune(code: "29083", name: "Xã Châu Hưng", provinceCode: "86"),
+        Commune(code: "29089", name: "Xã Thạnh Trị", provinceCode: "86"),
+        Commune(code: "29104", name: "Xã Thạnh Phước", provinceCode: "86"),
+        Commune(code: "29107", name: "Xã Thới Thuận", provinceCode: "86"),
+        Commune(code: "29110", name: "Xã Ba Tri", provinceCode: "86"),
+        Commune(code: "29122", name: "Xã Mỹ Chánh Hòa", provinceCode: "86"),
+        Commune(code: "29125", name: "Xã Bảo Thạnh", provinceCode: "86"),
+        Commune(code: "29137", name: "Xã Tân Xuân", provinceCode: "86"),
+        Commune(code: "29143", name: "Xã An Ngãi Trung", provinceCode: "86"),
+        Commune(code: "29158", name: "Xã An Hiệp", provinceCode: "86"),
+        Commune(code: "29167", name: "Xã Tân Thủy", provinceCode: "86"),
+        Commune(code: "29182", name: "Xã Thạnh Phú", provinceCode: "86"),
+        Commune(code: "29191", name: "Xã Quới Điền", provinceCode: "86"),
+        Commune(code: "29194", name: "Xã Đại Điền", provinceCode: "86"),
+        Commune(code: "29221", name: "Xã Thạnh Hải", provinceCode: "86"),
+        Commune(code: "29224", name: "Xã An Qui", provinceCode: "86"),
+        Commune(code: "29227", name: "Xã Thạnh Phong", provinceCode: "86"),
+        Commune(code: "29242", name: "Phường Trà Vinh", provinceCode: "86"),
+        Commune(code: "29254", name: "Phường Nguyệt Hóa", provinceCode: "86"),
+        Commune(code: "29263", name: "Phường Long Đức", provinceCode: "86"),
+        Commune(code: "29266", name: "Xã Càng Long", provinceCode: "86"),
+        Commune(code: "29275", name: "Xã An Trường", provinceCode: "86"),
+        Commune(code: "29278", name: "Xã Tân An", provinceCode: "86"),
+        Commune(code: "29287", name: "Xã Bình Phú", provinceCode: "86"),
+        Commune(code: "29302", name: "Xã Nhị Long", provinceCode: "86"),
+        Commune(code: "29308", name: "Xã Cầu Kè", provinceCode: "86"),
+        Commune(code: "29317", name: "Xã An Phú Tân", provinceCode: "86"),
+        Commune(code: "29329", name: "Xã Phong Thạnh", provinceCode: "86"),
+        Commune(code: "29335", name: "Xã Tam Ngãi", provinceCode: "86"),
+        Commune(code: "29341", name: "Xã Tiểu Cần", provinceCode: "86"),
+        Commune(code: "29362", name: "Xã Hùng Hòa", provinceCode: "86"),
+        Commune(code: "29365", name: "Xã Tập Ngãi", provinceCode: "86"),
+        Commune(code: "29371", name: "Xã Tân Hòa", provinceCode: "86"),
+        Commune(code: "29374", name: "Xã Châu Thành", provinceCode: "86"),
+        Commune(code: "29386", name: "Xã Song Lộc", provinceCode: "86"),
+        Commune(code: "29398", name: "Phường Hòa Thuận", provinceCode: "86"),
+        Commune(code: "29407", name: "Xã Hưng Mỹ", provinceCode: "86"),
+        Commune(code: "29410", name: "Xã Hòa Minh", provinceCode: "86"),
+        Commune(code: "29413", name: "Xã Long Hòa", provinceCode: "86"),
+        Commune(code: "29416", name: "Xã Cầu Ngang", provinceCode: "86"),
+        Commune(code: "29419", name: "Xã Mỹ Long", provinceCode: "86"),
+        Commune(code: "29431", name: "Xã Vinh Kim", provinceCode: "86"),
+        Commune(code: "29446", name: "Xã Nhị Trường", provinceCode: "86"),
+        Commune(code: "29455", name: "Xã Hiệp Mỹ", provinceCode: "86"),
+        Commune(code: "29461", name: "Xã Trà Cú", provinceCode: "86"),
+        Commune(code: "29467", name: "Xã Tập Sơn", provinceCode: "86"),
+        Commune(code: "29476", name: "Xã Lưu Nghiệp Anh", provinceCode: "86"),
+        Commune(code: "29489", name: "Xã Hàm Giang", provinceCode: "86"),
+        Commune(code: "29491", name: "Xã Đại An", provinceCode: "86"),
+        Commune(code: "29497", name: "Xã Đôn Châu", provinceCode: "86"),
+        Commune(code: "29506", name: "Xã Long Hiệp", provinceCode: "86"),
+        Commune(code: "29512", name: "Phường Duyên Hải", provinceCode: "86"),
+        Commune(code: "29513", name: "Xã Long Thành", provinceCode: "86"),
+        Commune(code: "29516", name: "Phường Trường Long Hòa", provinceCode: "86"),
+        Commune(code: "29518", name: "Xã Long Hữu", provinceCode: "86"),
+        Commune(code: "29530", name: "Xã Ngũ Lạc", provinceCode: "86"),
+        Commune(code: "29533", name: "Xã Long Vĩnh", provinceCode: "86"),
+        Commune(code: "29536", name: "Xã Đông Hải", provinceCode: "86"),
+        Commune(code: "29551", name: "Phường Long Châu", provinceCode: "86"),
+        Commune(code: "29557", name: "Phường Phước Hậu", provinceCode: "86"),
+        Commune(code: "29566", name: "Phường Tân Ngãi", provinceCode: "86"),
+        Commune(code: "29584", name: "Xã An Bình", provinceCode: "86"),
+        Commune(code: "29590", name: "Phường Thanh Đức", provinceCode: "86"),
+        Commune(code: "29593", name: "Phường Tân Hạnh", provinceCode: "86"),
+        Commune(code: "29602", name: "Xã Long Hồ", provinceCode: "86"),
+        Commune(code: "29611", name: "Xã Phú Quới", provinceCode: "86"),
+        Commune(code: "29623", name: "Xã Nhơn Phú", provinceCode: "86"),
+        Commune(code: "29638", name: "Xã Bình Phước", provinceCode: "86"),
+        Commune(code: "29641", name: "Xã Cái Nhum", provinceCode: "86"),
+        Commune(code: "29653", name: "Xã Tân Long Hội", provinceCode: "86"),
+        Commune(code: "29659", name: "Xã Trung Thành", provinceCode: "86"),
+        Commune(code: "29668", name: "Xã Quới An", provinceCode: "86"),
+        Commune(code: "29677", name: "Xã Quới Thiện", provinceCode: "86"),
+        Commune(code: "29683", name: "Xã Trung Hiệp", provinceCode: "86"),
+        Commune(code: "29698", name: "Xã Trung Ngãi", provinceCode: "86"),
+        Commune(code: "29701", name: "Xã Hiếu Phụng", provinceCode: "86"),
+        Commune(code: "29713", name: "Xã Hiếu Thành", provinceCode: "86"),
+        Commune(code: "29719", name: "Xã Tam Bình", provinceCode: "86"),
+        Commune(code: "29728", name: "Xã Cái Ngang", provinceCode: "86"),
+        Commune(code: "29734", name: "Xã Hòa Hiệp", provinceCode: "86"),
+        Commune(code: "29740", name: "Xã Song Phú", provinceCode: "86"),
+        Commune(code: "29767", name: "Xã Ngãi Tứ", provinceCode: "86"),
+        Commune(code: "29770", name: "Phường Cái Vồn", provinceCode: "86"),
+        Commune(code: "29771", name: "Phường Bình Minh", provinceCode: "86"),
+        Commune(code: "29785", name: "Xã Tân Lược", provinceCode: "86"),
+        Commune(code: "29788", name: "Xã Mỹ Thuận", provinceCode: "86"),
+        Commune(code: "29800", name: "Xã Tân Quới", provinceCode: "86"),
+        Commune(code: "29812", name: "Phường Đông Thành", provinceCode: "86"),
+        Commune(code: "29821", name: "Xã Trà Ôn", provinceCode: "86"),
+        Commune(code: "29830", name: "Xã Hòa Bình", provinceCode: "86"),
+        Commune(code: "29836", name: "Xã Trà Côn", provinceCode: "86"),
+        Commune(code: "29845", name: "Xã Vĩnh Xuân", provinceCode: "86"),
+        Commune(code: "29857", name: "Xã Lục Sĩ Thành", provinceCode: "86"),
+        Commune(code: "29869", name: "Phường Cao Lãnh", provinceCode: "82"),
+        Commune(code: "29884", name: "Phường Mỹ Ngãi", provinceCode: "82"),
+        Commune(code: "29888", name: "Phường Mỹ Trà", provinceCode: "82"),
+        Commune(code: "29905", name: "Phường Sa Đéc", provinceCode: "82"),
+        Commune(code: "29926", name: "Xã Tân Hồng", provinceCode: "82"),
+        Commune(code: "29929", name: "Xã Tân Hộ Cơ", provinceCode: "82"),
+        Commune(code: "29938", name: "Xã Tân Thành", provinceCode: "82"),
+        Commune(code: "29944", name: "Xã An Phước", provinceCode: "82"),
+        Commune(code: "29954", name: "Phường An Bình", provinceCode: "82"),
+        Commune(code: "29955", name: "Phường Hồng Ngự", provinceCode: "82"),
+        Commune(code: "29971", name: "Xã Thường Phước", provinceCode: "82"),
+        Commune(code: "29978", name: "Phường Thường Lạc", provinceCode: "82"),
+        Commune(code: "29983", name: "Xã Long Khánh", provinceCode: "82"),
+        Commune(code: "29992", name: "Xã Long Phú Thuận", provinceCode: "82"),
+        Commune(code: "30001", name: "Xã Tràm Chim", provinceCode: "82"),
+        Commune(code: "30010", name: "Xã Tam Nông", provinceCode: "82"),
+        Commune(code: "30019", name: "Xã An Hòa", provinceCode: "82"),
+        Commune(code: "30025", name: "Xã Phú Cường", provinceCode: "82"),
+        Commune(code: "30028", name: "Xã An Long", provinceCode: "82"),
+        Commune(code: "30034", name: "Xã Phú Thọ", provinceCode: "82"),
+        Commune(code: "30037", name: "Xã Tháp Mười", provinceCode: "82"),
+        Commune(code: "30043", name: "Xã Phương Thịnh", provinceCode: "82"),
+        Commune(code: "30046", name: "Xã Trường Xuân", provinceCode: "82"),
+        Commune(code: "30055", name: "Xã Mỹ Quí", provinceCode: "82"),
+        Commune(code: "30061", name: "Xã Đốc Binh Kiều", provinceCode: "82"),
+        Commune(code: "30073", name: "Xã Thanh Mỹ", provinceCode: "82"),
+        Commune(code: "30076", name: "Xã Mỹ Thọ", provinceCode: "82"),
+        Commune(code: "30085", name: "Xã Ba Sao", provinceCode: "82"),
+        Commune(code: "30088", name: "Xã Phong Mỹ", provinceCode: "82"),
+        Commune(code: "30112", name: "Xã Mỹ Hiệp", provinceCode: "82"),
+        Commune(code: "30118", name: "Xã Bình Hàng Trung", provinceCode: "82"),
+        Commune(code: "30130", name: "Xã Thanh Bình", provinceCode: "82"),
+        Commune(code: "30154", name: "Xã Tân Long", provinceCode: "82"),
+        Commune(code: "30157", name: "Xã Tân Thạnh", provinceCode: "82"),
+        Commune(code: "30163", name: "Xã Bình Thành", provinceCode: "82"),
+        Commune(code: "30169", name: "Xã Lấp Vò", provinceCode: "82"),
+        Commune(code: "30178", name: "Xã Mỹ An Hưng", provinceCode: "82"),
+        Commune(code: "30184", name: "Xã Tân Khánh Trung", provinceCode: "82"),
+        Commune(code: "30208", name: "Xã Hòa Long", provinceCode: "82"),
+        Commune(code: "30214", name: "Xã Tân Dương", provinceCode: "82"),
+        Commune(code: "30226", name: "Xã Lai Vung", provinceCode: "82"),
+        Commune(code: "30235", name: "Xã Phong Hòa", provinceCode: "82"),
+        Commune(code: "30244", name: "Xã Phú Hựu", provinceCode: "82"),
+        Commune(code: "30253", name: "Xã Tân Nhuận Đông", provinceCode: "82"),
+        Commune(code: "30259", name: "Xã Tân Phú Trung", provinceCode: "82"),
+        Commune(code: "30292", name: "Phường Bình Đức", provinceCode: "91"),
+        Commune(code: "30301", name: "Phường Mỹ Thới", provinceCode: "91"),
+        Commune(code: "30307", name: "Phường Long Xuyên", provinceCode: "91"),
+        Commune(code: "30313", name: "Xã Mỹ Hòa Hưng", provinceCode: "91"),
+        Commune(code: "30316", name: "Phường Châu Đốc", provinceCode: "91"),
+        Commune(code: "30325", name: "Phường Vĩnh Tế", provinceCode: "91"),
+        Commune(code: "30337", name: "Xã An Phú", provinceCode: "91"),
+        Commune(code: "30341", name: "Xã Khánh Bình", provinceCode: "91"),
+        Commune(code: "30346", name: "Xã Nhơn Hội", provinceCode: "91"),
+        Commune(code: "30352", name: "Xã Phú Hữu", provinceCode: "91"),
+        Commune(code: "30367", name: "Xã Vĩnh Hậu", provinceCode: "91"),
+        Commune(code: "30376", name: "Phường Tân Châu", provinceCode: "91"),
+        Commune(code: "30377", name: "Phường Long Phú", provinceCode: "91"),
+        Commune(code: "30385", name: "Xã Vĩnh Xương", provinceCode: "91"),
+        Commune(code: "30388", name: "Xã Tân An", provinceCode: "91"),
+        Commune(code: "30403", name: "Xã Châu Phong", provinceCode: "91"),
+        Commune(code: "30406", name: "Xã Phú Tân", provinceCode: "91"),
+        Commune(code: "30409", name: "Xã Chợ Vàm", provinceCode: "91"),
+        Commune(code: "30421", name: "Xã Phú Lâm", provinceCode: "91"),
+        Commune(code: "30430", name: "Xã Hòa Lạc", provinceCode: "91"),
+    ]
+
+    private static let communes12: [Commune] = [
+        Commune(code: "30436", name: "Xã Phú An", provinceCode: "91"),
+        Commune(code: "30445", name: "Xã Bình Thạnh Đông", provinceCode: "91"),
+        Commune(code: "30463", name: "Xã Châu Phú", provinceCode: "91"),
+        Commune(code: "30469", name: "Xã Mỹ Đức", provinceCode: "91"),
+        Commune(code: "30478", name: "Xã Vĩnh Thạnh Trung", provinceCode: "91"),
+        Commune(code: "30481", name: "Xã Thạnh Mỹ Tây", provinceCode: "91"),
+        Commune(code: "30487", name: "Xã Bình Mỹ", provinceCode: "91"),
+        Commune(code: "30502", name: "Phường Thới Sơn", provinceCode: "91"),
+        Commune(code: "30505", name: "Phường Chi Lăng", provinceCode: "91"),
+        Commune(code: "30520", name: "Phường Tịnh Biên", provinceCode: "91"),
+        Commune(code: "30526", name: "Xã An Cư", provinceCode: "91"),
+        Commune(code: "30538", name: "Xã Núi Cấm", provinceCode: "91"),
+        Commune(code: "30544", name: "Xã Tri Tôn", provinceCode: "91"),
+        Commune(code: "30547", name: "Xã Ba Chúc", provinceCode: "91"),
+        Commune(code: "30568", name: "Xã Vĩnh Gia", provinceCode: "91"),
+        Commune(code: "30577", name: "Xã Ô Lâm", provinceCode: "91"),
+        Commune(code: "30580", name: "Xã Cô Tô", provinceCode: "91"),
+        Commune(code: "30589", name: "Xã An Châu", provinceCode: "91"),
+        Commune(code: "30595", name: "Xã Cần Đăng", provinceCode: "91"),
+        Commune(code: "30604", name: "Xã Vĩnh An", provinceCode: "91"),
+        Commune(code: "30607", name: "Xã Bình Hòa", provinceCode: "91"),
+        Commune(code: "30619", name: "Xã Vĩnh Hanh", provinceCode: "91"),
+        Commune(code: "30628", name: "Xã Chợ Mới", provinceCode: "91"),
+        Commune(code: "30631", name: "Xã Long Điền", provinceCode: "91"),
+        Commune(code: "30643", name: "Xã Cù Lao Giêng", provinceCode: "91"),
+        Commune(code: "30658", name: "Xã Nhơn Mỹ", provinceCode: "91"),
+        Commune(code: "30664", name: "Xã Long Kiến", provinceCode: "91"),
+        Commune(code: "30673", name: "Xã Hội An", provinceCode: "91"),
+        Commune(code: "30682", name: "Xã Thoại Sơn", provinceCode: "91"),
+        Commune(code: "30685", name: "Xã Phú Hòa", provinceCode: "91"),
+        Commune(code: "30688", name: "Xã Óc Eo", provinceCode: "91"),
+        Commune(code: "30691", name: "Xã Tây Phú", provinceCode: "91"),
+        Commune(code: "30697", name: "Xã Vĩnh Trạch", provinceCode: "91"),
+        Commune(code: "30709", name: "Xã Định Mỹ", provinceCode: "91"),
+        Commune(code: "30742", name: "Phường Rạch Giá", provinceCode: "91"),
+        Commune(code: "30760", name: "Phường Vĩnh Thông", provinceCode: "91"),
+        Commune(code: "30766", name: "Phường Tô Châu", provinceCode: "91"),
+        Commune(code: "30769", name: "Phường Hà Tiên", provinceCode: "91"),
+        Commune(code: "30781", name: "Xã Tiên Hải", provinceCode: "91"),
+        Commune(code: "30787", name: "Xã Kiên Lương", provinceCode: "91"),
+        Commune(code: "30790", name: "Xã Hòa Điền", provinceCode: "91"),
+        Commune(code: "30793", name: "Xã Vĩnh Điều", provinceCode: "91"),
+        Commune(code: "30796", name: "Xã Giang Thành", provinceCode: "91"),
+        Commune(code: "30811", name: "Xã Sơn Hải", provinceCode: "91"),
+        Commune(code: "30814", name: "Xã Hòn Nghệ", provinceCode: "91"),
+        Commune(code: "30817", name: "Xã Hòn Đất", provinceCode: "91"),
+        Commune(code: "30823", name: "Xã Bình Sơn", provinceCode: "91"),
+        Commune(code: "30826", name: "Xã Bình Giang", provinceCode: "91"),
+        Commune(code: "30835", name: "Xã Sơn Kiên", provinceCode: "91"),
+        Commune(code: "30838", name: "Xã Mỹ Thuận", provinceCode: "91"),
+        Commune(code: "30850", name: "Xã Tân Hiệp", provinceCode: "91"),
+        Commune(code: "30856", name: "Xã Tân Hội", provinceCode: "91"),
+        Commune(code: "30874", name: "Xã Thạnh Đông", provinceCode: "91"),
+        Commune(code: "30880", name: "Xã Châu Thành", provinceCode: "91"),
+        Commune(code: "30886", name: "Xã Thạnh Lộc", provinceCode: "91"),
+        Commune(code: "30898", name: "Xã Bình An", provinceCode: "91"),
+        Commune(code: "30904", name: "Xã Giồng Riềng", provinceCode: "91"),
+        Commune(code: "30910", name: "Xã Thạnh Hưng", provinceCode: "91"),
+        Commune(code: "30928", name: "Xã Ngọc Chúc", provinceCode: "91"),
+        Commune(code: "30934", name: "Xã Hòa Hưng", provinceCode: "91"),
+        Commune(code: "30943", name: "Xã Long Thạnh", provinceCode: "91"),
+        Commune(code: "30949", name: "Xã Hòa Thuận", provinceCode: "91"),
+        Commune(code: "30952", name: "Xã Gò Quao", provinceCode: "91"),
+        Commune(code: "30958", name: "Xã Định Hòa", provinceCode: "91"),
+        Commune(code: "30970", name: "Xã Vĩnh Hòa Hưng", provinceCode: "91"),
+        Commune(code: "30982", name: "Xã Vĩnh Tuy", provinceCode: "91"),
+        Commune(code: "30985", name: "Xã An Biên", provinceCode: "91"),
+        Commune(code: "30988", name: "Xã Tây Yên", provinceCode: "91"),
+        Commune(code: "31006", name: "Xã Đông Thái", provinceCode: "91"),
+        Commune(code: "31012", name: "Xã Vĩnh Hòa", provinceCode: "91"),
+        Commune(code: "31018", name: "Xã An Minh", provinceCode: "91"),
+        Commune(code: "31024", name: "Xã Đông Hòa", provinceCode: "91"),
+        Commune(code: "31027", name: "Xã U Minh Thượng", provinceCode: "91"),
+        Commune(code: "31031", name: "Xã Tân Thạnh", provinceCode: "91"),
+        Commune(code: "31036", name: "Xã Đông Hưng", provinceCode: "91"),
+        Commune(code: "31042", name: "Xã Vân Khánh", provinceCode: "91"),
+        Commune(code: "31051", name: "Xã Vĩnh Phong", provinceCode: "91"),
+        Commune(code: "31064", name: "Xã Vĩnh Bình", provinceCode: "91"),
+        Commune(code: "31069", name: "Xã Vĩnh Thuận", provinceCode: "91"),
+        Commune(code: "31078", name: "Đặc khu Phú Quốc", provinceCode: "91"),
+        Commune(code: "31105", name: "Đặc khu Thổ Châu", provinceCode: "91"),
+        Commune(code: "31108", name: "Đặc khu Kiên Hải", provinceCode: "91"),
+        Commune(code: "31120", name: "Phường Cái Khế", provinceCode: "92"),
+        Commune(code: "31135", name: "Phường Ninh Kiều", provinceCode: "92"),
+        Commune(code: "31147", name: "Phường Tân An", provinceCode: "92"),
+        Commune(code: "31150", name: "Phường An Bình", provinceCode: "92"),
+        Commune(code: "31153", name: "Phường Ô Môn", provinceCode: "92"),
+        Commune(code: "31157", name: "Phường Thới Long", provinceCode: "92"),
+        Commune(code: "31162", name: "Phường Phước Thới", provinceCode: "92"),
+        Commune(code: "31168", name: "Phường Bình Thủy", provinceCode: "92"),
+        Commune(code: "31174", name: "Phường Thới An Đông", provinceCode: "92"),
+        Commune(code: "31183", name: "Phường Long Tuyền", provinceCode: "92"),
+        Commune(code: "31186", name: "Phường Cái Răng", provinceCode: "92"),
+        Commune(code: "31201", name: "Phường Hưng Phú", provinceCode: "92"),
+        Commune(code: "31207", name: "Phường Thốt Nốt", provinceCode: "92"),
+        Commune(code: "31213", name: "Phường Tân Lộc", provinceCode: "92"),
+        Commune(code: "31217", name: "Phường Trung Nhứt", provinceCode: "92"),
+        Commune(code: "31228", name: "Phường Thuận Hưng", provinceCode: "92"),
+        Commune(code: "31231", name: "Xã Thạnh An", provinceCode: "92"),
+        Commune(code: "31232", name: "Xã Vĩnh Thạnh", provinceCode: "92"),
+        Commune(code: "31237", name: "Xã Vĩnh Trinh", provinceCode: "92"),
+        Commune(code: "31246", name: "Xã Thạnh Quới", provinceCode: "92"),
+        Commune(code: "31249", name: "Xã Thạnh Phú", provinceCode: "92"),
+        Commune(code: "31255", name: "Xã Trung Hưng", provinceCode: "92"),
+        Commune(code: "31258", name: "Xã Thới Lai", provinceCode: "92"),
+        Commune(code: "31261", name: "Xã Cờ Đỏ", provinceCode: "92"),
+        Commune(code: "31264", name: "Xã Thới Hưng", provinceCode: "92"),
+        Commune(code: "31273", name: "Xã Đông Hiệp", provinceCode: "92"),
+        Commune(code: "31282", name: "Xã Đông Thuận", provinceCode: "92"),
+        Commune(code: "31288", name: "Xã Trường Thành", provinceCode: "92"),
+        Commune(code: "31294", name: "Xã Trường Xuân", provinceCode: "92"),
+        Commune(code: "31299", name: "Xã Phong Điền", provinceCode: "92"),
+        Commune(code: "31309", name: "Xã Trường Long", provinceCode: "92"),
+        Commune(code: "31315", name: "Xã Nhơn Ái", provinceCode: "92"),
+        Commune(code: "31321", name: "Phường Vị Thanh", provinceCode: "92"),
+        Commune(code: "31333", name: "Phường Vị Tân", provinceCode: "92"),
+        Commune(code: "31338", name: "Xã Hỏa Lựu", provinceCode: "92"),
+        Commune(code: "31340", name: "Phường Ngã Bảy", provinceCode: "92"),
+        Commune(code: "31342", name: "Xã Tân Hòa", provinceCode: "92"),
+        Commune(code: "31348", name: "Xã Trường Long Tây", provinceCode: "92"),
+        Commune(code: "31360", name: "Xã Thạnh Xuân", provinceCode: "92"),
+        Commune(code: "31366", name: "Xã Châu Thành", provinceCode: "92"),
+        Commune(code: "31369", name: "Xã Đông Phước", provinceCode: "92"),
+        Commune(code: "31378", name: "Xã Phú Hữu", provinceCode: "92"),
+        Commune(code: "31393", name: "Xã Hòa An", provinceCode: "92"),
+        Commune(code: "31396", name: "Xã Hiệp Hưng", provinceCode: "92"),
+        Commune(code: "31399", name: "Xã Tân Bình", provinceCode: "92"),
+        Commune(code: "31408", name: "Xã Thạnh Hòa", provinceCode: "92"),
+        Commune(code: "31411", name: "Phường Đại Thành", provinceCode: "92"),
+        Commune(code: "31420", name: "Xã Phụng Hiệp", provinceCode: "92"),
+        Commune(code: "31426", name: "Xã Phương Bình", provinceCode: "92"),
+        Commune(code: "31432", name: "Xã Tân Phước Hưng", provinceCode: "92"),
+        Commune(code: "31441", name: "Xã Vị Thủy", provinceCode: "92"),
+        Commune(code: "31453", name: "Xã Vĩnh Thuận Đông", provinceCode: "92"),
+        Commune(code: "31459", name: "Xã Vĩnh Tường", provinceCode: "92"),
+        Commune(code: "31465", name: "Xã Vị Thanh 1", provinceCode: "92"),
+        Commune(code: "31471", name: "Phường Long Mỹ", provinceCode: "92"),
+        Commune(code: "31473", name: "Phường Long Bình", provinceCode: "92"),
+        Commune(code: "31480", name: "Phường Long Phú 1", provinceCode: "92"),
+        Commune(code: "31489", name: "Xã Vĩnh Viễn", provinceCode: "92"),
+        Commune(code: "31492", name: "Xã Lương Tâm", provinceCode: "92"),
+        Commune(code: "31495", name: "Xã Xà Phiên", provinceCode: "92"),
+        Commune(code: "31507", name: "Phường Sóc Trăng", provinceCode: "92"),
+        Commune(code: "31510", name: "Phường Phú Lợi", provinceCode: "92"),
+        Commune(code: "31528", name: "Xã Kế Sách", provinceCode: "92"),
+        Commune(code: "31531", name: "Xã An Lạc Thôn", provinceCode: "92"),
+        Commune(code: "31537", name: "Xã Phong Nẫm", provinceCode: "92"),
+        Commune(code: "31540", name: "Xã Thới An Hội", provinceCode: "92"),
+        Commune(code: "31552", name: "Xã Nhơn Mỹ", provinceCode: "92"),
+        Commune(code: "31561", name: "Xã Đại Hải", provinceCode: "92"),
+        Commune(code: "31567", name: "Xã Mỹ Tú", provinceCode: "92"),
+        Commune(code: "31569", name: "Xã Phú Tâm", provinceCode: "92"),
+        Commune(code: "31570", name: "Xã Hồ Đắc Kiện", provinceCode: "92"),
+        Commune(code: "31579", name: "Xã Long Hưng", provinceCode: "92"),
+        Commune(code: "31582", name: "Xã Thuận Hòa", provinceCode: "92"),
+        Commune(code: "31591", name: "Xã Mỹ Hương", provinceCode: "92"),
+        Commune(code: "31594", name: "Xã An Ninh", provinceCode: "92"),
+        Commune(code: "31603", name: "Xã Mỹ Phước", provinceCode: "92"),
+        Commune(code: "31615", name: "Xã An Thạnh", provinceCode: "92"),
+        Commune(code: "31633", name: "Xã Cù Lao Dung", provinceCode: "92"),
+        Commune(code: "31639", name: "Xã Long Phú", provinceCode: "92"),
+        Commune(code: "31645", name: "Xã Đại Ngãi", provinceCode: "92"),
+        Commune(code: "31654", name: "Xã Trường Khánh", provinceCode: "92"),
+        Commune(code: "31666", name: "Xã Tân Thạnh", provinceCode: "92"),
+        Commune(code: "31673", name: "Xã Trần Đề", provinceCode: "92"),
+        Commune(code: "31675", name: "Xã Liêu Tú", provinceCode: "92"),
+        Commune(code: "31679", name: "Xã Lịch Hội Thượng", provinceCode: "92"),
+        Commune(code: "31684", name: "Phường Mỹ Xuyên", provinceCode: "92"),
+        Commune(code: "31687", name: "Xã Tài Văn", provinceCode: "92"),
+        Commune(code: "31699", name: "Xã Thạnh Thới An", provinceCode: "92"),
+        Commune(code: "31708", name: "Xã Nhu Gia", provinceCode: "92"),
+        Commune(code: "31717", name: "Xã Hòa Tú", provinceCode: "92"),
+        Commune(code: "31723", name: "Xã Ngọc Tố", provinceCode: "92"),
+        Commune(code: "31726", name: "Xã Gia Hòa", provinceCode: "92"),
+        Commune(code: "31732", name: "Phường Ngã Năm", provinceCode: "92"),
+        Commune(code: "31741", name: "Xã Tân Long", provinceCode: "92"),
+        Commune(code: "31753", name: "Phường Mỹ Quới", provinceCode: "92"),
+        Commune(code: "31756", name: "Xã Phú Lộc", provinceCode: "92"),
+        Commune(code: "31759", name: "Xã Lâm Tân", provinceCode: "92"),
+        Commune(code: "31777", name: "Xã Vĩnh Lợi", provinceCode: "92"),
+        Commune(code: "31783", name: "Phường Vĩnh Châu", provinceCode: "92"),
+        Commune(code: "31789", name: "Phường Khánh Hòa", provinceCode: "92"),
+        Commune(code: "31795", name: "Xã Vĩnh Hải", provinceCode: "92"),
+        Commune(code: "31804", name: "Phường Vĩnh Phước", provinceCode: "92"),
+        Commune(code: "31810", name: "Xã Lai Hòa", provinceCode: "92"),
+        Commune(code: "31825", name: "Phường Bạc Liêu", provinceCode: "96"),
+        Commune(code: "31834", name: "Phường Vĩnh Trạch", provinceCode: "96"),
+        Commune(code: "31840", name: "Phường Hiệp Thành", provinceCode: "96"),
+        Commune(code: "31843", name: "Xã Hồng Dân", provinceCode: "96"),
+        Commune(code: "31849", name: "Xã Ninh Quới", provinceCode: "96"),
+        Commune(code: "31858", name: "Xã Vĩnh Lộc", provinceCode: "96"),
+        Commune(code: "31864", name: "Xã Ninh Thạnh Lợi", provinceCode: "96"),
+        Commune(code: "31867", name: "Xã Phước Long", provinceCode: "96"),
+        Commune(code: "31876", name: "Xã Vĩnh Phước", provinceCode: "96"),
+        Commune(code: "31882", name: "Xã Vĩnh Thanh", provinceCode: "96"),
+        Commune(code: "31885", name: "Xã Phong Hiệp", provinceCode: "96"),
+        Commune(code: "31891", name: "Xã Hòa Bình", provinceCode: "96"),
+        Commune(code: "31894", name: "Xã Châu Thới", provinceCode: "96"),
+        Commune(code: "31900", name: "Xã Vĩnh Lợi", provinceCode: "96"),
+        Commune(code: "31906", name: "Xã Hưng Hội", provinceCode: "96"),
+        Commune(code: "31918", name: "Xã Vĩnh Mỹ", provinceCode: "96"),
+        Commune(code: "31927", name: "Xã Vĩnh Hậu", provinceCode: "96"),
+        Commune(code: "31942", name: "Phường Giá Rai", provinceCode: "96"),
+        Commune(code: "31951", name: "Phường Láng Tròn", provinceCode: "96"),
+        Commune(code: "31957", name: "Xã Phong Thạnh", provinceCode: "96"),
+        Commune(code: "31972", name: "Xã Gành Hào", provinceCode: "96"),
+        Commune(code: "31975", name: "Xã Đông Hải", provinceCode: "96"),
+        Commune(code: "31985", name: "Xã Long Điền", provinceCode: "96"),
+        Commune(code: "31988", name: "Xã An Trạch", provinceCode: "96"),
+        Commune(code: "31993", name: "Xã Định Thành", provinceCode: "96"),
+        Commune(code: "32002", name: "Phường An Xuyên", provinceCode: "96"),
+        Commune(code: "32014", name: "Phường Lý Văn Lâm", provinceCode: "96"),
+        Commune(code: "32025", name: "Phường Tân Thành", provinceCode: "96"),
+        Commune(code: "32041", name: "Phường Hòa Thành", provinceCode: "96"),
+        Commune(code: "32044", name: "Xã Nguyễn Phích", provinceCode: "96"),
+        Commune(code: "32047", name: "Xã U Minh", provinceCode: "96"),
+        Commune(code: "32059", name: "Xã Khánh An", provinceCode: "96"),
+        Commune(code: "32062", name: "Xã Khánh Lâm", provinceCode: "96"),
+        Commune(code: "32065", name: "Xã Thới Bình", provinceCode: "96"),
+        Commune(code: "32069", name: "Xã Biển Bạch", provinceCode: "96"),
+        Commune(code: "32071", name: "Xã Trí Phải", provinceCode: "96"),
+        Commune(code: "32083", name: "Xã Tân Lộc", provinceCode: "96"),
+        Commune(code: "32092", name: "Xã Hồ Thị Kỷ", provinceCode: "96"),
+        Commune(code: "32095", name: "Xã Trần Văn Thời", provinceCode: "96"),
+        Commune(code: "32098", name: "Xã Sông Đốc", provinceCode: "96"),
+        Commune(code: "32104", name: "Xã Đá Bạc", provinceCode: "96"),
+        Commune(code: "32110", name: "Xã Khánh Bình", provinceCode: "96"),
+        Commune(code: "32119", name: "Xã Khánh Hưng", provinceCode: "96"),
+        Commune(code: "32128", name: "Xã Cái Nước", provinceCode: "96"),
+        Commune(code: "32134", name: "Xã Lương Thế Trân", provinceCode: "96"),
+        Commune(code: "32137", name: "Xã Tân Hưng", provinceCode: "96"),
+        Commune(code: "32140", name: "Xã Hưng Mỹ", provinceCode: "96"),
+        Commune(code: "32152", name: "Xã Đầm Dơi", provinceCode: "96"),
+        Commune(code: "32155", name: "Xã Tạ An Khương", provinceCode: "96"),
+        Commune(code: "32161", name: "Xã Trần Phán", provinceCode: "96"),
+        Commune(code: "32167", name: "Xã Tân Thuận", provinceCode: "96"),
+        Commune(code: "32182", name: "Xã Quách Phẩm", provinceCode: "96"),
+        Commune(code: "32185", name: "Xã Thanh Tùng", provinceCode: "96"),
+        Commune(code: "32188", name: "Xã Tân Tiến", provinceCode: "96"),
+        Commune(code: "32191", name: "Xã Năm Căn", provinceCode: "96"),
+        Commune(code: "32201", name: "Xã Đất Mới", provinceCode: "96"),
+        Commune(code: "32206", name: "Xã Tam Giang", provinceCode: "96"),
+        Commune(code: "32212", name: "Xã Cái Đôi Vàm", provinceCode: "96"),
+        Commune(code: "32214", name: "Xã Phú Mỹ", provinceCode: "96"),
+        Commune(code: "32218", name: "Xã Phú Tân", provinceCode: "96"),
+        Commune(code: "32227", name: "Xã Nguyễn Việt Khái", provinceCode: "96"),
+        Commune(code: "32236", name: "Xã Tân Ân", provinceCode: "96"),
+        Commune(code: "32244", name: "Xã Phan Ngọc Hiển", provinceCode: "96"),
+        Commune(code: "32248", name: "Xã Đất Mũi", provinceCode: "96"),
+    ]
 
     /// The 63 province codes in force before 2025-07-01.
     static let pre2025ProvinceCodes: Set<String> = [

@@ -35,25 +35,13 @@ public enum AdminUnits {
         case pre2025
     }
 
-    static let provinces: [String: Province] = {
-        var table: [String: Province] = [:]
-        for line in provinceTable.split(separator: "\n") {
-            let parts = line.split(separator: "|")
-            table[String(parts[0])] = Province(code: String(parts[0]), name: String(parts[1]))
-        }
-        return table
-    }()
+    // The generated lists (AdminUnits+Table.swift) keyed by code. Their codes are unique (the generator checks);
+    // should one repeat, the first entry wins rather than trapping.
+    static let provinces: [String: Province] = Dictionary(
+        provinceList.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static let communes: [String: Commune] = {
-        var table: [String: Commune] = [:]
-        table.reserveCapacity(3400)
-        for line in communeTable.split(separator: "\n") {
-            let parts = line.split(separator: "|")
-            table[String(parts[0])] = Commune(
-                code: String(parts[0]), name: String(parts[2]), provinceCode: String(parts[1]))
-        }
-        return table
-    }()
+    static let communes: [String: Commune] = Dictionary(
+        communeList.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The province with a 2025-07-01 code, if any.
     public static func province(code: String) -> Province? { provinces[code] }

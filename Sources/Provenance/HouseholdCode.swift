@@ -1,6 +1,6 @@
 public import EMVQR
 
-// A household code, version 1 (see Specs/household-qr-v1.md):
+// A household code, version 1 (the specification is Docs.docc/HouseholdCodeSpecificationV1.md):
 //
 //     code       = format signed-fields [signature] crc
 //     format     = "00" "02" "P1"

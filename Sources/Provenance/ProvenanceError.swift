@@ -67,7 +67,7 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// A stable error code. Its ``rawValue`` is what JSON output carries. Errors of the EMVQR grammar keep their
-    /// ``EMVQRError/Code`` raw value (`crcMismatch`, `lengthOverrun`, ...).
+    /// `EMVQRError.Code` raw value (`crcMismatch`, `lengthOverrun`, ...).
     public struct Code: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }

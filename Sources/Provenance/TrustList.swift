@@ -43,8 +43,17 @@ public struct TrustList: Sendable {
 
         /// Makes an entry.
         ///
-        /// - Parameter scope: The households it may vouch for; by default the commune its key ID names
-        ///   (``TrustScope/legacy(keyID:)``).
+        /// - Parameters:
+        ///   - keyID: The key's ID, as codes carry it in tag 12.
+        ///   - publicKey: The public key.
+        ///   - owner: Who holds the key: the commune or the province office.
+        ///   - from: The first day codes signed with this key may be issued.
+        ///   - until: The last day codes signed with this key may be issued.
+        ///   - status: Whether the key is in use.
+        ///   - revokedOn: For a revoked key, the first issue day it no longer vouches for; `nil` withdraws every code
+        ///     it signed.
+        ///   - scope: The households it may vouch for; by default the commune its key ID names
+        ///     (``TrustScope/legacy(keyID:)``).
         public init(
             keyID: String, publicKey: HouseholdPublicKey, owner: String, from: CivilDate, until: CivilDate,
             status: Status = .active, revokedOn: CivilDate? = nil, scope: TrustScope? = nil

@@ -1,5 +1,6 @@
 import EMVQR
 import Foundation
+import TestSupport
 import Testing
 
 /// One row of Fixtures/emvqr/payloads.tsv.
@@ -52,9 +53,7 @@ struct PayloadFixture: Sendable, CustomTestStringConvertible {
 }
 
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let directory = Repository.path("Fixtures")
 
     static let payloads: [PayloadFixture] = {
         let url = directory.appendingPathComponent("emvqr/payloads.tsv")

@@ -1,13 +1,13 @@
 import Foundation
 import Provenance
+import TestSupport
 import Testing
 
 /// EMVQR, VietQR and Provenance need no C library, so that a project on macOS or iOS can depend on them.
 @Suite struct PortabilityTests {
     /// No source file of the pure modules imports a platform C library without a `canImport` guard around it.
     @Test func pureModulesImportNoCLibraryUnguarded() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+        let sources = Repository.path("Sources")
         var checked = 0
         for module in ["EMVQR", "VietQR", "Provenance"] {
             let folder = sources.appendingPathComponent(module)

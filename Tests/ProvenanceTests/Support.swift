@@ -1,10 +1,10 @@
 import EMVQR
 import Foundation
 import Provenance
+import TestSupport
 
 /// The repository's Fixtures/Provenance folder.
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/Provenance")
+let fixtures = Repository.path("Fixtures/Provenance")
 
 func fixtureBytes(_ name: String) throws -> [UInt8] {
     Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))

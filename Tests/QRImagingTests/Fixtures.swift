@@ -1,14 +1,12 @@
+import Foundation
 import QRImaging
+import TestSupport
 import Testing
 
 /// Paths and manifests of the committed fixtures.
 enum Fixtures {
-    /// The package root, from this file's path.
-    static let root: String = {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/QRImagingTests/Fixtures.swift
-        return parts.joined(separator: "/")
-    }()
+    /// The package root.
+    static let root: String = Repository.root.path
 
     static let formats = root + "/Tests/QRImagingTests/Fixtures/formats"
     static let photos = root + "/Fixtures/photos"

@@ -1,5 +1,6 @@
 import Foundation
 import QRImaging
+import TestSupport
 
 /// Renders SVG as a printer driver would, with librsvg's rsvg-convert (Debian `librsvg2-bin`), and scans it back.
 enum Rasterizer {
@@ -11,19 +12,14 @@ enum Rasterizer {
         let input = folder.appendingPathComponent("page.svg")
         let output = folder.appendingPathComponent("page.png")
         try Data(svg.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "rsvg-convert", "--dpi-x", "\(dpi)", "--dpi-y", "\(dpi)", "--background-color", "white", "--format", "png",
-            "--output", output.path, input.path,
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RasterizerFailure(message: String(decoding: message, as: UTF8.self))
+        let rendered = try runProcess(
+            "rsvg-convert",
+            [
+                "--dpi-x", "\(dpi)", "--dpi-y", "\(dpi)", "--background-color", "white", "--format", "png",
+                "--output", output.path, input.path,
+            ])
+        guard rendered.status == 0 else {
+            throw RasterizerFailure(message: rendered.stderrText)
         }
         return Array(try Data(contentsOf: output))
     }

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 import VietQR
 
 /// The tab-separated fixture files in Fixtures/VietQR.
 enum Fixtures {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/VietQR")
+    static let folder = Repository.path("Fixtures/VietQR")
 
     /// The rows of `file`, comments and blank lines skipped.
     static func rows(_ file: String) -> [[String]] {

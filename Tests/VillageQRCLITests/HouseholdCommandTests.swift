@@ -1,11 +1,11 @@
 import EMVQR
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("villageqr household")
 struct HouseholdCommandTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/Provenance")
+    static let fixtures = Repository.path("Fixtures/Provenance")
     let directory: URL
 
     init() throws {
@@ -221,22 +221,5 @@ struct HouseholdCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/18223-0001.png")) == before)
         let forced = try ToolRunner.run(arguments + ["--force"])
         #expect(forced.stderr.contains("80 of 85 households issued"))
-    }
-}
-
-extension ToolRunner {
-    /// Runs another program, keeping its raw standard output.
-    static func runProgram(
-        _ executable: String, _ arguments: [String]
-    ) throws -> (status: Int32, data: Data, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: data, as: UTF8.self))
     }
 }

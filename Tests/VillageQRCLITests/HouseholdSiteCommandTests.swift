@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `villageqr household site`: the files it writes, what the data file holds, and that nothing is overwritten unless
 /// asked. The page itself is checked in Chromium by scripts/check-verifier-page.py.
 @Suite("villageqr household site")
 struct HouseholdSiteCommandTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/VillageQRCLI/Site")
+    static let sources = Repository.path("Sources/VillageQRCLI/Site")
     static let pageFiles = ["index.html", "verifier.js", "style.css", "sw.js", "manifest.webmanifest", "icon.svg"]
 
     /// A trust list from keygen and a revocation list, in `folder`.

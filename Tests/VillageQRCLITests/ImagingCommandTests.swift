@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `villageqr` for `render` and `scan` and checks output, files and exit status.
@@ -67,8 +68,7 @@ import Testing
         let directory = try temporaryDirectory()
         let good = "\(directory)/good.png"
         #expect(try ToolRunner.run(["render", "after the limit", "-o", good]).status == 0)
-        let glare = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/scan-budget/scan-hang-glare.jpg").path
+        let glare = Repository.path("Fixtures/scan-budget/scan-hang-glare.jpg").path
         let run = try ToolRunner.run(["scan", "--json", "--timeout", "0.001", glare, good])
         #expect(run.status == 1)
         let objects = try run.stdout.split(separator: "\n").map {

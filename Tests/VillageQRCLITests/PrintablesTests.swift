@@ -73,8 +73,7 @@ struct PrintablesTests {
 
 @Suite("villageqr household: the officer's spreadsheet and sheets")
 struct HouseholdSheetTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/Provenance")
+    static let fixtures = HouseholdCommandTests.fixtures
     let directory: URL
 
     init() throws {

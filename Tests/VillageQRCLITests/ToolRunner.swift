@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 /// Runs the built `villageqr` as a user would, and captures what it prints.
 struct ToolRunner {
@@ -21,33 +22,16 @@ struct ToolRunner {
     }
 
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin {
-            // Feed standard input from another thread so a large input cannot deadlock against a full stdout.
-            let handle = input.fileHandleForWriting
-            Thread.detachNewThread {
-                handle.write(stdin)
-                try? handle.close()
-            }
-        } else {
-            try input.fileHandleForWriting.close()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let output = try runProcess(executable.path, arguments, stdin: stdin, environment: environment)
+        return Result(status: output.status, stdout: output.stdoutText, stderr: output.stderrText)
+    }
+
+    /// Runs another program, keeping its raw standard output.
+    static func runProgram(
+        _ executable: String, _ arguments: [String]
+    ) throws -> (status: Int32, data: Data, stdout: String) {
+        let output = try runProcess(executable, arguments)
+        return (output.status, output.stdout, output.stdoutText)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import VillageQRCLI
@@ -181,8 +182,7 @@ struct UnixToolTests {
     func exitStatusTable() throws {
         let help = try ToolRunner.run(["--help"], environment: ["COLUMNS": "1000"])
         let readme = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("README.md"),
+            contentsOf: Repository.path("README.md"),
             encoding: .utf8)
         // Each row fits a narrow terminal, so ArgumentParser never wraps it out of its column.
         let rows = help.stdout.split(separator: "\n").filter {
