@@ -37,10 +37,11 @@ let issuer = HouseholdIssuer(key: key, keyID: keyID)
 // The address is a placeholder: a commune puts its own page here (`villageqr household site` writes one).
 let verifierPage = "https://verifier.example/nguon-goc"
 
-// Labels of 70 × 37 mm, 24 to an A4 sheet: every code the same size, none under 0.4 mm a module.
+// Labels of 70 × 42.3 mm, 21 to an A4 sheet, tall enough for a link-form code (versions 16 and 17): every code the
+// same size, none under 0.4 mm a module.
 var sheet: StickerSheet
 do {
-    sheet = try StickerSheet(stock: .a4Labels3x8)
+    sheet = try StickerSheet(stock: .a4Labels3x7Tall)
 } catch {
     fail("\(error)")
 }
