@@ -32,7 +32,7 @@ enum Rasterizer {
     static func scan(_ svg: String, dpi: Int = 300) throws -> [String] {
         let png = try png(svg, dpi: dpi)
         let image = try GrayImage(decoding: png)
-        return QRScanner(workingSize: max(image.width, image.height)).scan(image).map {
+        return try QRScanner(workingSize: max(image.width, image.height)).scan(image).map {
             String(decoding: $0.bytes, as: UTF8.self)
         }
     }

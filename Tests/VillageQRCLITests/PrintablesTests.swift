@@ -16,7 +16,7 @@ enum Printout {
             ])
         #expect(rendered.status == 0)
         let image = try GrayImage(decoding: Array(try Data(contentsOf: URL(fileURLWithPath: png))))
-        return QRScanner(workingSize: max(image.width, image.height)).scan(image).map {
+        return try QRScanner(workingSize: max(image.width, image.height)).scan(image).map {
             String(decoding: $0.bytes, as: UTF8.self)
         }
     }
