@@ -230,7 +230,7 @@ private struct Check {
                 .invalidService, at: service.offset, servicePath,
                 "the service code in \(servicePath) is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
-        if VietQRService.known(bytes[service]) == nil {
+        if VietQRService.knownPosition(bytes[service]) == nil {
             try findings.warn(
                 .unknownService, service.offset, servicePath,
                 "the service code \"\(text(service))\" is not one NAPAS defines (\(VietQRService.knownList)); "
