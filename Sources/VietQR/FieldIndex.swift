@@ -64,7 +64,7 @@ struct FieldIndex: Sendable {
     /// No field found yet.
     init() {}
 
-    init(_ emv: EMVPayload) {
+    init(_ emv: borrowing EMVPayload) {
         read(emv.fieldTable)
     }
 

@@ -214,7 +214,9 @@ private struct Check {
                 "the account in 38.01.01 is \"\(text(account))\"; it must be 1–19 letters and digits")
         }
         let service = index.serviceSpan
-        let servicePath = index.service.isPresent ? P.service : P.nestedService
+        // Made only when something is reported.
+        let isNested = !index.service.isPresent
+        func servicePath() -> TagPath { isNested ? P.nestedService : P.service }
         if !index.service.isPresent {
             guard index.nestedService.isPresent else {
                 throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
@@ -227,12 +229,12 @@ private struct Check {
         }
         guard service.count >= 1, service.count <= VietQRLimits.service, isPrintableASCII(service) else {
             throw failure(
-                .invalidService, at: service.offset, servicePath,
-                "the service code in \(servicePath) is \"\(text(service))\"; it must be 1–10 ASCII characters")
+                .invalidService, at: service.offset, servicePath(),
+                "the service code in \(servicePath()) is \"\(text(service))\"; it must be 1–10 ASCII characters")
         }
-        if VietQRService.known(bytes[service]) == nil {
+        if VietQRService.knownPosition(bytes[service]) == nil {
             try findings.warn(
-                .unknownService, service.offset, servicePath,
+                .unknownService, service.offset, servicePath(),
                 "the service code \"\(text(service))\" is not one NAPAS defines (\(VietQRService.knownList)); "
                     + "the payer's bank may refuse it")
         }

@@ -47,19 +47,32 @@ public struct VietQRPayload: Sendable {
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
     /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
-        var findings = Findings(mode: mode == .strict ? .strict : .flag)
-        var index = FieldIndex(emv)
-        var emv = emv
+        let index = FieldIndex(emv)
         if index.beneficiary.isPresent && !index.beneficiaryIsTemplate
             && PayloadBytes.isNAPASGUID(emv.bytes, index.guid)
         {
-            do throws(EMVQRError) {
-                emv = try EMVPayload(parsing: emv.bytes, mode: mode, nesting: Self.nesting)
-            } catch {
-                throw VietQRError(error)
-            }
-            index = FieldIndex(emv)
+            try self.init(reparsing: emv, mode: mode)
+        } else {
+            try self.init(validating: emv, index, mode: mode)
         }
+    }
+
+    /// Reads `emv` again with ``nesting``, so that 38.01 is read as fields, and validates that.
+    @inline(never)
+    private init(reparsing emv: EMVPayload, mode: EMVPayload.ReadingMode) throws(VietQRError) {
+        let nested: EMVPayload
+        do throws(EMVQRError) {
+            nested = try EMVPayload(parsing: emv.bytes, mode: mode, nesting: Self.nesting)
+        } catch {
+            throw VietQRError(error)
+        }
+        try self.init(validating: nested, FieldIndex(nested), mode: mode)
+    }
+
+    /// Validates `emv`, whose fields are at `index`; the payload is kept as it is, not copied.
+    @inline(__always)
+    private init(validating emv: EMVPayload, _ index: FieldIndex, mode: EMVPayload.ReadingMode) throws(VietQRError) {
+        var findings = Findings(mode: mode == .strict ? .strict : .flag)
         let bankIndex = try Self.validate(emv, index, &findings)
         self.init(emv: emv, hasWarnings: findings.found, bankIndex: bankIndex)
     }

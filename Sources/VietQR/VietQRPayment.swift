@@ -213,12 +213,17 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
 
     /// The NAPAS code whose bytes are `value`, or `nil`.
     static func known(_ value: UnsafeBufferPointer<UInt8>) -> VietQRService? {
+        knownPosition(value).map { known[$0] }
+    }
+
+    /// The position in ``known`` of the NAPAS code whose bytes are `value`, or `nil`; no string is made.
+    static func knownPosition(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
         // Every code is at most 8 bytes: one word each, first byte lowest, compared with the value's.
         guard value.count >= 1, value.count <= 8 else { return nil }
         var word: UInt64 = 0
         for i in 0..<value.count { word |= UInt64(value[i]) << (8 * UInt64(i)) }
         let words = knownWords
-        for i in 0..<words.count where words[i] == word { return known[i] }
+        for i in 0..<words.count where words[i] == word { return i }
         return nil
     }
 
