@@ -18,7 +18,7 @@ import EMVQRKernel
 /// assert(CRC16.checksum("123456789".utf8) == 0x29B1)
 /// ```
 ///
-/// From ``foldingThreshold`` bytes up, on a CPU with carry-less multiplication (PCLMULQDQ on x86-64, PMULL on
+/// From 64 bytes up (`foldingThreshold`), on a CPU with carry-less multiplication (PCLMULQDQ on x86-64, PMULL on
 /// arm64), a small C kernel folds the message 16 bytes at a time, four lanes in parallel, into a 16-byte remainder.
 /// Everything else, and that remainder, goes through the portable path: table-driven slicing-by-16, in Swift. The
 /// fourteen table look-ups of a 16-byte block that do not depend on the running register are done one block ahead,

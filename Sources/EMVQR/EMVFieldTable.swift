@@ -169,7 +169,7 @@ public struct EMVFieldTable: ~Copyable {
     ///
     /// - Parameters:
     ///   - index: A field's index, 0 ..< ``count``.
-    ///   - bytes: The bytes given to the last ``parse(_:mode:)-(ArraySlice<UInt8>,_)``.
+    ///   - bytes: The bytes given to the last `parse(_:mode:nesting:)`.
     /// - Returns: The value's bytes.
     public func value(at index: Int, in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         node(at: index).value(in: bytes)
