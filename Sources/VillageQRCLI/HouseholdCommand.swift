@@ -74,33 +74,39 @@ struct HouseholdSigningOptions: ParsableArguments {
     }
 }
 
-/// Reads a trust list: signed and checked against the root key at `root`, or, without a root, unsigned (a signed
-/// list needs its root). Its warnings are printed to standard error.
-func loadTrustList(_ path: String, root: String?, today: CivilDate) throws -> TrustList {
+/// A list a root signs: the trust list and the revocation list, read alike.
+protocol RootSignedList {
+    init(signed bytes: [UInt8], root: HouseholdPublicKey, today: CivilDate) throws(ProvenanceError)
+    init(json: [UInt8]) throws(ProvenanceError)
+    var warnings: [ListWarning] { get }
+}
+
+extension TrustList: RootSignedList {}
+extension RevocationList: RootSignedList {}
+
+/// Reads a list: signed and checked against the root key at `root`, or, without a root, unsigned (a signed list
+/// needs its root). Its warnings are printed to standard error.
+func loadList<List: RootSignedList>(_ path: String, root: String?, today: CivilDate) throws -> List {
     let bytes = try QRImageFile.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
-    let list: TrustList
+    let list: List
     if let root {
-        list = try TrustList(signed: bytes, root: try readPublicKey(root), today: today)
+        list = try List(signed: bytes, root: try readPublicKey(root), today: today)
     } else {
         try refuseSignedWithoutRoot(bytes, path)
-        list = try TrustList(json: bytes)
+        list = try List(json: bytes)
     }
     printWarnings(list.warnings, path)
     return list
 }
 
-/// Reads a revocation list as ``loadTrustList(_:root:today:)`` reads a trust list.
+/// Reads a trust list, signed with `root` or unsigned without it; see ``loadList(_:root:today:)``.
+func loadTrustList(_ path: String, root: String?, today: CivilDate) throws -> TrustList {
+    try loadList(path, root: root, today: today)
+}
+
+/// Reads a revocation list, signed with `root` or unsigned without it; see ``loadList(_:root:today:)``.
 func loadRevocationList(_ path: String, root: String?, today: CivilDate) throws -> RevocationList {
-    let bytes = try QRImageFile.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
-    let list: RevocationList
-    if let root {
-        list = try RevocationList(signed: bytes, root: try readPublicKey(root), today: today)
-    } else {
-        try refuseSignedWithoutRoot(bytes, path)
-        list = try RevocationList(json: bytes)
-    }
-    printWarnings(list.warnings, path)
-    return list
+    try loadList(path, root: root, today: today)
 }
 
 /// A public key file, SubjectPublicKeyInfo PEM: a root's, or a commune's for `trust add`.
