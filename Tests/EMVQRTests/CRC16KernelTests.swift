@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import EMVQR
@@ -16,18 +17,6 @@ struct CRC16KernelTests {
         return c
     }
 
-    /// A deterministic generator, so that a failure names its input.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("This machine's CPU is asked once, and x86-64 and arm64 builds have the kernel")
     func dispatch() {
         #if arch(x86_64)
@@ -40,7 +29,7 @@ struct CRC16KernelTests {
 
     @Test("Kernel, portable path and the bitwise definition agree on random lengths 0–4,096 at every offset")
     func everyPathAgrees() {
-        var rng = SplitMix(state: 0x5EED)
+        var rng = SeededGenerator(state: 0x5EED)
         let storage = (0..<(4096 + 64)).map { _ in UInt8.random(in: 0...255, using: &rng) }
         var lengths = Array(0...300)
         lengths += (0..<200).map { _ in Int.random(in: 301...4096, using: &rng) }

@@ -1,5 +1,6 @@
 import Glibc
 import QRImaging
+import TestSupport
 import Testing
 
 /// Random and mutated grayscale images through the whole pipeline: noise, stripes, finder-like blobs and pieces of
@@ -8,17 +9,6 @@ import Testing
 /// The suite replays a fixed set of seeds. `QRIMAGING_PROPERTY_SECONDS=600 swift test --filter ScanPropertyTests`
 /// keeps drawing new seeds for that long (the ten-minute run in Performance.md).
 @Suite struct ScanPropertyTests {
-    /// SplitMix64: a small generator whose sequence a seed fixes, so that a failure names its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The longest a scan may overrun its budget: the one filter or zbar pass under way when it ran out, on the
     /// largest image drawn.
