@@ -63,6 +63,30 @@ public struct HouseholdIssuer: Sendable {
         return try HouseholdLink(base: base, code: try issue(record))
     }
 
+    /// Refuses, before signing, a record that a trust list would not verify once signed with this key.
+    ///
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - trustList: The trust list that bounds what the key may sign.
+    /// - Throws: ``ProvenanceError`` for a record that does not validate, and as
+    ///   ``TrustList/checkIssuing(_:keyID:publicKey:)``: out of the key's scope, or not the key's to sign on its
+    ///   issue date.
+    public func check(_ record: HouseholdRecord, against trustList: TrustList) throws(ProvenanceError) {
+        try trustList.checkIssuing(try record.validated(), keyID: keyID, publicKey: key.publicKey)
+    }
+
+    /// Signs a record into what its QR symbol holds: the code itself or, given a verifier page, the link to it.
+    ///
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - link: The verifier page, `https://HOST/PATH`, or `nil` for the raw code.
+    /// - Returns: The code's bytes (``issue(_:)``), or the link's text as UTF-8 (``issue(_:link:)``).
+    /// - Throws: As ``issue(_:)`` and ``issue(_:link:)``.
+    public func symbolContent(for record: HouseholdRecord, link: String?) throws(ProvenanceError) -> [UInt8] {
+        guard let link else { return try issue(record) }
+        return Array(try issue(record, link: link).text.utf8)
+    }
+
     /// Encodes a record without a signature: for layout tests and previews. It verifies as `unsigned`.
     ///
     /// - Parameter record: The record.

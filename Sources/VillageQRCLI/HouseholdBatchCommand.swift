@@ -1,13 +1,11 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import Glibc
 import Provenance
 import QRImaging
 import QRPrint
 
 /// `villageqr household batch`: a whole village's codes from one CSV file.
-struct HouseholdBatchCommand: ParsableCommand {
+struct HouseholdBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Sign every household in a CSV file: one image per household and a printable sheet.",
@@ -60,68 +58,73 @@ struct HouseholdBatchCommand: ParsableCommand {
         case png, svg
     }
 
-    /// What became of one row: its record and, for the sheet, its code, and whether its image was already there;
-    /// or the line reporting its failure.
-    enum Outcome: Sendable {
-        case issued(HouseholdRecord, code: QRCode?, kept: Bool)
-        case failed(String)
+    /// What the batch made of an issued row: its code for the sheet, when one is asked for, and whether its image
+    /// was already there.
+    struct Written: Sendable {
+        let code: QRCode?
+        let kept: Bool
     }
 
-    /// The image file of a household.
-    func imagePath(_ householdID: String) -> String { "\(outDir)/\(householdID).\(format.rawValue)" }
+    /// The images of a batch: where each goes and how it is written.
+    struct ImageFolder: Sendable {
+        let outDir: String
+        let format: ImageKind
+        let force: Bool
+        let skipExisting: Bool
+        let forSheet: Bool
+        let keyID: String
 
-    /// Signs one row, writes its image, and renders it for the sheet when one is asked for.
-    func issueRow(_ row: HouseholdCSV.Row, duplicate: Bool, issuer: HouseholdIssuer, trust: TrustList?) -> Outcome {
-        do {
-            let record = try row.record.get()
-            guard !duplicate else {
-                throw ProvenanceError(
-                    code: .duplicateTag, row: row.number,
-                    message: "household \(record.householdID) appears in an earlier row")
+        /// The image file of a household.
+        func path(_ householdID: String) -> String { "\(outDir)/\(householdID).\(format.rawValue)" }
+
+        /// Signs one row and writes its image, or with --skip-existing keeps the image already there; renders it
+        /// for the sheet when one is asked for.
+        func write(_ row: HouseholdBatch.Row) throws -> Written {
+            let path = path(row.record.householdID)
+            if skipExisting && FileManager.default.fileExists(atPath: path) {
+                return Written(code: forSheet ? try existingCode(path, record: row.record) : nil, kept: true)
             }
-            try HouseholdSigningOptions.check(record, issuer, trust)
-            let path = imagePath(record.householdID)
-            if skipExisting && access(path, F_OK) == 0 {
-                return .issued(
-                    record, code: sheet == nil ? nil : try existingCode(path, record: record, keyID: issuer.keyID),
-                    kept: true)
-            }
-            let code = try HouseholdImage.code(for: try signing.issue(record, with: issuer))
+            let code = try HouseholdImage.code(for: try row.sign())
             try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
-            return .issued(record, code: sheet == nil ? nil : code, kept: false)
-        } catch let error as ProvenanceError {
-            return .failed("row \(row.number): \(error.code): \(error.message)")
-        } catch let error as QRImagingError {
-            return .failed("row \(row.number): \(error.code): \(error.message)")
-        } catch {
-            return .failed("row \(row.number): \(error)")
+            return Written(code: forSheet ? code : nil, kept: false)
+        }
+
+        /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this
+        /// household's and signed with this key.
+        func existingCode(_ path: String, record: HouseholdRecord) throws -> QRCode {
+            for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
+                let code: HouseholdCode
+                do {
+                    guard let scanned = try ScannedHouseholdCode(recognizing: symbol.bytes) else { continue }
+                    code = try HouseholdCode(parsing: scanned.bytes[...])
+                } catch {
+                    continue  // another code in the picture, not a household's
+                }
+                guard case .success(let found) = code.record, found.householdID == record.householdID else {
+                    continue
+                }
+                guard code.keyID == keyID else {
+                    throw ProvenanceError(
+                        code: .invalidField,
+                        message: "\(path) is signed with key \(code.keyID ?? "none"), not \(keyID); remove it to "
+                            + "issue a new one")
+                }
+                return try HouseholdImage.code(for: symbol.bytes)
+            }
+            throw ProvenanceError(
+                code: .invalidField,
+                message: "\(path) does not hold household \(record.householdID)'s code; remove it to issue a new one")
         }
     }
 
-    /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this household's
-    /// and signed with this key.
-    func existingCode(_ path: String, record: HouseholdRecord, keyID: String) throws -> QRCode {
-        for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
-            let code: HouseholdCode
-            do {
-                guard let scanned = try ScannedHouseholdCode(recognizing: symbol.bytes) else { continue }
-                code = try HouseholdCode(parsing: scanned.bytes[...])
-            } catch {
-                continue  // another code in the picture, not a household's
-            }
-            guard case .success(let found) = code.record, found.householdID == record.householdID else { continue }
-            guard code.keyID == keyID else {
-                throw ProvenanceError(
-                    code: .invalidField,
-                    message:
-                        "\(path) is signed with key \(code.keyID ?? "none"), not \(keyID); remove it to issue a new one"
-                )
-            }
-            return try HouseholdImage.code(for: symbol.bytes)
+    /// The line reporting a row that was not issued: `row 11: invalidField: ...`.
+    static func report(_ failure: HouseholdBatch.RowFailure<any Error>) -> String {
+        switch failure.reason {
+        case .refused(let error): "row \(failure.row): \(error.code): \(error.message)"
+        case .failed(let error as ProvenanceError): "row \(failure.row): \(error.code): \(error.message)"
+        case .failed(let error as QRImagingError): "row \(failure.row): \(error.code): \(error.message)"
+        case .failed(let error): "row \(failure.row): \(error)"
         }
-        throw ProvenanceError(
-            code: .invalidField,
-            message: "\(path) does not hold household \(record.householdID)'s code; remove it to issue a new one")
     }
 
     func validate() throws {
@@ -150,39 +153,32 @@ struct HouseholdBatchCommand: ParsableCommand {
         if removed > 0 { Stderr.line("note: removed \(removed) temporary file(s) left by an interrupted run") }
     }
 
-    func run() throws {
+    func run() async throws {
         let (issuer, csv, trust) = try reportingFailures {
             (
                 try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)),
                 try signing.trustList()
             )
         }
-        if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
-            Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
+        do {
+            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        } catch {
+            // Foundation's own message names no reason; the system's error under it does ("Not a directory").
+            let reason = ((error as? CocoaError)?.underlying ?? error) as NSError
+            Stderr.line("error: cannot create \(outDir): \(reason.localizedDescription)")
             throw ExitStatus.ioError
         }
         try reportingFailures { try removeStrayTemporaries(csv) }
-        // A household ID may appear once; later rows with the same ID fail.
-        var seen: Set<String> = []
-        let duplicate = csv.rows.map { row in
-            guard case .success(let record) = row.record else { return false }
-            return !seen.insert(record.householdID).inserted
-        }
-        // Rows are independent: sign, encode and write them on every core, in chunks so the bar can move.
-        let outcomes = ResultSlots<Outcome>(count: csv.rows.count, initial: .failed(""))
+        let folder = ImageFolder(
+            outDir: outDir, format: format, force: force, skipExisting: skipExisting, forSheet: sheet != nil,
+            keyID: issuer.keyID)
+        let batch = HouseholdBatch(issuer: issuer, trustList: trust, link: signing.link)
         var progress = ProgressBar(total: csv.rows.count)
-        let chunk = 64
-        for start in stride(from: 0, to: csv.rows.count, by: chunk) {
-            let end = min(start + chunk, csv.rows.count)
-            DispatchQueue.concurrentPerform(iterations: end - start) { offset in
-                let index = start + offset
-                outcomes[index] = issueRow(
-                    csv.rows[index], duplicate: duplicate[index], issuer: issuer, trust: trust)
-            }
-            progress.update(end)
+        let outcomes = await batch.issue(csv.rows, progress: { progress.update($0.done) }) {
+            (row) throws(any Error) in try folder.write(row)
         }
-        let codes = (0..<outcomes.count).lazy.compactMap { (index) -> QRCode? in
-            if case .issued(_, let code?, _) = outcomes[index] { code } else { nil }
+        let codes = outcomes.lazy.compactMap { (outcome) -> QRCode? in
+            if case .success(let row) = outcome { row.product.code } else { nil }
         }
         let stock = stock ?? LabelStock.smallest(fitting: codes) ?? .a4Labels3x8
         var sheetBuilder = try reportingFailures { try StickerSheet(stock: stock) }
@@ -190,19 +186,19 @@ struct HouseholdBatchCommand: ParsableCommand {
         var failures: [String] = []
         var issued = 0
         var kept = 0
-        for index in 0..<outcomes.count {
-            switch outcomes[index] {
-            case .failed(let reason):
-                failures.append(reason)
-            case .issued(let record, let code, let wasKept):
-                if wasKept { kept += 1 } else { issued += 1 }
-                guard let code, sheetError == nil else { continue }
+        for outcome in outcomes {
+            switch outcome {
+            case .failure(let failure):
+                failures.append(Self.report(failure))
+            case .success(let row):
+                if row.product.kept { kept += 1 } else { issued += 1 }
+                guard let code = row.product.code, sheetError == nil else { continue }
                 do throws(QRPrintError) {
                     try sheetBuilder.append(
                         code,
                         lines: [
-                            record.head, HouseholdLink.buyerInstruction,
-                            "\(record.householdID) · \(record.place.village)",
+                            row.record.head, HouseholdLink.buyerInstruction,
+                            "\(row.record.householdID) · \(row.record.place.village)",
                         ])
                 } catch {
                     sheetError = error
@@ -239,28 +235,5 @@ struct HouseholdBatchCommand: ParsableCommand {
                 + (sheetFiles.count > 1 ? " (\(sheetFiles.count - 1) A4 pages: \(sheetFiles[1]) …)" : "")
                 + (failures.isEmpty ? "" : "; \(failures.count) row(s) failed"))
         if !failures.isEmpty || sheetError != nil { throw ExitStatus.failure }
-    }
-}
-
-/// Results filled in by index from concurrent iterations, each index by exactly one iteration and read only after
-/// they have all finished; that discipline, not a lock, is what makes it safe to share.
-final class ResultSlots<Element>: @unchecked Sendable {
-    private let pointer: UnsafeMutablePointer<Element>
-    let count: Int
-
-    init(count: Int, initial: Element) {
-        self.count = count
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: initial, count: count)
-    }
-
-    subscript(index: Int) -> Element {
-        get { pointer[index] }
-        set { pointer[index] = newValue }
-    }
-
-    deinit {
-        pointer.deinitialize(count: count)
-        pointer.deallocate()
     }
 }

@@ -51,8 +51,7 @@ struct HouseholdSigningOptions: ParsableArguments {
 
     /// What to print and render for a record: its signed code, or with `--link`, the code's link.
     func issue(_ record: HouseholdRecord, with issuer: HouseholdIssuer) throws(ProvenanceError) -> [UInt8] {
-        guard let link else { return try issuer.issue(record) }
-        return Array(try issuer.issue(record, link: link).text.utf8)
+        try issuer.symbolContent(for: record, link: link)
     }
 
     /// The issuer for the key file.
@@ -65,7 +64,7 @@ struct HouseholdSigningOptions: ParsableArguments {
     /// sign on its issue date.
     static func check(_ record: HouseholdRecord, _ issuer: HouseholdIssuer, _ trust: TrustList?) throws {
         guard let trust else { return }
-        try trust.checkIssuing(try record.validated(), keyID: issuer.keyID, publicKey: issuer.key.publicKey)
+        try issuer.check(record, against: trust)
     }
 
     /// The --trust list, if given, checked with --root; its warnings go to standard error.

@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 /// The `villageqr` command tree.
-public struct VillageQRCommand: ParsableCommand {
+public struct VillageQRCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "villageqr",
         abstract: "VietQR payment codes and signed household-provenance codes.",

@@ -1,4 +1,5 @@
 import ArgumentParser
 import VillageQRCLI
 
-VillageQRCommand.main()
+@main
+extension VillageQRCommand {}
