@@ -11,6 +11,9 @@
 //                                            |
 //     QRImaging  <-  QRPrint  <--------------+
 //
+// Each module presents its own values, as text for people and as JSON (EMVQR its field names, VietQR its payments,
+// Provenance its records and verdicts); VillageQRCLI only arranges them into a command's output.
+//
 // Provenance uses VietQR for its Vietnamese folding only. QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar and
 // CWebP. VillageQRCLI depends on every module.
 //

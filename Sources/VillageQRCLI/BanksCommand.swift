@@ -1,4 +1,5 @@
 import ArgumentParser
+import EMVQR
 import VietQR
 
 /// `villageqr banks`: lists and searches the bank directory.

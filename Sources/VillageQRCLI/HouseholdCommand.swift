@@ -1,4 +1,5 @@
 public import ArgumentParser
+import EMVQR
 import Glibc
 public import Provenance
 import QRImaging

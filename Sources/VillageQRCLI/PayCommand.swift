@@ -186,7 +186,7 @@ struct PayCommand: ParsableCommand {
         let payment = try VietQRPayload(parsing: built.payload[...]).payment
         let object: JSONWriter.Value = .object([
             ("payload", .string(built.text)),
-            ("payment", PaymentReport.json(payment, bank: bank)),
+            ("payment", payment.jsonValue(bank: bank)),
             ("folds", .array(built.folds.map(Self.json))),
             (
                 "warnings",

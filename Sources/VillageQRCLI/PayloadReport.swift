@@ -85,7 +85,7 @@ enum PayloadReport {
             members.append(("lengthUnit", .string(payload.lengthUnit.rawValue)))
             members.append(("fields", .array(payload.fields.map(fieldJSON))))
             if let report = analysis.payment {
-                members.append(("payment", report.payment.map { PaymentReport.json($0, bank: report.bank) } ?? .null))
+                members.append(("payment", report.payment.map { $0.jsonValue(bank: report.bank) } ?? .null))
             }
         } else {
             members.append(("fields", .array([])))
@@ -135,7 +135,7 @@ enum PayloadReport {
 
     static func tree(_ field: EMVField, in payload: EMVPayload, indent: String, into lines: inout [String]) {
         let label =
-            "\(indent)\(indent.isEmpty ? "" : "› ")\(twoDigits(field.tag)) \(FieldNames.name(of: field, in: payload))"
+            "\(indent)\(indent.isEmpty ? "" : "› ")\(twoDigits(field.tag)) \(VietQRPayload.name(of: field, in: payload))"
         if field.isTemplate {
             lines.append(label)
             for child in field.children { tree(child, in: payload, indent: indent + "  ", into: &lines) }

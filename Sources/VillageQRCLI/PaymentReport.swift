@@ -37,23 +37,7 @@ public struct PaymentReport: Sendable {
         }
         let payment = code.payment
         let bank = code.bank
-        var lines = [
-            "VietQR payment",
-            "  Bank:     "
-                + (bank.map { "\($0.shortName) (\(payment.bin)), \($0.name)" } ?? "unknown BIN \(payment.bin)"),
-            "  Account:  \(payment.account)",
-            "  Service:  \(payment.service) (\(Self.describe(payment.service)))",
-            "  Amount:   " + (payment.amount.map(\.formatted) ?? "entered by the payer"),
-        ]
-        if let purpose = payment.additionalData.purpose { lines.append("  Purpose:  \(purpose)") }
-        if let bill = payment.additionalData.billNumber { lines.append("  Bill:     \(bill)") }
-        if let name = payment.merchantName {
-            lines.append("  Merchant: \(name)" + (payment.merchantCity.map { ", \($0)" } ?? ""))
-        }
-        lines.append(
-            "  Code:     "
-                + (payment.resolvedInitiation == .static ? "static (reusable counter code)" : "dynamic (one order)"))
-        self.lines = lines
+        self.lines = payment.reportLines(bank: bank)
         self.payment = payment
         self.bank = bank
         self.payload = code.emv
@@ -67,7 +51,7 @@ public struct PaymentReport: Sendable {
     /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,
     /// `currency`, `purpose`, `bill` and `initiation`; `nil` when the payload breaks a VietQR rule.
     public var json: String? {
-        payment.map { JSONWriter.encode(Self.json($0, bank: bank)) }
+        payment.map { $0.json(bank: bank) }
     }
 
     /// The VietQR errors, each a JSON object with `code`, `offset`, `path` and `message`.
@@ -75,26 +59,4 @@ public struct PaymentReport: Sendable {
 
     /// The VietQR warnings, as JSON objects like ``errors``.
     public var warnings: [String] { warningDiagnostics.map { JSONWriter.encode($0.json) } }
-
-    static func describe(_ service: VietQRService) -> String {
-        switch service {
-        case .accountTransfer: return "transfer to an account"
-        case .cardTransfer: return "transfer to a card"
-        case .merchantPayment: return "merchant payment"
-        case .cashWithdrawal: return "ATM withdrawal"
-        default: return "not a NAPAS service"
-        }
-    }
-
-    static func json(_ payment: VietQRPayment, bank: Bank?) -> JSONWriter.Value {
-        return .object([
-            ("bin", .string(payment.bin)), ("bank", .string(orNull: bank?.shortName)),
-            ("bankName", .string(orNull: bank?.name)),
-            ("account", .string(payment.account)), ("service", .string(payment.service.rawValue)),
-            ("amount", .string(orNull: payment.amount?.text)), ("currency", .string(payment.currency)),
-            ("purpose", .string(orNull: payment.additionalData.purpose)),
-            ("bill", .string(orNull: payment.additionalData.billNumber)),
-            ("initiation", .string(payment.resolvedInitiation == .static ? "static" : "dynamic")),
-        ])
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EMVQR
 import Foundation
 import Provenance
 import QRImaging

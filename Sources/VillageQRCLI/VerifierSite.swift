@@ -1,3 +1,4 @@
+import EMVQR
 import Provenance
 
 /// The static verifier site that `household site` writes: the page's files, compiled in from `Site/`, and its data

@@ -1,8 +1,10 @@
-/// A small JSON writer: objects keep the order their keys were written in, so output is stable and diffable.
-struct JSONWriter {
-    private(set) var text = ""
+/// A small JSON writer: objects keep the order their keys were written in, so output is stable and diffable. Our
+/// modules without Foundation present their values as JSON through it, and the command-line tool writes its
+/// documents with it.
+package struct JSONWriter {
+    package private(set) var text = ""
 
-    enum Value {
+    package enum Value {
         case string(String)
         case number(Int)
         case bool(Bool)
@@ -12,16 +14,16 @@ struct JSONWriter {
         case object([(String, Value)])
 
         /// `value` as a JSON string, or `null` when it is `nil`.
-        static func string(orNull value: String?) -> Value { value.map { .string($0) } ?? .null }
+        package static func string(orNull value: String?) -> Value { value.map { .string($0) } ?? .null }
     }
 
-    static func encode(_ value: Value) -> String {
+    package static func encode(_ value: Value) -> String {
         var writer = JSONWriter()
         writer.write(value)
         return writer.text
     }
 
-    mutating func write(_ value: Value) {
+    package mutating func write(_ value: Value) {
         switch value {
         case .string(let s): writeString(s)
         case .number(let n): text += String(n)
