@@ -280,17 +280,20 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     /// Room for every field the payload can hold: each takes at least four header bytes.
     let nodes: UnsafeMutablePointer<EMVNode>
     var nodeCount = 0
-    var warnings: [EMVQRWarning] = []
+    /// Where the explanation keeps its warnings, owned by its caller; `nil` in the quick check, which gives up at the
+    /// first warning. The parser itself then holds no reference, and costs nothing to set up or to end.
+    let warnings: UnsafeMutablePointer<[EMVQRWarning]>?
 
     init(
         base: UnsafePointer<UInt8>, count: Int, strict: Bool, nesting: UnsafeBufferPointer<EMVNesting>,
-        nodes: UnsafeMutablePointer<EMVNode>
+        nodes: UnsafeMutablePointer<EMVNode>, warnings: UnsafeMutablePointer<[EMVQRWarning]>? = nil
     ) {
         self.base = base
         self.count = count
         self.strict = strict
         self.nesting = nesting
         self.nodes = nodes
+        self.warnings = warnings
     }
 
     static func parse(
@@ -305,15 +308,17 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         var warnings: [EMVQRWarning] = []
         let nodes = [EMVNode](unsafeUninitializedCapacity: fieldCapacity(forPayloadOf: count)) { room, initialized in
             nesting.withUnsafeBufferPointer { declared in
-                var parser = EMVParser(
-                    base: base, count: count, strict: mode == .strict, nesting: declared, nodes: room.baseAddress!)
-                do throws(EMVQRError) {
-                    try parser.parseTopLevel()
-                } catch {
-                    failure = error
+                withUnsafeMutablePointer(to: &warnings) { kept in
+                    var parser = EMVParser(
+                        base: base, count: count, strict: mode == .strict, nesting: declared,
+                        nodes: room.baseAddress!, warnings: kept)
+                    do throws(EMVQRError) {
+                        try parser.parseTopLevel()
+                    } catch {
+                        failure = error
+                    }
+                    initialized = parser.nodeCount
                 }
-                initialized = parser.nodeCount
-                warnings = parser.warnings
             }
         }
         if let failure { return .failure(failure) }
@@ -429,7 +434,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, depth: Int, keepsPlainValue: Bool
     ) throws(EMVQRError) {
         if keepsPlainValue && Diagnostics.explains && !strict {
-            let warningsBefore = warnings.count
+            let warningsBefore = warnings?.pointee.count ?? 0
             do throws(EMVQRError) {
                 try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
             } catch {
@@ -567,7 +572,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     mutating func warn(_ code: EMVQRError.Code, _ offset: Int, _ path: TagPath, _ message: String) throws(EMVQRError) {
         let warning = EMVQRWarning(code: code, offset: offset, path: path, message: message)
         if strict { throw warning.asError }
-        warnings.append(warning)
+        warnings?.pointee.append(warning)
     }
 
     /// Turns the template at `index`, whose children did not parse, back into a primitive, with a warning that
@@ -579,7 +584,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         nodeCount = index + 1
         nodes[index].isTemplate = false
         nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
-        warnings.removeSubrange(warningsBefore...)
+        warnings?.pointee.removeSubrange(warningsBefore...)
         try warn(
             error.code, error.offset, error.path,
             error.message + "; tag \(path) is kept as a plain value")
