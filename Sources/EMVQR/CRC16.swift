@@ -123,6 +123,28 @@ public struct CRC16: Sendable, Hashable {
         return result
     }
 
+    /// Reads four hexadecimal digits at once, either case, loaded as a little-endian word (the first digit in the low
+    /// byte): their value and whether any of them is lowercase, or `nil` when a byte is not a hexadecimal digit.
+    ///
+    /// Branch-free on the bytes: for a byte `b` below 0x80, `b + (0x80 - c)` has its top bit set exactly when
+    /// `b >= c`, and never carries into the next byte, so each range test covers the four bytes in one addition.
+    @inline(__always)
+    static func hexValue(ofDigits x: UInt32) -> (value: UInt16, lowercase: Bool)? {
+        let top: UInt32 = 0x8080_8080
+        guard x & top == 0 else { return nil }
+        @inline(__always) func atLeast(_ v: UInt32, _ c: UInt32) -> UInt32 {
+            (v &+ (0x80 &- c) &* 0x0101_0101) & top
+        }
+        let digit = atLeast(x, 0x30) & ~atLeast(x, 0x3A)
+        let folded = x | 0x2020_2020  // 'A'...'F' become 'a'...'f'
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x67)
+        guard digit | letter == top else { return nil }
+        // A digit's low nibble is its value; a letter's low nibble is 1...6, and 9 more makes 10...15.
+        let n = (x & 0x0F0F_0F0F) &+ (letter >> 7) &* 9
+        let value = (n & 0xFF) << 12 | (n >> 8 & 0xFF) << 8 | (n >> 16 & 0xFF) << 4 | n >> 24
+        return (UInt16(truncatingIfNeeded: value), atLeast(x, 0x61) != 0)
+    }
+
     @inline(__always)
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -164,13 +186,16 @@ extension CRC16 {
         return withUnsafeMutableBytes(of: &remainder) { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             let done = emvqr_crc16_fold(crc, bytes, count, base)
-            return portable(portable(0, base, 16), bytes + done, count &- done)
+            let t = CRC16Tables.shared
+            return portable(portable(0, base, 16, tables: t), bytes + done, count &- done, tables: t)
         }
     }
 
     /// Slicing-by-16 with the CRC-independent look-ups of each block done one block ahead.
-    static func portable(_ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt16 {
-        let t = CRC16Tables.shared
+    static func portable(
+        _ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int,
+        tables t: UnsafePointer<UInt16> = CRC16Tables.shared
+    ) -> UInt16 {
         var c = UInt32(crc)
         var p = bytes
         var n = count

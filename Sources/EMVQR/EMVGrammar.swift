@@ -71,9 +71,33 @@ public struct EMVNesting: Sendable, Hashable {
         self.child = child
     }
 
-    /// Whether `value`, a tag 00 value, is this GUID.
+    /// Whether the `count` bytes at `value`, a tag 00 value, are this GUID.
     @inline(__always)
-    func matches(_ value: UnsafeRawBufferPointer) -> Bool {
-        guid.count == value.count && guid.withUnsafeBytes { $0.elementsEqual(value) }
+    func matches(_ value: UnsafeRawPointer, _ count: Int) -> Bool {
+        guid.count == count && guid.withUnsafeBytes { count == 0 || bytesEqual($0.baseAddress!, value, count) }
     }
+}
+
+/// Whether `count` bytes at `a` and at `b` are equal, compared eight at a time: a GUID of 9 to 16 bytes takes two
+/// overlapping words.
+@inline(__always)
+func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    guard count >= 8 else {
+        var i = 0
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i &+= 1
+        }
+        return true
+    }
+    var i = 0
+    while i < count &- 8 {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            return false
+        }
+        i &+= 8
+    }
+    let last = count &- 8
+    return a.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+        == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
 }

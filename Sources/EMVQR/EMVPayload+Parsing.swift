@@ -63,6 +63,20 @@ extension EMVPayload {
         }
     }
 
+    /// The quick check into a reader's room, `storage`, made on first use with room for the largest payload. Unique
+    /// once the last payload read into it has gone, so the check writes in place; otherwise the room is copied first.
+    @usableFromInline
+    static func quickCheck(_ bytes: ArraySlice<UInt8>, nesting: [EMVNesting], into storage: inout [EMVNode]) -> Int? {
+        if storage.isEmpty {
+            storage = Array(repeating: .blank, count: fieldCapacity(forPayloadOf: EMVPayload.maximumLength))
+        }
+        return storage.withUnsafeMutableBufferPointer { room in
+            bytes.withUnsafeBufferPointer { buffer in
+                quickCheck(buffer, nesting: nesting, into: room.baseAddress!)
+            }
+        }
+    }
+
     /// The parser without diagnostics: the fields of a payload that reads with no warning and with lengths in
     /// UTF-8 bytes, written into `nodes` (room for ``fieldCapacity(forPayloadOf:)`` of 512), or `nil` for any other
     /// payload, which ``explain(_:mode:nesting:)`` then reads.
@@ -74,17 +88,21 @@ extension EMVPayload {
     ) -> Int? {
         let count = buffer.count
         guard count >= 4, count <= maximumLength, let base = buffer.baseAddress else { return nil }
-        var parser = EMVParser<UTF8ByteCount, QuickCheck>(
-            base: base, count: count, strict: true, nesting: nesting, nodes: nodes)
-        do throws(EMVQRError) {
-            try parser.parseTopLevel()
-        } catch {
-            return nil
+        // Borrowed for the parse, so the parser takes no reference on the declarations.
+        return nesting.withUnsafeBufferPointer { declared in
+            var parser = EMVParser<UTF8ByteCount, QuickCheck>(
+                base: base, count: count, strict: true, nesting: declared, nodes: nodes)
+            do throws(EMVQRError) {
+                try parser.parseTopLevel()
+            } catch {
+                return nil
+            }
+            return parser.nodeCount
         }
-        return parser.nodeCount
     }
 
     /// The parser with diagnostics: every error and warning explained, lengths in bytes or in characters.
+    @usableFromInline
     static func explain(
         _ bytes: ArraySlice<UInt8>,
         mode: ReadingMode,
@@ -258,21 +276,24 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     let count: Int
     let strict: Bool
     /// What the payload's schemes nest, as the caller declared it.
-    let nesting: [EMVNesting]
+    let nesting: UnsafeBufferPointer<EMVNesting>
     /// Room for every field the payload can hold: each takes at least four header bytes.
     let nodes: UnsafeMutablePointer<EMVNode>
     var nodeCount = 0
-    var warnings: [EMVQRWarning] = []
+    /// Where the explanation keeps its warnings, owned by its caller; `nil` in the quick check, which gives up at the
+    /// first warning. The parser itself then holds no reference, and costs nothing to set up or to end.
+    let warnings: UnsafeMutablePointer<[EMVQRWarning]>?
 
     init(
-        base: UnsafePointer<UInt8>, count: Int, strict: Bool, nesting: [EMVNesting],
-        nodes: UnsafeMutablePointer<EMVNode>
+        base: UnsafePointer<UInt8>, count: Int, strict: Bool, nesting: UnsafeBufferPointer<EMVNesting>,
+        nodes: UnsafeMutablePointer<EMVNode>, warnings: UnsafeMutablePointer<[EMVQRWarning]>? = nil
     ) {
         self.base = base
         self.count = count
         self.strict = strict
         self.nesting = nesting
         self.nodes = nodes
+        self.warnings = warnings
     }
 
     static func parse(
@@ -286,15 +307,19 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         var failure: EMVQRError?
         var warnings: [EMVQRWarning] = []
         let nodes = [EMVNode](unsafeUninitializedCapacity: fieldCapacity(forPayloadOf: count)) { room, initialized in
-            var parser = EMVParser(
-                base: base, count: count, strict: mode == .strict, nesting: nesting, nodes: room.baseAddress!)
-            do throws(EMVQRError) {
-                try parser.parseTopLevel()
-            } catch {
-                failure = error
+            nesting.withUnsafeBufferPointer { declared in
+                withUnsafeMutablePointer(to: &warnings) { kept in
+                    var parser = EMVParser(
+                        base: base, count: count, strict: mode == .strict, nesting: declared,
+                        nodes: room.baseAddress!, warnings: kept)
+                    do throws(EMVQRError) {
+                        try parser.parseTopLevel()
+                    } catch {
+                        failure = error
+                    }
+                    initialized = parser.nodeCount
+                }
             }
-            initialized = parser.nodeCount
-            warnings = parser.warnings
         }
         if let failure { return .failure(failure) }
         return .success(
@@ -409,7 +434,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, depth: Int, keepsPlainValue: Bool
     ) throws(EMVQRError) {
         if keepsPlainValue && Diagnostics.explains && !strict {
-            let warningsBefore = warnings.count
+            let warningsBefore = warnings?.pointee.count ?? 0
             do throws(EMVQRError) {
                 try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
             } catch {
@@ -419,6 +444,19 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
         }
         nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+    }
+
+    /// Reads a template nested in a top-level one (62.50–99, or a field a scheme declares nested): depth 2, where
+    /// nothing nests further. The top level reads its own templates inline; this call is where the levels end.
+    mutating func parseNestedTemplate(
+        at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, parentTag: Int
+    )
+        throws(EMVQRError)
+    {
+        // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient reading
+        // keeps it.
+        try parseTemplate(
+            at: index, tag: tag, from: start, to: end, path: path, depth: 2, keepsPlainValue: parentTag == 62)
     }
 
     /// The path of child `tag` of `path`, which only the explanation reports.
@@ -447,14 +485,10 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
         guard length == 4 else { throw fail { crcLength(at: position, length: length) } }
         guard valueEnd == count else { throw fail { crcNotLast(at: position, valueEnd: valueEnd) } }
-        var stated: UInt16 = 0
-        var lowercase = false
-        for i in valueStart..<valueEnd {
-            guard let nibble = CRC16.hexValue(base[i]) else {
-                throw fail { crcNotHex(at: position, bad: i, valueStart, valueEnd) }
-            }
-            lowercase = lowercase || base[i] >= 0x61
-            stated = stated << 4 | UInt16(nibble)
+        let digits = UInt32(
+            littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: valueStart, as: UInt32.self))
+        guard let (stated, lowercase) = CRC16.hexValue(ofDigits: digits) else {
+            throw fail { crcNotHex(at: position, valueStart, valueEnd) }
         }
         let computed = CRC16.update(CRC16.initialValue, base, valueStart)
         guard computed == stated else { throw fail { crcMismatch(computed: computed, valueStart, valueEnd) } }
@@ -464,6 +498,9 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         }
     }
 
+    /// Reads the fields inside a template at `depth`, 1 or 2. Inlined where each level is read, so each copy knows its
+    /// depth and keeps only the checks that depth needs.
+    @inline(__always)
     mutating func parseChildren(
         of parentTag: Int,
         from start: Int,
@@ -510,12 +547,10 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             }
             let index = nodeCount
             append(tag: tag, depth: depth, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
-            if isTemplate {
-                // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"):
-                // lenient reading keeps it.
-                try parseTemplate(
+            if depth == 1 && isTemplate {
+                try parseNestedTemplate(
                     at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
-                    depth: depth &+ 1, keepsPlainValue: parentTag == 62)
+                    parentTag: parentTag)
             }
             position = valueEnd
         }
@@ -525,8 +560,9 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     /// `base[guidStart..<guidEnd]` a template.
     @inline(__always)
     func nests(_ guidStart: Int, _ guidEnd: Int, child: Int) -> Bool {
-        let guid = UnsafeRawBufferPointer(start: base + guidStart, count: guidEnd &- guidStart)
-        for declared in nesting where declared.child == child && declared.matches(guid) { return true }
+        let guid = UnsafeRawPointer(base + guidStart)
+        let length = guidEnd &- guidStart
+        for declared in nesting where declared.child == child && declared.matches(guid, length) { return true }
         return false
     }
 
@@ -536,7 +572,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     mutating func warn(_ code: EMVQRError.Code, _ offset: Int, _ path: TagPath, _ message: String) throws(EMVQRError) {
         let warning = EMVQRWarning(code: code, offset: offset, path: path, message: message)
         if strict { throw warning.asError }
-        warnings.append(warning)
+        warnings?.pointee.append(warning)
     }
 
     /// Turns the template at `index`, whose children did not parse, back into a primitive, with a warning that
@@ -548,7 +584,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         nodeCount = index + 1
         nodes[index].isTemplate = false
         nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
-        warnings.removeSubrange(warningsBefore...)
+        warnings?.pointee.removeSubrange(warningsBefore...)
         try warn(
             error.code, error.offset, error.path,
             error.message + "; tag \(path) is kept as a plain value")
@@ -646,8 +682,10 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     }
 
     @inline(never)
-    func crcNotHex(at position: Int, bad: Int, _ valueStart: Int, _ valueEnd: Int) -> EMVQRError {
-        EMVQRError(
+    func crcNotHex(at position: Int, _ valueStart: Int, _ valueEnd: Int) -> EMVQRError {
+        var bad = valueStart
+        while CRC16.hexValue(base[bad]) != nil { bad += 1 }
+        return EMVQRError(
             code: .crcNotHex, offset: bad, path: TagPath.root.appending(63),
             message: "tag 63 at byte \(position): the CRC \"\(text(valueStart, valueEnd))\" holds "
                 + "\(describe(base[bad])) at byte \(bad); it must be 4 hex digits")

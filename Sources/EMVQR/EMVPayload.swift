@@ -60,6 +60,7 @@ public struct EMVPayload: Sendable {
     /// The number of fields at every level.
     public let fieldCount: Int
 
+    @inlinable
     init(
         bytes: ArraySlice<UInt8>,
         nodes: [EMVNode],

@@ -15,7 +15,7 @@
 /// A payload that is still held keeps its fields: the reader then allocates afresh.
 public struct EMVReader: Sendable {
     /// Room for the largest payload's fields, shared with the payload read last until that payload goes away.
-    private var storage: [EMVNode] = []
+    @usableFromInline var storage: [EMVNode] = []
     /// How deviations are treated.
     public var mode: EMVPayload.ReadingMode
     /// The templates schemes nest inside their merchant account templates; see ``EMVNesting``.
@@ -33,21 +33,15 @@ public struct EMVReader: Sendable {
 
     /// Parses a payload, as ``EMVPayload/init(parsing:mode:nesting:)`` does.
     ///
+    /// Inlined into the caller, so that the references the payload takes (on `bytes` and on the reader's room) meet
+    /// the caller's own use of the payload, and the optimizer drops the pairs that cancel.
+    ///
     /// - Parameter bytes: The payload.
     /// - Returns: The parsed payload.
     /// - Throws: ``EMVQRError`` naming what is wrong and where.
+    @inlinable
     public mutating func read(_ bytes: ArraySlice<UInt8>) throws(EMVQRError) -> EMVPayload {
-        if storage.isEmpty {
-            storage = Array(repeating: .blank, count: fieldCapacity(forPayloadOf: EMVPayload.maximumLength))
-        }
-        let nesting = self.nesting
-        // Unique once the last payload has gone, so this writes in place; otherwise the array is copied first.
-        let fields = storage.withUnsafeMutableBufferPointer { room in
-            bytes.withUnsafeBufferPointer { buffer in
-                EMVPayload.quickCheck(buffer, nesting: nesting, into: room.baseAddress!)
-            }
-        }
-        if let fields {
+        if let fields = EMVPayload.quickCheck(bytes, nesting: nesting, into: &storage) {
             return EMVPayload(bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
         }
         return try EMVPayload.explain(bytes, mode: mode, nesting: nesting)

@@ -66,4 +66,26 @@ struct CRC16KernelTests {
             }
         }
     }
+
+    /// Four digits read as one word give what reading them one at a time gives: every byte value, in each of the four
+    /// places, among digits of both cases.
+    @Test("Four hex digits read at once agree with reading them one by one")
+    func hexDigitsAtOnce() {
+        let backgrounds: [[UInt8]] = [Array("0000".utf8), Array("9fA0".utf8), Array("FFff".utf8), Array("a1B9".utf8)]
+        for background in backgrounds {
+            for place in 0..<4 {
+                for byte in 0...255 {
+                    var digits = background
+                    digits[place] = UInt8(byte)
+                    let word = digits.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+                    let atOnce = CRC16.hexValue(ofDigits: word)
+                    let oneByOne = CRC16.parseHex(digits)
+                    #expect(atOnce?.value == oneByOne)
+                    if let atOnce {
+                        #expect(atOnce.lowercase == digits.contains { $0 >= 0x61 })
+                    }
+                }
+            }
+        }
+    }
 }
