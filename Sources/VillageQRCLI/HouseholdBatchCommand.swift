@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
+import FileIO
 import Foundation
-import Glibc
 import Provenance
 import QRImaging
 import QRPrint
@@ -81,13 +81,13 @@ struct HouseholdBatchCommand: ParsableCommand {
             }
             try HouseholdSigningOptions.check(record, issuer, trust)
             let path = imagePath(record.householdID)
-            if skipExisting && access(path, F_OK) == 0 {
+            if skipExisting && Files.exists(path) {
                 return .issued(
                     record, code: sheet == nil ? nil : try existingCode(path, record: record, keyID: issuer.keyID),
                     kept: true)
             }
             let code = try HouseholdImage.code(for: try signing.issue(record, with: issuer))
-            try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
+            try HouseholdImage.write(code, to: path, overwrite: OverwritePolicy(force: force))
             return .issued(record, code: sheet == nil ? nil : code, kept: false)
         } catch let error as ProvenanceError {
             return .failed("row \(row.number): \(error.code): \(error.message)")
@@ -101,7 +101,7 @@ struct HouseholdBatchCommand: ParsableCommand {
     /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this household's
     /// and signed with this key.
     func existingCode(_ path: String, record: HouseholdRecord, keyID: String) throws -> QRCode {
-        for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
+        for symbol in try QRScanner().scan(imageData: try Files.read(path)) {
             let code: HouseholdCode
             do {
                 guard let scanned = try ScannedHouseholdCode(recognizing: symbol.bytes) else { continue }
@@ -145,7 +145,7 @@ struct HouseholdBatchCommand: ParsableCommand {
         }
         var removed = 0
         for (folder, names) in folders {
-            removed += try QRImageFile.removeStrayTemporaries(in: folder, for: names).count
+            removed += try Files.removeStrayTemporaries(in: folder, for: names).count
         }
         if removed > 0 { Stderr.line("note: removed \(removed) temporary file(s) left by an interrupted run") }
     }
@@ -153,14 +153,11 @@ struct HouseholdBatchCommand: ParsableCommand {
     func run() throws {
         let (issuer, csv, trust) = try reportingFailures {
             (
-                try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)),
+                try signing.issuer(), try HouseholdCSV(try Files.read(households, maximumBytes: 256 << 20)),
                 try signing.trustList()
             )
         }
-        if mkdir(outDir, 0o755) != 0 && errno != EEXIST {
-            Stderr.line("error: cannot create \(outDir): \(String(cString: strerror(errno)))")
-            throw ExitStatus.ioError
-        }
+        try reportingFailures { try Files.createDirectory(outDir) }
         try reportingFailures { try removeStrayTemporaries(csv) }
         // A household ID may appear once; later rows with the same ID fail.
         var seen: Set<String> = []
@@ -224,11 +221,11 @@ struct HouseholdBatchCommand: ParsableCommand {
                 + pages.enumerated().map { ("\(stem)-page\($0.offset + 1).svg", $0.element) }
             do {
                 for (path, text) in files {
-                    try QRImageFile.write(Array(text.utf8), to: path, overwrite: force)
+                    try Files.write(Array(text.utf8), to: path, overwrite: OverwritePolicy(force: force))
                     sheetFiles.append(path)
                 }
             } catch {
-                Stderr.line("error: \(error)")
+                Stderr.line("error: \(describe(error))")
                 throw ExitStatus.status(for: error)
             }
         }
