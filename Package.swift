@@ -7,15 +7,18 @@
 //
 //     EMVQR  <-  VietQR  <-  Provenance  <--+
 //       ^                        |           |
-//       +------------------------+           +-- VillageQRCLI <- villageqr
-//                                            |
+//       +------------------------+           |
+//                                            +-- VillageQRCLI <- villageqr
 //     QRImaging  <-  QRPrint  <--------------+
+//                                            |
+//     FileIO (swift-system)  <---------------+
 //
 // Each module presents its own values, as text for people and as JSON (EMVQR its field names, VietQR its payments,
 // Provenance its records and verdicts); VillageQRCLI only arranges them into a command's output.
 //
 // Provenance uses VietQR for its Vietnamese folding only. QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar and
-// CWebP. VillageQRCLI depends on every module.
+// CWebP, and touches no file: it renders and decodes bytes. FileIO reads and writes files for the CLI; no other
+// library module depends on it. VillageQRCLI depends on every module.
 //
 import PackageDescription
 
@@ -27,12 +30,14 @@ let package = Package(
         .library(name: "VietQR", targets: ["VietQR"]),
         .library(name: "Provenance", targets: ["Provenance"]),
         .library(name: "QRPrint", targets: ["QRPrint"]),
+        .library(name: "FileIO", targets: ["FileIO"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The TLV/CRC core. No dependencies, not even Foundation: its only C is its own CRC kernel.
@@ -72,12 +77,17 @@ let package = Package(
             ]
         ),
 
+        // Whole files read with a size bound, written atomically and never over an existing file unless asked, on
+        // swift-system's FileDescriptor. Knows nothing of what the files hold.
+        .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+
         // The command-line logic, reachable from tests. `villageqr` only calls into it.
         // The verifier page's files are plain files in Site/, compiled into the binary as they are.
         .target(
             name: "VillageQRCLI",
             dependencies: [
                 "EMVQR",
+                "FileIO",
                 "QRImaging",
                 "QRPrint",
                 "VietQR",
@@ -114,9 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QRImagingTests",
-            dependencies: ["QRImaging", "TestSupport"],
+            dependencies: ["QRImaging", "FileIO", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO", "TestSupport"]),
         .testTarget(
             name: "QRPrintTests",
             dependencies: ["QRPrint", "QRImaging", "TestSupport"]

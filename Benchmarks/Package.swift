@@ -31,6 +31,7 @@ let package = Package(
             name: "imaging-bench",
             dependencies: [
                 "ImagingReference",
+                .product(name: "FileIO", package: "VillageQR"),
                 .product(name: "QRImaging", package: "VillageQR"),
             ]
         ),

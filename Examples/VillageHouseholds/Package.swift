@@ -14,6 +14,7 @@ let package = Package(
         .executableTarget(
             name: "village-households",
             dependencies: [
+                .product(name: "FileIO", package: "VillageQR"),
                 .product(name: "Provenance", package: "VillageQR"),
                 .product(name: "QRImaging", package: "VillageQR"),
                 .product(name: "QRPrint", package: "VillageQR"),

@@ -37,10 +37,11 @@ public struct PNGOptions: Hashable, Sendable {
     /// - Parameters:
     ///   - moduleMillimetres: the side of one module on paper; 0.5 mm makes a version-5 code 22.5 mm wide.
     ///   - dotsPerInch: the printer's resolution.
-    ///   - style: the quiet zone and colours; `style.force` allows modules under the minimum.
+    ///   - style: the quiet zone and colours; with ``QRRenderStyle/Readability/notEnforced`` modules under the
+    ///     minimum are allowed.
     ///   - bitDepth: the bits per pixel.
-    /// - Throws: ``QRImagingError/Code/moduleTooSmall`` below ``minimumModuleMillimetres`` (unless
-    ///   `style.force`), ``QRImagingError/Code/invalidOption`` for a resolution outside 1...10000.
+    /// - Throws: ``QRImagingError/Code/moduleTooSmall`` below ``minimumModuleMillimetres`` (while `style` enforces
+    ///   ``QRRenderStyle/readability``), ``QRImagingError/Code/invalidOption`` for a resolution outside 1...10000.
     public static func print(
         moduleMillimetres: Double,
         dotsPerInch: Int,
@@ -50,12 +51,7 @@ public struct PNGOptions: Hashable, Sendable {
         guard (1...10_000).contains(dotsPerInch), moduleMillimetres > 0, moduleMillimetres <= 100 else {
             throw QRImagingError(.invalidOption, "the print size needs 0 < mm <= 100 and 1 <= dpi <= 10000")
         }
-        if moduleMillimetres < minimumModuleMillimetres && !style.force {
-            throw QRImagingError(
-                .moduleTooSmall,
-                "\(moduleMillimetres) mm modules are below the \(minimumModuleMillimetres) mm phones need"
-            )
-        }
+        try style.checkModule(millimetres: moduleMillimetres)
         let pixels = moduleMillimetres * Double(dotsPerInch) / 25.4
         let scale = max(1, Int((pixels - 1e-6).rounded(.up)))
         return PNGOptions(style: style, scale: scale, bitDepth: bitDepth, dotsPerInch: dotsPerInch)

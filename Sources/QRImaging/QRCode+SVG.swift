@@ -18,7 +18,7 @@ extension QRCode {
     /// - Parameter options: the quiet zone, colours and physical module size.
     /// - Returns: the SVG text.
     /// - Throws: the errors of ``QRRenderStyle/validate()``; ``QRImagingError/Code/moduleTooSmall`` for modules
-    ///   under ``PNGOptions/minimumModuleMillimetres`` unless forced.
+    ///   under ``PNGOptions/minimumModuleMillimetres`` while ``QRRenderStyle/readability`` is enforced.
     public func svg(_ options: SVGOptions = SVGOptions()) throws(QRImagingError) -> String {
         try options.style.validate()
         let margin = options.style.margin
@@ -28,9 +28,7 @@ extension QRCode {
             guard mm > 0, mm <= 100 else {
                 throw QRImagingError(.invalidOption, "the module size must be above 0 and at most 100 mm")
             }
-            if mm < PNGOptions.minimumModuleMillimetres && !options.style.force {
-                throw QRImagingError(.moduleTooSmall, "\(mm) mm modules are below the 0.4 mm phones need")
-            }
+            try options.style.checkModule(millimetres: mm)
             let total = Self.decimal(Double(side) * mm)
             dimensions = " width=\"\(total)mm\" height=\"\(total)mm\""
         }

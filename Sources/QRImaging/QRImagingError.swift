@@ -1,4 +1,4 @@
-/// An error from the imaging layer: encoding, rendering, reading an image file or writing one.
+/// An error from the imaging layer: encoding, rendering, or decoding an image's bytes.
 ///
 /// The same shape as the payload modules' errors: a stable camelCase ``code``, a position (``offset``, the byte
 /// offset in the input where the problem was found, when there is one) and a ``message`` for people. Errors compare
@@ -43,10 +43,8 @@ public struct QRImagingError: Error, Hashable, Sendable, CustomStringConvertible
         // Scanning.
         /// The scan used its CPU budget (``QRScanner/cpuBudget``) and stopped before it found a code.
         public static let timeLimit = Code(rawValue: "timeLimit")
-        // Files.
-        /// The output file exists and overwriting was not asked for.
-        public static let fileExists = Code(rawValue: "fileExists")
-        /// A file could not be read or written.
+        // The C libraries.
+        /// A C library could not start or could not write its output (libjpeg-turbo's decoder, libpng's writer).
         public static let io = Code(rawValue: "io")
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Provenance
 import QRImaging
 import QRPrint
@@ -31,8 +32,10 @@ enum ExitStatus {
     /// The status for a library's typed error that stops a command.
     static func status(for error: any Error) -> ExitCode {
         switch error {
-        case let error as QRImagingError where error.code == .fileExists: cannotCreate
-        case let error as QRImagingError where error.code == .io: ioError
+        case let error as FileError where error.code == .fileExists: cannotCreate
+        // A file over its bound is an input that cannot be used, not one that could not be read.
+        case let error as FileError where error.code == .tooLarge: dataError
+        case is FileError: ioError
         case is QRImagingError, is QRPrintError, is ProvenanceError, is VietQRError: dataError
         default: failure
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import Provenance
 import QRImaging
@@ -81,18 +82,18 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
         /// for the sheet when one is asked for.
         func write(_ row: HouseholdBatch.Row) throws -> Written {
             let path = path(row.record.householdID)
-            if skipExisting && FileManager.default.fileExists(atPath: path) {
+            if skipExisting && Files.exists(path) {
                 return Written(code: forSheet ? try existingCode(path, record: row.record) : nil, kept: true)
             }
             let code = try HouseholdImage.code(for: try row.sign())
-            try code.write(to: path, as: HouseholdImage.format(for: path), overwrite: force)
+            try HouseholdImage.write(code, to: path, overwrite: OverwritePolicy(force: force))
             return Written(code: forSheet ? code : nil, kept: false)
         }
 
         /// For the sheet, the code of an image kept by --skip-existing: scanned back, and checked to be this
         /// household's and signed with this key.
         func existingCode(_ path: String, record: HouseholdRecord) throws -> QRCode {
-            for symbol in try QRScanner().scan(imageData: try QRImageFile.read(path)) {
+            for symbol in try QRScanner().scan(imageData: try Files.read(path)) {
                 let code: HouseholdCode
                 do {
                     guard let scanned = try ScannedHouseholdCode(recognizing: symbol.bytes) else { continue }
@@ -123,6 +124,7 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
         case .refused(let error): "row \(failure.row): \(error.code): \(error.message)"
         case .failed(let error as ProvenanceError): "row \(failure.row): \(error.code): \(error.message)"
         case .failed(let error as QRImagingError): "row \(failure.row): \(error.code): \(error.message)"
+        case .failed(let error as FileError): "row \(failure.row): \(describe(error))"
         case .failed(let error): "row \(failure.row): \(error)"
         }
     }
@@ -148,7 +150,7 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
         }
         var removed = 0
         for (folder, names) in folders {
-            removed += try QRImageFile.removeStrayTemporaries(in: folder, for: names).count
+            removed += try Files.removeStrayTemporaries(in: folder, for: names).count
         }
         if removed > 0 { Stderr.line("note: removed \(removed) temporary file(s) left by an interrupted run") }
     }
@@ -156,18 +158,11 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
     func run() async throws {
         let (issuer, csv, trust) = try reportingFailures {
             (
-                try signing.issuer(), try HouseholdCSV(try QRImageFile.read(households, maximumBytes: 256 << 20)),
+                try signing.issuer(), try HouseholdCSV(try Files.read(households, maximumBytes: 256 << 20)),
                 try signing.trustList()
             )
         }
-        do {
-            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        } catch {
-            // Foundation's own message names no reason; the system's error under it does ("Not a directory").
-            let reason = ((error as? CocoaError)?.underlying ?? error) as NSError
-            Stderr.line("error: cannot create \(outDir): \(reason.localizedDescription)")
-            throw ExitStatus.ioError
-        }
+        try reportingFailures { try Files.createDirectory(outDir) }
         try reportingFailures { try removeStrayTemporaries(csv) }
         let folder = ImageFolder(
             outDir: outDir, format: format, force: force, skipExisting: skipExisting, forSheet: sheet != nil,
@@ -220,11 +215,11 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
                 + pages.enumerated().map { ("\(stem)-page\($0.offset + 1).svg", $0.element) }
             do {
                 for (path, text) in files {
-                    try QRImageFile.write(Array(text.utf8), to: path, overwrite: force)
+                    try Files.write(Array(text.utf8), to: path, overwrite: OverwritePolicy(force: force))
                     sheetFiles.append(path)
                 }
             } catch {
-                Stderr.line("error: \(error)")
+                Stderr.line("error: \(describe(error))")
                 throw ExitStatus.status(for: error)
             }
         }

@@ -1,6 +1,6 @@
 public import ArgumentParser
 import EMVQR
-import Glibc
+import FileIO
 public import Provenance
 import QRImaging
 public import QRPrint
@@ -57,7 +57,7 @@ struct HouseholdSigningOptions: ParsableArguments {
 
     /// The issuer for the key file.
     func issuer() throws -> HouseholdIssuer {
-        let pem = String(decoding: try QRImageFile.read(key, maximumBytes: 64 << 10), as: UTF8.self)
+        let pem = String(decoding: try Files.read(key, maximumBytes: 64 << 10), as: UTF8.self)
         return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
     }
 
@@ -87,7 +87,7 @@ extension RevocationList: RootSignedList {}
 /// Reads a list: signed and checked against the root key at `root`, or, without a root, unsigned (a signed list
 /// needs its root). Its warnings are printed to standard error.
 func loadList<List: RootSignedList>(_ path: String, root: String?, today: CivilDate) throws -> List {
-    let bytes = try QRImageFile.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
+    let bytes = try Files.read(path, maximumBytes: SignedList.maximumPayloadBytes * 2)
     let list: List
     if let root {
         list = try List(signed: bytes, root: try readPublicKey(root), today: today)
@@ -111,7 +111,7 @@ func loadRevocationList(_ path: String, root: String?, today: CivilDate) throws 
 
 /// A public key file, SubjectPublicKeyInfo PEM: a root's, or a commune's for `trust add`.
 func readPublicKey(_ path: String) throws -> HouseholdPublicKey {
-    try HouseholdPublicKey(pem: String(decoding: try QRImageFile.read(path, maximumBytes: 64 << 10), as: UTF8.self))
+    try HouseholdPublicKey(pem: String(decoding: try Files.read(path, maximumBytes: 64 << 10), as: UTF8.self))
 }
 
 /// A signed list read with no root key to check it would be trusted on its word: refused.
@@ -191,13 +191,15 @@ extension LabelStock: ExpressibleByArgument {
     }
 }
 
-/// Runs `body`; a library or imaging error is printed the way ArgumentParser prints its own, with the code and
-/// position, and exits with its ``ExitStatus``. Any other error passes through.
+/// Runs `body`; a library, imaging or file error is printed the way ArgumentParser prints its own, with the code
+/// and position or path, and exits with its ``ExitStatus``. Any other error passes through.
 func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
-    } catch let error where error is ProvenanceError || error is QRImagingError || error is QRPrintError {
-        Stderr.line("error: \(error)")
+    } catch let error
+        where error is ProvenanceError || error is QRImagingError || error is QRPrintError || error is FileError
+    {
+        Stderr.line("error: \(describe(error))")
         throw ExitStatus.status(for: error)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EMVQR
+import FileIO
 import Provenance
 import QRImaging
 
@@ -39,12 +40,12 @@ struct HouseholdIssueCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let issuer = try signing.issuer()
-            let parsed = try HouseholdRecord(json: try QRImageFile.read(record, maximumBytes: 1 << 20))
+            let parsed = try HouseholdRecord(json: try Files.read(record, maximumBytes: 1 << 20))
             try HouseholdSigningOptions.check(parsed, issuer, try signing.trustList())
             let bytes = try signing.issue(parsed, with: issuer)
             let code = try HouseholdImage.code(for: bytes)
             if let output {
-                try code.write(to: output, as: HouseholdImage.format(for: output), overwrite: force)
+                try HouseholdImage.write(code, to: output, overwrite: OverwritePolicy(force: force))
                 Stderr.line(
                     "\(output): QR version \(code.version)-\(code.errorCorrection.rawValue), \(code.size) modules")
             }
@@ -73,5 +74,10 @@ enum HouseholdImage {
 
     static func format(for path: String) -> QRRenderFormat {
         path.lowercased().hasSuffix(".svg") ? .svg(SVGOptions(moduleMillimetres: 0.4)) : .png(PNGOptions(scale: 8))
+    }
+
+    /// Writes the code to `path` atomically, as PNG or SVG by its extension.
+    static func write(_ code: QRCode, to path: String, overwrite: OverwritePolicy) throws {
+        try Files.write(code.rendered(as: format(for: path)), to: path, overwrite: overwrite)
     }
 }

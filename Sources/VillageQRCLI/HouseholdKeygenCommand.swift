@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import FileIO
 import Provenance
 
 /// `villageqr household keygen`: a commune's new Ed25519 key pair.
@@ -119,34 +119,21 @@ struct KeyPairFiles {
     var publicPath: String
 }
 
-/// Writes a new key pair as STEM.pem (mode 0600) and STEM.pub.pem, refusing before writing either when one exists.
+/// Writes a new key pair as STEM.pem (mode 0600 from its first byte) and STEM.pub.pem, each atomically and never
+/// over an existing file, refusing before writing either when one exists.
 func writeKeyPair(_ key: HouseholdSigningKey, stem: String) throws -> KeyPairFiles {
     let files = KeyPairFiles(privatePath: "\(stem).pem", publicPath: "\(stem).pub.pem")
-    for path in [files.privatePath, files.publicPath] where access(path, F_OK) == 0 {
+    for path in [files.privatePath, files.publicPath] where Files.exists(path) {
         Stderr.line("error: \(path) exists; a key is never overwritten")
         throw ExitStatus.cannotCreate
     }
-    try writeNew(key.pemRepresentation, to: files.privatePath, mode: 0o600)
-    try writeNew(key.publicKey.pemRepresentation, to: files.publicPath, mode: 0o644)
+    do {
+        try Files.write(Array(key.pemRepresentation.utf8), to: files.privatePath, access: .ownerOnly)
+        try Files.write(Array(key.publicKey.pemRepresentation.utf8), to: files.publicPath, access: .shared)
+    } catch {
+        // A key file that appeared meanwhile is kept too: no --force advice, a key is never overwritten.
+        Stderr.line("error: \(error)" + (error.code == .fileExists ? "; a key is never overwritten" : ""))
+        throw ExitStatus.status(for: error)
+    }
     return files
-}
-
-/// Writes a new file atomically and never over an existing one: a temporary file in the same folder, with the
-/// final mode from the start, hard-linked into place (which fails if the name exists), then removed.
-func writeNew(_ text: String, to path: String, mode: mode_t) throws {
-    let temporary = "\(path).tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard fd >= 0 else {
-        Stderr.line("error: cannot create \(temporary): \(String(cString: strerror(errno)))")
-        throw ExitStatus.ioError
-    }
-    defer { unlink(temporary) }
-    let bytes = Array(text.utf8)
-    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    let synced = fsync(fd) == 0
-    close(fd)
-    guard written == bytes.count, synced, link(temporary, path) == 0 else {
-        Stderr.line("error: cannot write \(path): \(String(cString: strerror(errno)))")
-        throw ExitStatus.ioError
-    }
 }

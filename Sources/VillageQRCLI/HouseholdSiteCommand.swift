@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import FileIO
 import Provenance
 import QRImaging
 
@@ -40,19 +40,18 @@ struct HouseholdSiteCommand: ParsableCommand {
             }
             return VerifierSite.files(trust: trustList, revocations: revocations ?? .empty, written: today)
         }
-        if mkdir(output, 0o755) != 0 && errno != EEXIST {
-            Stderr.line("error: cannot create \(output): \(String(cString: strerror(errno)))")
-            throw ExitStatus.ioError
-        }
+        try reportingFailures { try Files.createDirectory(output) }
         // Refuse before writing anything, so that a refused run leaves the folder as it was.
         let paths = files.map { "\(output)/\($0.name)" }
-        let existing = paths.filter { (path: String) in access(path, F_OK) == 0 }
+        let existing = paths.filter(Files.exists)
         if !force && !existing.isEmpty {
             Stderr.line("error: \(existing.joined(separator: ", ")) exist(s); pass --force to overwrite the site")
             throw ExitStatus.cannotCreate
         }
         try reportingFailures {
-            for file in files { try QRImageFile.write(file.bytes, to: "\(output)/\(file.name)", overwrite: force) }
+            for file in files {
+                try Files.write(file.bytes, to: "\(output)/\(file.name)", overwrite: OverwritePolicy(force: force))
+            }
         }
         let sizes = files.map { "\($0.name) \(($0.bytes.count + 512) / 1024) KB" }.joined(separator: ", ")
         Stderr.line("wrote the verifier site into \(output): \(sizes)")

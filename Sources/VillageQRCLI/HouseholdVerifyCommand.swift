@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Provenance
 import QRImaging
 
@@ -39,7 +40,7 @@ struct HouseholdVerifyCommand: ParsableCommand {
             let loaded = try trust.verifier()
             var found: [[UInt8]] = []
             if let image {
-                let symbols = try QRScanner().scan(imageData: try QRImageFile.read(image))
+                let symbols = try QRScanner().scan(imageData: try Files.read(image))
                 found = symbols.map(\.bytes)
                 if found.isEmpty {
                     Stderr.line("error: no QR code found in \(image)")

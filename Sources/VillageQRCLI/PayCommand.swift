@@ -1,5 +1,6 @@
 import ArgumentParser
 import EMVQR
+import FileIO
 import Foundation
 import QRImaging
 import QRPrint
@@ -215,7 +216,7 @@ struct PayCommand: ParsableCommand {
 
     func run() throws {
         // Refused before anything is printed or written.
-        for path in [output, card].compactMap(\.self) where !force && FileManager.default.fileExists(atPath: path) {
+        for path in [output, card].compactMap(\.self) where !force && Files.exists(path) {
             Stderr.line("error: \(path) exists; pass --force to overwrite it")
             throw ExitStatus.cannotCreate
         }
@@ -233,17 +234,18 @@ struct PayCommand: ParsableCommand {
             do {
                 let image = try QRRenderArguments.parse(["-o", output] + (force ? ["--force"] : []))
                 Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
-            } catch let error as QRImagingError {
-                Stderr.line("error: cannot write \(output): \(error)")
+            } catch {
+                Stderr.line("error: cannot write \(output): \(describe(error))")
                 throw ExitStatus.status(for: error)
             }
         }
         if let card {
             do {
-                try QRImageFile.write(Array(try counterCard(rendered.payload).utf8), to: card, overwrite: force)
+                try Files.write(
+                    Array(try counterCard(rendered.payload).utf8), to: card, overwrite: OverwritePolicy(force: force))
                 Stderr.line("\(card): A6 counter card")
             } catch {
-                Stderr.line("error: cannot write \(card): \(error)")
+                Stderr.line("error: cannot write \(card): \(describe(error))")
                 throw ExitStatus.status(for: error)
             }
         }

@@ -1,5 +1,6 @@
 public import ArgumentParser
-public import QRImaging
+import FileIO
+import QRImaging
 
 /// The options that turn bytes into a QR image file or terminal text. `render` uses them, and so can any command
 /// that prints a code (`@OptionGroup var output: QRRenderArguments`, then `try output.emit(bytes)`).
@@ -66,7 +67,9 @@ public struct QRRenderArguments: ParsableArguments {
     /// Encodes `bytes` and writes the file and/or terminal text the options ask for.
     ///
     /// - Returns: the text to print (the terminal rendering, or a line naming the file written).
-    public func emit(_ bytes: [UInt8]) throws(QRImagingError) -> String {
+    /// - Throws: `QRImagingError` when the code cannot be encoded or rendered, `FileError` when the file cannot be
+    ///   written or exists without --force.
+    public func emit(_ bytes: [UInt8]) throws -> String {
         let code = try QRCode(
             encoding: bytes,
             options: .init(
@@ -74,7 +77,9 @@ public struct QRRenderArguments: ParsableArguments {
                 eci: noEci ? .never : .automatic
             )
         )
-        let style = QRRenderStyle(margin: margin, foreground: foreground, background: background, force: force)
+        let style = QRRenderStyle(
+            margin: margin, foreground: foreground, background: background,
+            readability: force ? .notEnforced : .enforced)
         var printed = ""
         if let output {
             let format: QRRenderFormat
@@ -86,7 +91,7 @@ public struct QRRenderArguments: ParsableArguments {
             } else {
                 format = .png(PNGOptions(style: style, scale: scale, bitDepth: bitDepth, dotsPerInch: dpi))
             }
-            try code.write(to: output, as: format, overwrite: force)
+            try Files.write(code.rendered(as: format), to: output, overwrite: OverwritePolicy(force: force))
             printed += "\(output): version \(code.version)-\(code.errorCorrection.rawValue), \(code.size) modules\n"
         }
         if terminal || darkTerminal {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EMVQR
+import FileIO
 import Foundation
 import Provenance
 import QRImaging
@@ -56,9 +57,9 @@ struct ScanCommand: ParsableCommand {
         let verifier: HouseholdVerifier? = if household.trust != nil { try household.verifier() } else { nil }
         var allFound = true
         for path in images {
-            let result: Result<[QRSymbol], QRImagingError>
+            let result: Result<[QRSymbol], any Error>
             do {
-                let data = try QRImageFile.read(path)
+                let data = try Files.read(path)
                 result = .success(
                     once
                         ? scanner.scanOnce(try GrayImage(decoding: data, limits: scanner.limits))
@@ -82,9 +83,9 @@ struct ScanCommand: ParsableCommand {
         if !allFound { throw ExitStatus.failure }
     }
 
-    static func humanText(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
+    static func humanText(_ path: String, _ result: Result<[QRSymbol], any Error>) -> String {
         switch result {
-        case .failure(let error) where error.code == .timeLimit:
+        case .failure(let error as QRImagingError) where error.code == .timeLimit:
             return "\(path): time limit: \(error.message)\n"
         case .failure(let error):
             return "\(path): error \(error)\n"
@@ -131,14 +132,24 @@ struct ScanCommand: ParsableCommand {
         ])
     }
 
-    static func jsonLine(_ path: String, _ result: Result<[QRSymbol], QRImagingError>) -> String {
+    /// The stable code and the message of a failure to read or scan an image.
+    static func failure(_ error: any Error) -> (code: String, message: String) {
+        switch error {
+        case let error as QRImagingError: (error.code.rawValue, error.message)
+        case let error as FileError: (error.code.rawValue, error.message)
+        default: ("error", "\(error)")
+        }
+    }
+
+    static func jsonLine(_ path: String, _ result: Result<[QRSymbol], any Error>) -> String {
         var codes: [JSONWriter.Value] = []
         var error = JSONWriter.Value.null
         let outcome: String
         switch result {
         case .failure(let failure):
-            outcome = failure.code == .timeLimit ? "timeLimit" : "error"
-            error = .object([("code", .string(failure.code.rawValue)), ("message", .string(failure.message))])
+            outcome = (failure as? QRImagingError)?.code == .timeLimit ? "timeLimit" : "error"
+            let (code, message) = Self.failure(failure)
+            error = .object([("code", .string(code)), ("message", .string(message))])
         case .success(let symbols):
             outcome = symbols.isEmpty ? "noCode" : "codes"
             codes = symbols.map(Self.jsonCode)

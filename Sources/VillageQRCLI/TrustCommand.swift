@@ -1,5 +1,5 @@
 import ArgumentParser
-import Glibc
+import FileIO
 import Provenance
 import QRImaging
 
@@ -27,18 +27,18 @@ struct WorkingListOptions: ParsableArguments {
 
     /// The working list as it is on disk.
     func read() throws -> TrustList {
-        guard access(list, F_OK) == 0 else {
+        guard Files.exists(list) else {
             Stderr.line("error: \(list) does not exist; make it with `villageqr trust init`")
             throw ExitStatus.ioError
         }
-        let bytes = try QRImageFile.read(list, maximumBytes: SignedList.maximumPayloadBytes)
+        let bytes = try Files.read(list, maximumBytes: SignedList.maximumPayloadBytes)
         try refuseSignedWithoutRoot(bytes, list)
         return try TrustList(json: bytes)
     }
 
     /// Replaces the working list atomically.
     func write(_ trust: TrustList) throws {
-        try QRImageFile.write(trust.json, to: list, overwrite: true)
+        try Files.write(trust.json, to: list, overwrite: .replace)
     }
 
     /// The folder the working list is in, where `init` puts the root key.
@@ -73,7 +73,7 @@ struct TrustInitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var trust = access(working.list, F_OK) == 0 ? try working.read() : TrustList()
+            var trust = Files.exists(working.list) ? try working.read() : TrustList()
             if let root = trust.rootKeyID, root != rootKeyId {
                 Stderr.line("error: \(working.list) is signed by root \(root), not \(rootKeyId)")
                 throw ExitStatus.dataError
@@ -225,7 +225,7 @@ struct TrustSignCommand: ParsableCommand {
             }
             let keyPath = rootKey ?? "\(working.folder)/\(root).pem"
             let key = try HouseholdSigningKey(
-                pem: String(decoding: try QRImageFile.read(keyPath, maximumBytes: 64 << 10), as: UTF8.self))
+                pem: String(decoding: try Files.read(keyPath, maximumBytes: 64 << 10), as: UTF8.self))
             let first = try issued.map { try parseDate($0, option: "--issued") } ?? .today()
             guard
                 let next = try nextUpdate.map({ try parseDate($0, option: "--next-update") }) ?? first.adding(days: 30)
@@ -234,7 +234,7 @@ struct TrustSignCommand: ParsableCommand {
             let what: String
             if let revocations {
                 // The input is the unsigned working file: being unsigned is what it is for.
-                let file = try QRImageFile.read(revocations, maximumBytes: SignedList.maximumPayloadBytes)
+                let file = try Files.read(revocations, maximumBytes: SignedList.maximumPayloadBytes)
                 try refuseSignedWithoutRoot(file, revocations)
                 var list = try RevocationList(json: file)
                 list.issued = first
@@ -247,7 +247,7 @@ struct TrustSignCommand: ParsableCommand {
                 bytes = try trust.signed(rootKeyID: root, with: key)
                 what = "\(trust.entries.count) keys"
             }
-            try QRImageFile.write(bytes, to: output, overwrite: force)
+            try Files.write(bytes, to: output, overwrite: OverwritePolicy(force: force))
             Stderr.line("wrote \(output): \(what), root \(root), issued \(first), next update \(next)")
         }
     }
@@ -287,7 +287,7 @@ struct TrustShowCommand: ParsableCommand {
     func show() throws {
         try reportingFailures {
             let day = try today.map { try parseDate($0, option: "--today") } ?? .today()
-            let bytes = try QRImageFile.read(file, maximumBytes: SignedList.maximumPayloadBytes * 2)
+            let bytes = try Files.read(file, maximumBytes: SignedList.maximumPayloadBytes * 2)
             let payload =
                 SignedList.isSignedList(bytes) ? try SignedList(parsing: bytes).payload : bytes
             if payload.starts(with: Array("{".utf8)), isRevocationList(payload) {

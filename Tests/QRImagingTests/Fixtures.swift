@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import QRImaging
 import TestSupport
@@ -16,7 +17,7 @@ enum Fixtures {
     static let scanBudget = root + "/Fixtures/scan-budget"
 
     static func bytes(_ path: String) -> [UInt8] {
-        do { return try QRImageFile.read(path) } catch { fatalError("missing fixture \(path): \(error)") }
+        do { return try Files.read(path) } catch { fatalError("missing fixture \(path): \(error)") }
     }
 
     /// The rows of a tab-separated manifest, header dropped.

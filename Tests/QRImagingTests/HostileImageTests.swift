@@ -1,3 +1,4 @@
+import FileIO
 import QRImaging
 import Testing
 
@@ -53,11 +54,11 @@ import Testing
     @Test func wrongExtension() throws {
         let directory = "/tmp/qrimaging-tests-\(UInt32.random(in: 0...UInt32.max))"
         #expect(mkdirForTest(directory))
-        try QRImageFile.write(Self.png, to: directory + "/code.jpg")
-        try QRImageFile.write(Array("not an image".utf8), to: directory + "/text.png")
-        let found = try QRScanner().scan(imageData: QRImageFile.read(directory + "/code.jpg"))
+        try Files.write(Self.png, to: directory + "/code.jpg")
+        try Files.write(Array("not an image".utf8), to: directory + "/text.png")
+        let found = try QRScanner().scan(imageData: Files.read(directory + "/code.jpg"))
         #expect(found.map(\.text) == ["hostile"])
-        #expect(decodeError(try QRImageFile.read(directory + "/text.png"))?.code == .unknownFormat)
+        #expect(decodeError(try Files.read(directory + "/text.png"))?.code == .unknownFormat)
     }
 
     @Test(arguments: [8, 20, 33, 40, 60])

@@ -54,7 +54,13 @@ import Testing
         #expect(throws: QRImagingError(.moduleTooSmall, "")) {
             try PNGOptions.print(moduleMillimetres: 0.3, dotsPerInch: 600)
         }
-        #expect(try PNGOptions.print(moduleMillimetres: 0.3, dotsPerInch: 600, style: .init(force: true)).scale == 8)
+        #expect(
+            try PNGOptions.print(moduleMillimetres: 0.3, dotsPerInch: 600, style: .init(readability: .notEnforced))
+                .scale == 8)
+        #expect(throws: QRImagingError(.moduleTooSmall, "")) { try Self.code.svg(SVGOptions(moduleMillimetres: 0.3)) }
+        let small = try Self.code.svg(
+            SVGOptions(style: .init(readability: .notEnforced), moduleMillimetres: 0.3))
+        #expect(small.contains("mm\" height=\""))  // drawn at its physical size all the same
     }
 
     @Test func coloursUseAPalette() throws {
@@ -76,8 +82,12 @@ import Testing
         var style = QRRenderStyle(foreground: RGBColor(hex: foreground)!, background: RGBColor(hex: background)!)
         #expect(throws: QRImagingError(code, "")) { try Self.code.png(PNGOptions(style: style)) }
         #expect(throws: QRImagingError(code, "")) { try Self.code.svg(SVGOptions(style: style)) }
-        style.force = true
+        style.readability = .notEnforced
         _ = try Self.code.png(PNGOptions(style: style))
+        _ = try Self.code.svg(SVGOptions(style: style))
+        // The margin is checked whatever the readability.
+        style.margin = -1
+        #expect(throws: QRImagingError(.invalidOption, "")) { try Self.code.png(PNGOptions(style: style)) }
     }
 
     @Test func contrastRatio() {
@@ -119,17 +129,13 @@ import Testing
         #expect((firstCodeLine[4] == "\u{2588}") != darkTerminal)
     }
 
-    @Test func atomicWriteNeverClobbers() throws {
-        let directory = "/tmp/qrimaging-render-\(UInt32.random(in: 0...UInt32.max))"
-        #expect(mkdirForTest(directory))
-        let path = directory + "/code.png"
-        try Self.code.write(to: path, as: .png(PNGOptions()))
-        let first = try QRImageFile.read(path)
-        let other = try QRCode(encoding: "OTHER")
-        #expect(throws: QRImagingError(.fileExists, "")) { try other.write(to: path, as: .png(PNGOptions())) }
-        #expect(try QRImageFile.read(path) == first)
-        try other.write(to: path, as: .png(PNGOptions()), overwrite: true)
-        #expect(try QRScanner().scan(imageData: QRImageFile.read(path)).map(\.text) == ["OTHER"])
+    /// A format from a file name's extension, and the bytes it renders: what a caller writes to that file.
+    @Test func renderedAsAFormat() throws {
+        #expect(try Self.code.rendered(as: .png(PNGOptions())) == Self.code.png())
+        #expect(try Self.code.rendered(as: .svg(SVGOptions())) == Array(Self.code.svg().utf8))
+        #expect(
+            try QRScanner().scan(imageData: Self.code.rendered(as: .png(PNGOptions()))).map(\.text) == ["RENDER 123"])
+        #expect(QRRenderFormat(path: "a.png") == .png(PNGOptions()))
         #expect(QRRenderFormat(path: "a.SVG") == .svg(SVGOptions()))
         #expect(QRRenderFormat(path: "a.gif") == nil)
     }

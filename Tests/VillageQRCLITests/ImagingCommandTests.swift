@@ -19,9 +19,30 @@ import Testing
         let again = try ToolRunner.run(["render", "other", "-o", path])
         #expect(again.status == 73)
         #expect(again.stderr.contains("fileExists"))
+        // The library says the file is kept; the advice to pass --force is the command's own.
+        #expect(again.stderr.contains("\(path) exists and is kept as it is; pass --force to overwrite it"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
         #expect(try ToolRunner.run(["render", "other", "-o", path, "--force"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != first)
+    }
+
+    /// A file that cannot be read or written: exit 74, and the error's code and path.
+    @Test func missingFilesAreNamed() throws {
+        let directory = try temporaryDirectory()
+        let missing = "\(directory)/no-such-folder/code.png"
+        let render = try ToolRunner.run(["render", "x", "-o", missing])
+        #expect(render.status == 74)
+        #expect(render.stderr.contains("notFound"))
+        #expect(render.stderr.contains(missing))
+        #expect(!render.stderr.contains("--force"))
+        let scan = try ToolRunner.run(["scan", "--json", "\(directory)/gone.jpg"])
+        #expect(scan.status == 1)
+        #expect(scan.stdout.contains("\"outcome\":\"error\""))
+        #expect(scan.stdout.contains("\"code\":\"notFound\""))
+        #expect(scan.stdout.contains("\(directory)/gone.jpg"))
+        let folder = try ToolRunner.run(["scan", directory])
+        #expect(folder.status == 1)
+        #expect(folder.stderr.contains("notAFile"))
     }
 
     @Test func renderThenScanJSON() throws {

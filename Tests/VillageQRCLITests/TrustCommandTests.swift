@@ -272,6 +272,7 @@ struct TrustCommandTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path("42.pem")))
         let again = try run(["trust", "init", "--root-key-id", "42", "--list", path("trust.json")], status: 73)
         #expect(again.stderr.contains("never overwritten"))
+        #expect(!again.stderr.contains("--force"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("42.pem"))) == before)
         let twice = try run(
             [
@@ -281,6 +282,7 @@ struct TrustCommandTests {
         #expect(twice.stderr.contains("already holds key 18223.1"))
         let resign = try run(["trust", "sign", "--list", path("trust.json"), "-o", signed], status: 73)
         #expect(resign.stderr.contains("exists"))
+        #expect(resign.stderr.contains("pass --force to overwrite it"))
         try run(["trust", "sign", "--list", path("trust.json"), "-o", signed, "--force"])
     }
 }

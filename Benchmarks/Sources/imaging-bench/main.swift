@@ -4,6 +4,7 @@
 // Usage: swift run -c release --package-path Benchmarks imaging-bench [REPO_ROOT] [PAYLOADS_FILE]
 //   REPO_ROOT defaults to the repository this source sits in, PAYLOADS_FILE to REPO_ROOT/../shared/bench/payloads.txt
 //   (P121 built in otherwise), so it runs from any folder.
+import FileIO
 import Foundation
 import Glibc
 import ImagingReference
@@ -105,12 +106,12 @@ func zbarimgTime(_ path: String) -> Double? {
 let render = try QRCode(encoding: payloads[0].1).png(PNGOptions(scale: 8))
 let kinds: [(String, [UInt8], String?)] = [
     ("render", render, nil),
-    ("photo", try QRImageFile.read(root + "/Fixtures/photos/rotation-0.jpg"), root + "/Fixtures/photos/rotation-0.jpg"),
-    ("noisy", try QRImageFile.read(root + "/Fixtures/photos/noise-5.jpg"), root + "/Fixtures/photos/noise-5.jpg"),
-    ("12mp", try QRImageFile.read(root + "/Fixtures/photos/12mp-0.jpg"), root + "/Fixtures/photos/12mp-0.jpg"),
+    ("photo", try Files.read(root + "/Fixtures/photos/rotation-0.jpg"), root + "/Fixtures/photos/rotation-0.jpg"),
+    ("noisy", try Files.read(root + "/Fixtures/photos/noise-5.jpg"), root + "/Fixtures/photos/noise-5.jpg"),
+    ("12mp", try Files.read(root + "/Fixtures/photos/12mp-0.jpg"), root + "/Fixtures/photos/12mp-0.jpg"),
     // No reader finds a code here; the pipeline must give up within its CPU budget.
     (
-        "glare-budget", try QRImageFile.read(root + "/Fixtures/scan-budget/scan-hang-glare.jpg"),
+        "glare-budget", try Files.read(root + "/Fixtures/scan-budget/scan-hang-glare.jpg"),
         root + "/Fixtures/scan-budget/scan-hang-glare.jpg"
     ),
 ]

@@ -3,6 +3,7 @@
 // commune against the signed list, the way a buyer's phone does.
 //
 //     village-households [HOUSEHOLDS.csv] [OUT-DIR]
+import FileIO
 import Foundation
 import Provenance
 import QRImaging
@@ -27,8 +28,8 @@ let csv: HouseholdCSV
 do {
     key = try HouseholdSigningKey(
         pem: String(
-            decoding: try QRImageFile.read(here.appendingPathComponent("demo-key-DEMO-ONLY.pem").path), as: UTF8.self))
-    csv = try HouseholdCSV(try QRImageFile.read(csvPath))
+            decoding: try Files.read(here.appendingPathComponent("demo-key-DEMO-ONLY.pem").path), as: UTF8.self))
+    csv = try HouseholdCSV(try Files.read(csvPath))
 } catch {
     fail("\(error)")
 }
@@ -81,15 +82,15 @@ var province = TrustList(
 let signedPath = "\(outDir)/trust-42.json"
 let rootPath = "\(outDir)/root-42.pub.pem"
 do {
-    try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-    try QRImageFile.write(Array(sheet.svg().utf8), to: "\(outDir)/stickers.svg")
+    try Files.createDirectory(outDir)
+    try Files.write(Array(sheet.svg().utf8), to: "\(outDir)/stickers.svg")
     // One file per A4 page, for the printer.
     for (number, page) in sheet.pages().enumerated() {
-        try QRImageFile.write(Array(page.utf8), to: "\(outDir)/stickers-page\(number + 1).svg")
+        try Files.write(Array(page.utf8), to: "\(outDir)/stickers-page\(number + 1).svg")
     }
     province.rootKeyID = "42"
-    try QRImageFile.write(try province.signed(rootKeyID: "42", with: rootKey), to: signedPath)
-    try QRImageFile.write(Array(rootKey.publicKey.pemRepresentation.utf8), to: rootPath)
+    try Files.write(try province.signed(rootKeyID: "42", with: rootKey), to: signedPath)
+    try Files.write(Array(rootKey.publicKey.pemRepresentation.utf8), to: rootPath)
 } catch {
     fail("\(error)")
 }
@@ -101,8 +102,8 @@ print(
 // A buyer: the root's public key and the signed list, read back from the files; a sticker of each commune,
 // rendered, scanned and verified; and Đức Thọ's key signing a Kim Hoa household, which no verifier accepts.
 do {
-    let root = try HouseholdPublicKey(pem: String(decoding: try QRImageFile.read(rootPath), as: UTF8.self))
-    let verifier = HouseholdVerifier(trustList: try TrustList(signed: try QRImageFile.read(signedPath), root: root))
+    let root = try HouseholdPublicKey(pem: String(decoding: try Files.read(rootPath), as: UTF8.self))
+    let verifier = HouseholdVerifier(trustList: try TrustList(signed: try Files.read(signedPath), root: root))
     guard var kimHoa = try csv.rows.first?.record.get() else { fail("the CSV has no good first row") }
     kimHoa.issued = today
     kimHoa.expires = today.adding(days: 365)!

@@ -17,29 +17,20 @@ public enum QRRenderFormat: Hashable, Sendable {
 }
 
 extension QRCode {
-    /// The code rendered as a file's bytes.
+    /// The code rendered as a file's bytes, for the caller to write where it likes.
     ///
+    /// ```swift
+    /// let code = try QRCode(encoding: payload)
+    /// let bytes = try code.rendered(as: .png(.print(moduleMillimetres: 0.5, dotsPerInch: 300)))
+    /// ```
+    ///
+    /// - Parameter format: PNG or SVG, with their options.
+    /// - Returns: the bytes of the PNG file, or the SVG document as UTF-8.
     /// - Throws: the errors of ``png(_:)`` or ``svg(_:)``.
     public func rendered(as format: QRRenderFormat) throws(QRImagingError) -> [UInt8] {
         switch format {
         case .png(let options): try png(options)
         case .svg(let options): Array(try svg(options).utf8)
         }
-    }
-
-    /// Renders the code and writes it atomically to `path`.
-    ///
-    /// ```swift
-    /// let code = try QRCode(encoding: payload)
-    /// try code.write(to: "pay.png", as: .png(.print(moduleMillimetres: 0.5, dotsPerInch: 300)))
-    /// ```
-    ///
-    /// - Parameters:
-    ///   - path: the file to create.
-    ///   - format: PNG or SVG, with their options.
-    ///   - overwrite: replace an existing file; by default an existing file is an error and is left alone.
-    /// - Throws: the rendering errors, ``QRImagingError/Code/fileExists`` and ``QRImagingError/Code/io``.
-    public func write(to path: String, as format: QRRenderFormat, overwrite: Bool = false) throws(QRImagingError) {
-        try QRImageFile.write(rendered(as: format), to: path, overwrite: overwrite)
     }
 }
