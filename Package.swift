@@ -5,14 +5,18 @@
 //
 // Module graph (dependencies point one way):
 //
-//     EMVQR  <-  VietQR  <-  Provenance  <--+
-//       ^                        |           |
-//       +------------------------+           +-- VillageQRCLI <- villageqr
-//                                            |
-//     QRImaging  <-  QRPrint  <--------------+
+//     EMVQR  <-  VietQR  <-----------------+
+//       ^          |                       |
+//       |          v                       |
+//       |   VietnameseText                 +-- VillageQRCLI <- villageqr
+//       |          ^                       |
+//       +----  Provenance  <---------------+
+//                                          |
+//     QRImaging  <-  QRPrint  <------------+
 //
-// Provenance uses VietQR for its Vietnamese folding only. QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar and
-// CWebP. VillageQRCLI depends on every module.
+// VietnameseText (the Vietnamese folding, no Foundation, no dependencies) is shared by VietQR, which re-exports
+// it, and Provenance, which matches CSV labels typed without diacritics. QRImaging wraps CQREncode, CPNG,
+// CTurboJPEG, CZBar and CWebP. VillageQRCLI depends on every module.
 //
 import PackageDescription
 
@@ -22,6 +26,7 @@ let package = Package(
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
         .library(name: "VietQR", targets: ["VietQR"]),
+        .library(name: "VietnameseText", targets: ["VietnameseText"]),
         .library(name: "Provenance", targets: ["Provenance"]),
         .library(name: "QRPrint", targets: ["QRPrint"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
@@ -55,8 +60,12 @@ let package = Package(
         // rendering; knows nothing of payloads.
         .target(name: "QRPrint", dependencies: ["QRImaging"]),
 
+        // Folding Vietnamese text to ASCII, for payment fields and for matching names typed without diacritics.
+        // No Foundation, no dependencies.
+        .target(name: "VietnameseText"),
+
         // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
-        .target(name: "VietQR", dependencies: ["EMVQR"]),
+        .target(name: "VietQR", dependencies: ["EMVQR", "VietnameseText"]),
 
         // Signed household-provenance codes: the record, its wire format, keys, trust and verdicts.
         .target(
@@ -64,7 +73,7 @@ let package = Package(
             dependencies: [
                 "EMVQR",
                 // Vietnamese folding, for matching labels typed without diacritics.
-                "VietQR",
+                "VietnameseText",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -124,7 +133,7 @@ let package = Package(
                 "Provenance",
                 "EMVQR",
                 "QRImaging",
-                "VietQR",
+                "VietnameseText",
                 "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -136,6 +145,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(
             name: "VietQRTests",
             dependencies: [

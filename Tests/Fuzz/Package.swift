@@ -2,7 +2,7 @@
 //
 // libFuzzer targets, in their own package so that a fuzzing build compiles only what they reach. SwiftPM applies
 // sanitizers to a package's own targets only, so the modules under test are this package's targets too:
-// Sources/EMVQR and Sources/VietQR are links to the library's sources.
+// Sources/EMVQR, Sources/VietnameseText and Sources/VietQR are links to the library's sources.
 //
 //     scripts/fuzz.sh 600
 //     scripts/fuzz-provenance.sh 600
@@ -37,7 +37,8 @@ let package = Package(
         // build, which SwiftPM compiles with -enable-testing, as EMVQRFuzz already relies on for EMVQR. So the
         // module is linked whole, as one directory, and stays the module the library ships, with no harness code
         // inside it.
-        .target(name: "VietQR", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "VietnameseText", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "VietQR", dependencies: ["EMVQR", "VietnameseText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "VietQRFuzz",
             dependencies: ["EMVQR", "VietQR"],
