@@ -30,6 +30,8 @@ let package = Package(
         .library(name: "Provenance", targets: ["Provenance"]),
         .library(name: "QRPrint", targets: ["QRPrint"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
+        // Fuzzing: the fuzz targets' checks, for Tests/Fuzz (a package of its own) and the corpus replay.
+        .library(name: "FuzzChecks", targets: ["FuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -110,6 +112,13 @@ let package = Package(
         // What the test targets share: running a program and finding the repository's fixtures. Only test targets
         // depend on it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        // Fuzzing: what each fuzz target checks of an input, written once. The libFuzzer entry points in Tests/Fuzz
+        // (a package that depends on this one, so that sanitizers cover the whole build) and the corpus replay in
+        // the test suite call the same functions.
+        .target(name: "FuzzChecks", dependencies: ["EMVQR", "VietQR", "Provenance"], path: "Tests/FuzzChecks"),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzChecks", "TestSupport"]),
+
         .testTarget(
             name: "EMVQRTests",
             dependencies: [
