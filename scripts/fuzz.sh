@@ -42,12 +42,11 @@ case "$mode" in
         ;;
 esac
 
-# One build for every target asked for. The coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental
-# rebuild can drop them.
-products=()
-if [ ${#targets[@]} -eq 1 ]; then products=(--product "$(spec "${targets[0]}" | cut -d' ' -f1)"); fi
-swift build --package-path Tests/Fuzz -c debug ${products[@]+"${products[@]}"} \
-    --sanitize=fuzzer --sanitize=address --disable-dead-strip \
+# One build of every target, whichever are asked for: built alone (`--product`), a target's dependencies lose the
+# address sanitizer. The sanitizers are also passed to every Swift compilation, as swift-protobuf and swift-nio-http2
+# do, and the coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
+swift build --package-path Tests/Fuzz -c debug \
+    --sanitize=fuzzer --sanitize=address --disable-dead-strip -Xswiftc -sanitize=fuzzer,address \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 # (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
 export SWIFT_BACKTRACE=enable=no
