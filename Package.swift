@@ -5,20 +5,24 @@
 //
 // Module graph (dependencies point one way):
 //
-//     EMVQR  <-  VietQR  <-  Provenance  <--+
-//       ^                        |           |
-//       +------------------------+           |
-//                                            +-- VillageQRCLI <- villageqr
-//     QRImaging  <-  QRPrint  <--------------+
-//                                            |
-//     FileIO (swift-system)  <---------------+
+//     EMVQR  <-  VietQR  <-----------------+
+//       ^          |                       |
+//       |          v                       |
+//       |   VietnameseText                 +-- VillageQRCLI <- villageqr
+//       |          ^                       |
+//       +----  Provenance  <---------------+
+//                                          |
+//     QRImaging  <-  QRPrint  <------------+
+//                                          |
+//     FileIO (swift-system)  <-------------+
 //
 // Each module presents its own values, as text for people and as JSON (EMVQR its field names, VietQR its payments,
 // Provenance its records and verdicts); VillageQRCLI only arranges them into a command's output.
 //
-// Provenance uses VietQR for its Vietnamese folding only. QRImaging wraps CQREncode, CPNG, CTurboJPEG, CZBar and
-// CWebP, and touches no file: it renders and decodes bytes. FileIO reads and writes files for the CLI; no other
-// library module depends on it. VillageQRCLI depends on every module.
+// VietnameseText (the Vietnamese folding, no Foundation, no dependencies) is shared by VietQR, which re-exports
+// it, and Provenance, which matches CSV labels typed without diacritics. QRImaging wraps CQREncode, CPNG,
+// CTurboJPEG, CZBar and CWebP, and touches no file: it renders and decodes bytes. FileIO reads and writes files
+// for the CLI; no other library module depends on it. VillageQRCLI depends on every module.
 //
 import PackageDescription
 
@@ -28,10 +32,13 @@ let package = Package(
         .library(name: "EMVQR", targets: ["EMVQR"]),
         .library(name: "QRImaging", targets: ["QRImaging"]),
         .library(name: "VietQR", targets: ["VietQR"]),
+        .library(name: "VietnameseText", targets: ["VietnameseText"]),
         .library(name: "Provenance", targets: ["Provenance"]),
         .library(name: "QRPrint", targets: ["QRPrint"]),
         .library(name: "FileIO", targets: ["FileIO"]),
         .executable(name: "villageqr", targets: ["villageqr"]),
+        // Fuzzing: the fuzz targets' checks, for Tests/Fuzz (a package of its own) and the corpus replay.
+        .library(name: "FuzzChecks", targets: ["FuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,8 +70,12 @@ let package = Package(
         // rendering; knows nothing of payloads.
         .target(name: "QRPrint", dependencies: ["QRImaging"]),
 
+        // Folding Vietnamese text to ASCII, for payment fields and for matching names typed without diacritics.
+        // No Foundation, no dependencies.
+        .target(name: "VietnameseText"),
+
         // VietQR (NAPAS) payments and the bank directory, on top of EMVQR. No Foundation.
-        .target(name: "VietQR", dependencies: ["EMVQR"]),
+        .target(name: "VietQR", dependencies: ["EMVQR", "VietnameseText"]),
 
         // Signed household-provenance codes: the record, its wire format, keys, trust and verdicts.
         .target(
@@ -72,7 +83,7 @@ let package = Package(
             dependencies: [
                 "EMVQR",
                 // Vietnamese folding, for matching labels typed without diacritics.
-                "VietQR",
+                "VietnameseText",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -114,6 +125,13 @@ let package = Package(
         // What the test targets share: running a program and finding the repository's fixtures. Only test targets
         // depend on it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        // Fuzzing: what each fuzz target checks of an input, written once. The libFuzzer entry points in Tests/Fuzz
+        // (a package that depends on this one, so that sanitizers cover the whole build) and the corpus replay in
+        // the test suite call the same functions.
+        .target(name: "FuzzChecks", dependencies: ["EMVQR", "VietQR", "Provenance"], path: "Tests/FuzzChecks"),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzChecks", "TestSupport"]),
+
         .testTarget(
             name: "EMVQRTests",
             dependencies: [
@@ -138,7 +156,7 @@ let package = Package(
                 "Provenance",
                 "EMVQR",
                 "QRImaging",
-                "VietQR",
+                "VietnameseText",
                 "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -150,6 +168,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(
             name: "VietQRTests",
             dependencies: [

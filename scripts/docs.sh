@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(EMVQR VietQR Provenance QRImaging QRPrint FileIO)
+modules=(EMVQR VietnameseText VietQR Provenance QRImaging QRPrint FileIO)
 out=.build-docs
 docc=$(command -v docc || true)
 if [[ -z $docc ]]; then

@@ -1,41 +1,72 @@
 #!/usr/bin/env bash
-# Fuzzes the EMVQR parser with libFuzzer for SECONDS (default 60), starting from the fixture corpus.
+# Fuzzes VillageQR's parsers with libFuzzer, each from its corpus in Fixtures/fuzz/, for SECONDS (default 60).
 #
-#     scripts/fuzz.sh 600            # ten minutes
-#     scripts/fuzz.sh --build-only   # what CI does: build, and run the corpus once
+#     scripts/fuzz.sh emvqr 600            # ten minutes on the EMVQR parser
+#     scripts/fuzz.sh provenance 600       # the household-code parser and the link form
+#     scripts/fuzz.sh trust-list 600       # the signed-list envelope, trust lists and revocation lists
+#     scripts/fuzz.sh vietqr 600           # VietQR reading (an input is a payload without its CRC field)
+#     scripts/fuzz.sh all 600              # each in turn
+#     scripts/fuzz.sh all --build-only     # what CI does: build every target, and run each corpus once
 #
-# New interesting inputs are merged back into Fixtures/fuzz/emvqr/, which the test suite replays.
+# With no target named, the target is emvqr. New interesting inputs are merged back into the target's corpus, which
+# the test suite replays through the same checks (Tests/FuzzChecks). The fuzz targets are a package of their own,
+# Tests/Fuzz, which depends on VillageQR by path, so the sanitizers cover the whole build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# FUZZ_TARGET, FUZZ_CORPUS and FUZZ_DICT pick another target (scripts/fuzz-provenance.sh sets them); FUZZ_MAX_LEN
-# the longest input.
-product="${FUZZ_TARGET:-EMVQRFuzz}"
-dict=()
-if [ -n "${FUZZ_DICT:-}" ]; then dict=(-dict="$FUZZ_DICT"); fi
+# Each target's product, corpus, dictionary (- for none) and longest input.
+spec() {
+    case "$1" in
+        emvqr) echo "EMVQRFuzz Fixtures/fuzz/emvqr - 2100" ;;
+        provenance) echo "ProvenanceFuzz Fixtures/fuzz/provenance Fixtures/fuzz/provenance.dict 2100" ;;
+        trust-list) echo "TrustListFuzz Fixtures/fuzz/trust-list Fixtures/fuzz/trust-list.dict 4096" ;;
+        vietqr) echo "VietQRFuzz Fixtures/fuzz/vietqr Fixtures/fuzz/vietqr.dict 2100" ;;
+        *) return 1 ;;
+    esac
+}
 
-# The coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
-swift build --package-path Tests/Fuzz -c debug --product "$product" \
-    --sanitize=fuzzer --sanitize=address --disable-dead-strip \
+targets=(emvqr)
+if [ "${1:-}" = all ]; then
+    targets=(emvqr provenance trust-list vietqr)
+    shift
+elif [ $# -gt 0 ] && spec "$1" >/dev/null; then
+    targets=("$1")
+    shift
+fi
+mode="${1:-60}"
+case "$mode" in
+    --build-only | [0-9]*) ;;
+    *)
+        echo "usage: scripts/fuzz.sh [emvqr|provenance|trust-list|vietqr|all] [SECONDS|--build-only]" >&2
+        exit 64
+        ;;
+esac
+
+# One build of every target, whichever are asked for: built alone (`--product`), a target's dependencies lose the
+# address sanitizer. The sanitizers are also passed to every Swift compilation, as swift-protobuf and swift-nio-http2
+# do, and the coverage kinds are spelled out: left to -sanitize=fuzzer, an incremental rebuild can drop them.
+swift build --package-path Tests/Fuzz -c debug \
+    --sanitize=fuzzer --sanitize=address --disable-dead-strip -Xswiftc -sanitize=fuzzer,address \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 # (Asking `swift build --show-bin-path` here would re-plan the build without the fuzzer's coverage.)
-bin=Tests/Fuzz/.build/debug/$product
-corpus="${FUZZ_CORPUS:-Fixtures/fuzz/emvqr}"
 export SWIFT_BACKTRACE=enable=no
 
-if [ "${1:-}" = "--build-only" ]; then
-    out="$("$bin" -runs=0 "$corpus" 2>&1)" || { echo "$out"; exit 1; }
-    # An uninstrumented build would run the corpus and find nothing: insist on coverage.
-    echo "$out" | grep -q "DONE   cov: [1-9]" || { echo "$out"; echo "fuzz: the build has no coverage" >&2; exit 1; }
-    echo "$out" | tail -2
-    exit 0
-fi
-
-seconds="${1:-60}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-"$bin" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-2100}" -timeout=5 -print_final_stats=1 ${dict[@]+"${dict[@]}"} \
-    -artifact_prefix=./ "$work" "$corpus"
-# Keep what the run found interesting, minimised, beside the existing corpus.
-"$bin" -merge=1 "$corpus" "$work" >/dev/null 2>&1
-echo "fuzz: $(ls "$corpus" | wc -l) inputs in $corpus"
+for target in "${targets[@]}"; do
+    read -r product corpus dict max_len <<<"$(spec "$target")"
+    bin=Tests/Fuzz/.build/debug/$product
+    if [ "$mode" = --build-only ]; then
+        out="$("$bin" -runs=0 "$corpus" 2>&1)" || { echo "$out"; exit 1; }
+        # An uninstrumented build would run the corpus and find nothing: insist on coverage.
+        echo "$out" | grep -q "DONE   cov: [1-9]" || { echo "$out"; echo "fuzz: $target has no coverage" >&2; exit 1; }
+        echo "$target: $(echo "$out" | grep "DONE   cov:")"
+        continue
+    fi
+    options=(-max_total_time="$mode" -max_len="$max_len" -timeout=5 -print_final_stats=1 -artifact_prefix=./)
+    if [ "$dict" != - ]; then options+=(-dict="$dict"); fi
+    work="$(mktemp -d)"
+    "$bin" "${options[@]}" "$work" "$corpus" || { rm -rf "$work"; exit 1; }
+    # Keep what the run found interesting, minimised, beside the existing corpus.
+    "$bin" -merge=1 "$corpus" "$work" >/dev/null 2>&1
+    rm -rf "$work"
+    echo "fuzz: $(ls "$corpus" | wc -l) inputs in $corpus"
+done

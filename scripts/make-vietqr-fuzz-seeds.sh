@@ -2,7 +2,8 @@
 # Seeds the VietQR fuzz corpus, Fixtures/fuzz/vietqr/, from the real payloads in the fixtures: the published and
 # invalid vectors and the peers' payloads in Fixtures/VietQR/*.tsv, and the two VietQR benchmark payloads (P121,
 # P220) of ../shared/bench/payloads.txt when it is there. Each seed is a payload without its CRC field, the form
-# scripts/fuzz-vietqr.sh's target takes, in a file named by the SHA-1 of its bytes as libFuzzer names its own.
+# the vietqr fuzz target (scripts/fuzz.sh vietqr) takes, in a file named by the SHA-1 of its bytes as libFuzzer
+# names its own.
 #
 #     scripts/make-vietqr-fuzz-seeds.sh
 #

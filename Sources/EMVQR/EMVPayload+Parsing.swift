@@ -81,7 +81,7 @@ extension EMVPayload {
     /// UTF-8 bytes, written into `nodes` (room for ``fieldCapacity(forPayloadOf:)`` of 512), or `nil` for any other
     /// payload, which ``explain(_:mode:nesting:)`` then reads.
     @inline(__always)
-    static func quickCheck(
+    package static func quickCheck(
         _ buffer: UnsafeBufferPointer<UInt8>,
         nesting: [EMVNesting],
         into nodes: UnsafeMutablePointer<EMVNode>
@@ -103,7 +103,7 @@ extension EMVPayload {
 
     /// The parser with diagnostics: every error and warning explained, lengths in bytes or in characters.
     @usableFromInline
-    static func explain(
+    package static func explain(
         _ bytes: ArraySlice<UInt8>,
         mode: ReadingMode,
         nesting: [EMVNesting]

@@ -169,7 +169,7 @@ func fieldCapacity(forPayloadOf count: Int) -> Int {
 ///
 /// Readers see it through ``EMVFieldTable/Field``.
 @usableFromInline
-struct EMVNode: Sendable {
+package struct EMVNode: Sendable {
     @usableFromInline var tag: UInt8
     @usableFromInline var depth: UInt8
     @usableFromInline var isTemplate: Bool
@@ -184,7 +184,7 @@ struct EMVNode: Sendable {
     @usableFromInline var subtreeEnd: UInt16
 
     /// A blank record, for room not yet written.
-    static var blank: EMVNode {
+    package static var blank: EMVNode {
         EMVNode(tag: 0, depth: 0, isTemplate: false, length: 0, header: 0, valueStart: 0, valueEnd: 0, subtreeEnd: 0)
     }
 

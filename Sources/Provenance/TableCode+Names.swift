@@ -1,5 +1,5 @@
 // Naming a table value the way a person does: by its name, its wire code, or a label in either language.
-import VietQR
+import VietnameseText
 
 extension TableCode {
     /// The value a person names, if exactly one fits.

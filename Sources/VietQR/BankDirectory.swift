@@ -1,3 +1,5 @@
+import VietnameseText
+
 /// The directory of Vietnamese banks and wallets, with lookups by BIN, short name, code, vietqr.io code, SWIFT
 /// code or name.
 ///

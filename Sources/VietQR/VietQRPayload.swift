@@ -19,7 +19,7 @@ public import EMVQR
 public struct VietQRPayload: Sendable {
     /// The EMVCo payload underneath.
     public let emv: EMVPayload
-    let hasWarnings: Bool
+    package let hasWarnings: Bool
     let bankIndex: Int
 
     /// What VietQR nests: under NAPAS's GUID, 38.01 (the beneficiary organisation) holds 00 the acquirer BIN and

@@ -1,4 +1,5 @@
 public import EMVQR
+public import VietnameseText
 
 extension VietQRPayment {
     /// A payload made by ``VietQRPayment/build()``.

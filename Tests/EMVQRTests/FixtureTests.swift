@@ -51,26 +51,3 @@ struct FixtureTests {
         }
     }
 }
-
-@Suite("Fixtures/fuzz/emvqr")
-struct FuzzCorpusTests {
-    static let inputs: [String] = {
-        let folder = Fixtures.directory.appendingPathComponent("fuzz/emvqr")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }()
-
-    @Test("Every input the fuzzer kept reads to a payload or a typed error, and payloads round-trip")
-    func replay() throws {
-        try #require(Self.inputs.count >= 40)
-        let folder = Fixtures.directory.appendingPathComponent("fuzz/emvqr")
-        for name in Self.inputs {
-            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-            do {
-                let payload = try EMVPayload(parsing: bytes)
-                #expect(payload.serialized() == bytes, "\(name)")
-            } catch {
-                #expect(error.offset >= 0, "\(name)")
-            }
-        }
-    }
-}

@@ -1,47 +1,35 @@
 // swift-tools-version:6.1
 //
-// libFuzzer targets, in their own package so that a fuzzing build compiles only what they reach. SwiftPM applies
-// sanitizers to a package's own targets only, so the modules under test are this package's targets too:
-// Sources/EMVQR and Sources/VietQR are links to the library's sources.
+// libFuzzer targets, in a package of their own that depends on VillageQR by path, as swift-protobuf's FuzzTesting
+// and swift-nio-http2's fuzz package do: the modules under test are the library's own, built with its own settings,
+// and the sanitizer flags (`-sanitize=fuzzer,address`) cover the whole build. Each target is only the libFuzzer
+// entry point: what an input must satisfy is in FuzzChecks, which the test suite's corpus replay calls too.
 //
-//     scripts/fuzz.sh 600
-//     scripts/fuzz-provenance.sh 600
-//     scripts/fuzz-vietqr.sh 600
-//     scripts/fuzz-trust-list.sh 600
+//     scripts/fuzz.sh emvqr 600          # ten minutes; also provenance, trust-list, vietqr
+//     scripts/fuzz.sh all --build-only   # what CI does: build each target, and run its corpus once
 import PackageDescription
 
 let package = Package(
     name: "VillageQRFuzz",
+    dependencies: [.package(name: "VillageQR", path: "../..")],
     targets: [
-        .target(name: "EMVQRKernel"),
-        .target(name: "EMVQR", dependencies: ["EMVQRKernel"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(
-            name: "EMVQRFuzz",
-            dependencies: ["EMVQR"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
-        // The household-code parser: Sources/ProvenanceParser links Provenance's parsing files one by one.
-        .target(name: "ProvenanceParser", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(
-            name: "ProvenanceFuzz",
-            dependencies: ["EMVQR", "ProvenanceParser"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
-        // The signed-list envelope and the trust and revocation lists inside it, from the same linked files.
-        .executableTarget(
-            name: "TrustListFuzz",
-            dependencies: ["EMVQR", "ProvenanceParser"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
-        // VietQR reading. The harness reads internals through `@testable import`: the fuzzing build is a debug
-        // build, which SwiftPM compiles with -enable-testing, as EMVQRFuzz already relies on for EMVQR. So the
-        // module is linked whole, as one directory, and stays the module the library ships, with no harness code
-        // inside it.
-        .target(name: "VietQR", dependencies: ["EMVQR"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(
-            name: "VietQRFuzz",
-            dependencies: ["EMVQR", "VietQR"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
+        // The EMVQR parser.
+        .executableTarget(name: "EMVQRFuzz"),
+        // The household-code parser and the link form.
+        .executableTarget(name: "ProvenanceFuzz"),
+        // The signed-list envelope and the trust and revocation lists inside it.
+        .executableTarget(name: "TrustListFuzz"),
+        // VietQR reading.
+        .executableTarget(name: "VietQRFuzz"),
     ]
 )
+
+for target in package.targets {
+    target.dependencies = [.product(name: "FuzzChecks", package: "VillageQR")]
+    target.swiftSettings = [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -1,7 +1,7 @@
 import Foundation
 import Provenance
 import Testing
-import VietQR
+import VietnameseText
 
 @Suite struct HouseholdCSVTests {
     @Test func villageOf85ReadsWithItsBadRows() throws {

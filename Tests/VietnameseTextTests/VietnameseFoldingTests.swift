@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VietQR
+import VietnameseText
 
 /// The fold against Foundation's Unicode normalization, an independent implementation: every precomposed
 /// Vietnamese letter is composed here from an ASCII vowel and its marks, and must fold to that vowel.

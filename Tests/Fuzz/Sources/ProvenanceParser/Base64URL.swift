@@ -1,1 +1,0 @@
-../../../../Sources/Provenance/Base64URL.swift

@@ -1,1 +1,0 @@
-../../../../Sources/Provenance/CivilDate.swift

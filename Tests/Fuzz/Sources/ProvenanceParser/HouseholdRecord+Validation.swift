@@ -1,1 +1,0 @@
-../../../../Sources/Provenance/HouseholdRecord+Validation.swift

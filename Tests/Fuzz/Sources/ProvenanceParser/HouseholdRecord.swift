@@ -1,1 +1,0 @@
-../../../../Sources/Provenance/HouseholdRecord.swift

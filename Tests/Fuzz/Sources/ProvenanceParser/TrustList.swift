@@ -1,1 +1,0 @@
-../../../../Sources/Provenance/TrustList.swift
