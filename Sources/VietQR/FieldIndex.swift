@@ -21,6 +21,12 @@ struct FieldIndex: Sendable {
 
         init() {}
 
+        /// The value at `range` of a payload, or of a value about to be written.
+        init(_ range: Range<Int>) {
+            self.start = UInt16(truncatingIfNeeded: range.lowerBound)
+            self.end = UInt16(truncatingIfNeeded: range.upperBound)
+        }
+
         /// The value of a field of EMVQR's table.
         @inline(__always)
         init(_ field: EMVFieldTable.Field) {
