@@ -163,7 +163,7 @@ private struct Check {
         guard FieldRule.service.accepts(bytes, service) else {
             throw FieldRule.service.refusal(text(service), at: service.offset, path: servicePath())
         }
-        if VietQRService.knownPosition(bytes[service]) == nil {
+        if VietQRService.knownPosition(bytes, service) == nil {
             try findings.warn(
                 .unknownService, service.offset, servicePath(),
                 "the service code \"\(text(service))\" is not one NAPAS defines (\(VietQRService.knownList)); "
@@ -210,10 +210,11 @@ private struct Check {
         guard FieldRule.country.accepts(bytes, index.country) else { throw refusal(.country, index.country) }
         let amount = index.amount
         if amount.isPresent {
-            guard FieldRule.amount.accepts(bytes, amount) else { throw refusal(.amount, amount) }
-            if isZero(amount) {
-                try findings.warn(.zeroAmount, amount.offset, P.amount, "the amount in 54 is zero")
-            } else if !VietQRAmount.isWholeDong(bytes[amount]) {
+            switch bytes.amountForm(amount, limit: VietQRLimits.amount) {
+            case .malformed: throw refusal(.amount, amount)
+            case .whole: break
+            case .zero: try findings.warn(.zeroAmount, amount.offset, P.amount, "the amount in 54 is zero")
+            case .fractional:
                 // Kept as written, never rounded; the dong has no minor unit (ISO 4217).
                 try findings.warn(
                     .fractionalAmount, amount.offset, P.amount,
@@ -226,7 +227,7 @@ private struct Check {
                     "a static code (01 = 11) carries an amount (\(text(amount))); static codes usually leave "
                         + "it to the payer")
             }
-        } else if !isStatic && VietQRService.known(bytes[index.serviceSpan])?.dynamicStatesAmount != false {
+        } else if !isStatic && VietQRService.known(bytes, index.serviceSpan)?.dynamicStatesAmount != false {
             try findings.warn(
                 .dynamicWithoutAmount, index.initiation.offset, P.initiation,
                 "a dynamic code (01 = 12) has no amount (54); a code for one order usually states it")
@@ -336,5 +337,4 @@ private struct Check {
 
     @inline(__always) func text(_ span: Span) -> String { bytes.text(span) }
     @inline(__always) func equals(_ span: Span, _ value: StaticString) -> Bool { bytes.equals(span, value) }
-    @inline(__always) func isZero(_ span: Span) -> Bool { bytes.isZero(span) }
 }

@@ -170,8 +170,8 @@ extension VietQRPayment {
     /// A VND amount: ISO 4217 gives the dong no minor unit, and banks write whole numbers (NAPAS examples,
     /// vietqrjs's amount rule).
     private static func requireWholeDong(_ amount: VietQRAmount, _ rule: FieldRule) throws(VietQRError) {
+        guard VietQRAmount.form(amount.text) != .whole else { return }
         let digits = Array(amount.text.utf8)
-        guard !VietQRAmount.isWholeDong(digits) else { return }
         if let bad = digits.firstIndex(where: { $0 &- 0x30 >= 10 }) {
             throw VietQRError(
                 code: rule.code, offset: bad, path: rule.path,

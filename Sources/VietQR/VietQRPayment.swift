@@ -211,17 +211,17 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
     /// Whether NAPAS defines this code.
     public var isKnown: Bool { Self.known.contains(self) }
 
-    /// The NAPAS code whose bytes are `value`, or `nil`.
-    static func known(_ value: UnsafeBufferPointer<UInt8>) -> VietQRService? {
-        knownPosition(value).map { known[$0] }
+    /// The NAPAS code at `span` of `bytes`, or `nil`.
+    static func known(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> VietQRService? {
+        knownPosition(bytes, span).map { known[$0] }
     }
 
-    /// The position in ``known`` of the NAPAS code whose bytes are `value`, or `nil`; no string is made.
-    static func knownPosition(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The position in ``known`` of the NAPAS code at `span` of `bytes`, or `nil`; no string is made.
+    @inline(__always)
+    static func knownPosition(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> Int? {
         // Every code is at most 8 bytes: one word each, first byte lowest, compared with the value's.
-        guard value.count >= 1, value.count <= 8 else { return nil }
-        var word: UInt64 = 0
-        for i in 0..<value.count { word |= UInt64(value[i]) << (8 * UInt64(i)) }
+        guard span.count >= 1, span.count <= 8 else { return nil }
+        let word = bytes.shortWord(span)
         let words = knownWords
         for i in 0..<words.count where words[i] == word { return i }
         return nil

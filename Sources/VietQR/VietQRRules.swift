@@ -146,8 +146,8 @@ enum FieldRule {
         case .merchantCategory: span.count == 4 && bytes.isDigits(span)
         case .currency: bytes.equals(span, "704")
         case .country: bytes.equals(span, "VN")
-        case .amount, .fixedFee: bytes.isAmount(span, limit: VietQRLimits.amount)
-        case .percentageFee: bytes.isAmount(span, limit: VietQRLimits.percentage)
+        case .amount, .fixedFee: bytes.amountForm(span, limit: VietQRLimits.amount) != .malformed
+        case .percentageFee: bytes.amountForm(span, limit: VietQRLimits.percentage) != .malformed
         case .language: span.count == 2 && bytes.isLowercaseLetters(span)
         }
     }
