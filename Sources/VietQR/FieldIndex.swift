@@ -41,11 +41,12 @@ struct FieldIndex: Sendable {
     var beneficiary = Span()
     var bin = Span()
     var account = Span()
+    /// The service code: 38.02, or where that is absent, 38.01.02.
     var service = Span()
-    /// A service code inside 38.01 (38.01.02) instead of at 38.02, as some generators write it.
-    var nestedService = Span()
     /// Whether 38.01 was read as fields; EMVQR reads it so only under VietQR's declared nesting.
     var beneficiaryIsTemplate = false
+    /// Whether ``service`` is 38.01.02, inside 38.01 instead of at 38.02, as some generators write it.
+    var serviceIsNested = false
     var merchantCategory = Span()
     var currency = Span()
     var amount = Span()
@@ -56,7 +57,8 @@ struct FieldIndex: Sendable {
     var merchantName = Span()
     var merchantCity = Span()
     var postalCode = Span()
-    var additionalTemplate = Span()
+    /// Whether 62 was met; where it repeats, the first one counts.
+    var additionalSeen = false
     /// 62.01–62.09, by tag through ``subscript(additional:)``.
     var additional1 = Span(), additional2 = Span(), additional3 = Span(), additional4 = Span(), additional5 = Span()
     var additional6 = Span(), additional7 = Span(), additional8 = Span(), additional9 = Span()
@@ -64,7 +66,6 @@ struct FieldIndex: Sendable {
     var language = Span()
     var languageName = Span()
     var languageCity = Span()
-    var crc = Span()
     /// Bit `tag - 26` for each merchant account template 26–51 other than 38.
     var otherTemplates: UInt32 = 0
     /// No field found yet.
@@ -103,13 +104,12 @@ struct FieldIndex: Sendable {
             case 60: Self.record(span, in: &merchantCity)
             case 61: Self.record(span, in: &postalCode)
             case 62:
-                if !additionalTemplate.isPresent {
-                    additionalTemplate = span
+                if !additionalSeen {
+                    additionalSeen = true
                     for child in nodes[node.descendants] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
                         Self.record(Span(child), in: &self[additional: Int(child.tag)])
                     }
                 }
-            case 63: crc = span
             case 64:
                 if !languageTemplate.isPresent {
                     languageTemplate = span
@@ -147,20 +147,26 @@ struct FieldIndex: Sendable {
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &bin)
                         case 1: Self.record(Span(child), in: &account)
-                        case 2: Self.record(Span(child), in: &nestedService)
+                        case 2:
+                            if !service.isPresent {
+                                service = Span(child)
+                                serviceIsNested = true
+                            }
                         default: break
                         }
                     }
                 }
-            case 2: Self.record(Span(node), in: &service)
+            case 2:
+                // 38.02 wins over a service code nested in 38.01.
+                if !service.isPresent || serviceIsNested {
+                    service = Span(node)
+                    serviceIsNested = false
+                }
             default: break
             }
             i = next
         }
     }
-
-    /// The service code: 38.02, or where that is absent, 38.01.02.
-    var serviceSpan: Span { service.isPresent ? service : nestedService }
 
     /// The span of 62.`tag`, for tags 1–9.
     subscript(additional tag: Int) -> Span {

@@ -102,7 +102,7 @@ private struct Check {
     typealias P = VietQRPaths
 
     /// Where a field missing from the root would have to be: before the CRC.
-    var rootEnd: Int { index.crc.offset }
+    var rootEnd: Int { bytes.buffer.count - 8 }
 
     func run(_ findings: inout Findings) throws(VietQRError) -> Int {
         let bank = try checkBeneficiary(&findings)
@@ -146,14 +146,14 @@ private struct Check {
             throw missing(P.account, at: beneficiaryEnd, "38.01 has no account or card number (38.01.01)")
         }
         guard FieldRule.account.accepts(bytes, index.account) else { throw refusal(.account, index.account) }
-        let service = index.serviceSpan
+        let service = index.service
         // Made only when something is reported.
-        let isNested = !index.service.isPresent
+        let isNested = index.serviceIsNested
         func servicePath() -> TagPath { isNested ? P.nestedService : P.service }
-        if !index.service.isPresent {
-            guard index.nestedService.isPresent else {
-                throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
-            }
+        guard service.isPresent else {
+            throw missing(P.service, at: napasEnd, "tag 38 has no service code (38.02), such as QRIBFTTA")
+        }
+        if isNested {
             // Some generators write the service inside 38.01 (vietqr-ts's documentation and fixtures); the payee
             // is still there, and lenient reading takes the code from where it is.
             try findings.warn(
@@ -227,7 +227,7 @@ private struct Check {
                     "a static code (01 = 11) carries an amount (\(text(amount))); static codes usually leave "
                         + "it to the payer")
             }
-        } else if !isStatic && VietQRService.known(bytes, index.serviceSpan)?.dynamicStatesAmount != false {
+        } else if !isStatic && VietQRService.known(bytes, index.service)?.dynamicStatesAmount != false {
             try findings.warn(
                 .dynamicWithoutAmount, index.initiation.offset, P.initiation,
                 "a dynamic code (01 = 12) has no amount (54); a code for one order usually states it")

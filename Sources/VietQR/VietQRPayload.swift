@@ -134,7 +134,10 @@ public struct VietQRPayload: Sendable {
     public var account: String { string(index.account) }
 
     /// The service code, 38.02 (or, read leniently, 38.01.02 where a generator put it).
-    public var service: VietQRService { VietQRService(rawValue: string(index.serviceSpan)) }
+    public var service: VietQRService {
+        let known = emv.bytes.withUnsafeBufferPointer { VietQRService.known(PayloadBytes(buffer: $0), index.service) }
+        return known ?? VietQRService(rawValue: string(index.service))
+    }
 
     /// The amount exactly as written, 54; a fractional one is kept, with the warning `fractionalAmount`.
     public var amount: VietQRAmount? { optionalString(index.amount).map { VietQRAmount($0) } }
@@ -151,14 +154,16 @@ public struct VietQRPayload: Sendable {
             let bytes = PayloadBytes(buffer: buffer)
             func string(_ span: FieldIndex.Span) -> String { bytes.text(span) }
             func optional(_ span: FieldIndex.Span) -> String? { span.isPresent ? bytes.text(span) : nil }
-            let service = index.serviceSpan
+            let service = index.service
             var payment = VietQRPayment(
                 bin: string(index.bin), account: string(index.account),
                 service: VietQRService.known(bytes, service) ?? VietQRService(rawValue: string(service)),
                 amount: optional(index.amount).map { VietQRAmount($0) })
             // The code's own point of initiation, left for building to decide where that decides the same: a
             // payment read back equals the payment built.
-            if payment.resolvedInitiation != initiation { payment.initiation = initiation }
+            if VietQRPayment.initiation(hasAmount: index.amount.isPresent) != initiation {
+                payment.initiation = initiation
+            }
             // Reading has checked 53 and 58: they are 704 and VN, as a payment starts out.
             payment.merchantCategoryCode = optional(index.merchantCategory)
             payment.merchantName = optional(index.merchantName)
@@ -175,10 +180,8 @@ public struct VietQRPayload: Sendable {
                     payment.tip = .prompt
                 }
             }
-            if index.additionalTemplate.isPresent {
-                for tag in 1...9 where index[additional: tag].isPresent {
-                    payment.additionalData[tag] = string(index[additional: tag])
-                }
+            for tag in 1...9 where index[additional: tag].isPresent {
+                payment.additionalData[tag] = string(index[additional: tag])
             }
             if index.languageTemplate.isPresent {
                 payment.alternateLanguage = VietQRPayment.AlternateLanguage(

@@ -92,7 +92,12 @@ public struct VietQRPayment: Sendable, Hashable {
     /// The point of initiation a build writes: ``initiation`` when set, otherwise dynamic with an amount and static
     /// without.
     public var resolvedInitiation: Initiation {
-        initiation ?? (amount == nil ? .static : .dynamic)
+        initiation ?? Self.initiation(hasAmount: amount != nil)
+    }
+
+    /// The point of initiation building decides: dynamic for a payment with an amount, static without.
+    static func initiation(hasAmount: Bool) -> Initiation {
+        hasAmount ? .dynamic : .static
     }
 
     /// The point of initiation method, tag 01.

@@ -137,7 +137,10 @@ enum FieldRule {
     }
 
     /// Whether the rule accepts the value at `span` of `bytes`.
-    @inline(__always)
+    ///
+    /// Transparent, so that each check inlines its one case: the checks are too large for the inliner to take it
+    /// whole.
+    @_transparent
     func accepts(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> Bool {
         switch self {
         case .bin: bytes.sixDigits(span) != nil
