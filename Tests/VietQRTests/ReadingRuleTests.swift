@@ -174,6 +174,34 @@ import VietQR
         #expect(withoutMCC.warnings.first?.asError.underlying == nil)
     }
 
+    /// 62.50 holding a plain value where 62.50–99 are templates, as in EMVCo's own sample (`5004ijkl`).
+    static let plainTemplate = base.setting(
+        "62", .template(62, [.primitive(1, "HD001"), .primitive(8, "Mua rau"), .primitive(50, "ijkl")]))
+
+    @Test("A plain value in 62.50 reads leniently as VietQR, with EMVQR's warning wrapped")
+    func plainValueWhereATemplateGoesLenient() throws {
+        let code = try VietQRPayload(parsing: Self.plainTemplate.text)
+        #expect(code.warnings.map(\.code) == [.emvqr(.invalidDigit)])
+        #expect(code.warnings.first?.path == TagPath(62, 50))
+        #expect(code.warnings.first?.underlying?.code == .invalidDigit)
+        #expect(code.payment.additionalData.purpose == "Mua rau")
+        #expect(code.emv["62.50"]?.string == "ijkl")
+    }
+
+    @Test("Strict reading refuses a plain value in 62.50, wrapping EMVQR's error")
+    func plainValueWhereATemplateGoesStrict() throws {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: Self.plainTemplate.text, mode: .strict)
+        }
+        #expect(error?.underlying?.code == .invalidDigit)
+        #expect(error?.path == TagPath(62, 50))
+        // A payload read leniently, then held to the rules strictly, refuses it the same way.
+        let lenient = try EMVPayload(parsing: Self.plainTemplate.text)
+        let held = #expect(throws: VietQRError.self) { try VietQRPayload(lenient, mode: .strict) }
+        #expect(held == error)
+        #expect(held?.underlying?.code == .invalidDigit)
+    }
+
     @Test(arguments: ["000201", "00020101021238", String(TestPayload.base.text.dropLast()) + "0"])
     func malformedEMVKeepsItsCodeAndPosition(_ text: String) {
         let emvError = #expect(throws: EMVQRError.self) { try EMVPayload(parsing: text) }
