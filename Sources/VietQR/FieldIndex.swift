@@ -106,14 +106,16 @@ struct FieldIndex: Sendable {
             case 62:
                 if !additionalSeen {
                     additionalSeen = true
-                    for child in nodes[node.descendants] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
-                        Self.record(Span(child), in: &self[additional: Int(child.tag)])
+                    Self.forEachChild(of: node, in: nodes) { child in
+                        if child.tag >= 1 && child.tag <= 9 {
+                            Self.record(Span(child), in: &self[additional: child.tag])
+                        }
                     }
                 }
             case 64:
                 if !languageTemplate.isPresent {
                     languageTemplate = span
-                    for child in nodes[node.descendants] where child.depth == 1 {
+                    Self.forEachChild(of: node, in: nodes) { child in
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &language)
                         case 1: Self.record(Span(child), in: &languageName)
@@ -143,7 +145,7 @@ struct FieldIndex: Sendable {
                 if !beneficiary.isPresent {
                     beneficiary = Span(node)
                     beneficiaryIsTemplate = node.isTemplate
-                    for child in nodes[node.descendants] {
+                    Self.forEachChild(of: node, in: nodes) { child in
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &bin)
                         case 1: Self.record(Span(child), in: &account)
@@ -195,6 +197,21 @@ struct FieldIndex: Sendable {
             case 8: additional8 = newValue
             default: additional9 = newValue
             }
+        }
+    }
+
+    /// Calls `body` with each child of `parent` in turn, stepping over the children's own fields.
+    @inline(__always)
+    private static func forEachChild(
+        of parent: EMVFieldTable.Field, in nodes: EMVPayload.FieldTable, _ body: (EMVFieldTable.Field) -> Void
+    ) {
+        var i = parent.descendants.lowerBound
+        let end = parent.descendants.upperBound
+        while i < end {
+            let child = nodes[i]
+            body(child)
+            // A subtree always ends after its field; the guard keeps a malformed table from looping.
+            i = max(child.descendants.upperBound, i &+ 1)
         }
     }
 
