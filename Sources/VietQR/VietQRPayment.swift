@@ -5,7 +5,7 @@
 //     initiation = "11" / "12"                      ; static (reusable) / dynamic (one order)
 //     napas     = 00 "A000000727" 01 beneficiary 02 service
 //     beneficiary = 00 6DIGIT 01 1*19alnum          ; acquirer BIN, account or card number
-//     service   = "QRIBFTTA" / "QRIBFTTC" / "QRPUSH" / "QRCASH"
+//     service   = 1*10 ASCII                        ; building: one of VietQRService.known
 //     amount    = 1*13(DIGIT / ".")                 ; VND: whole numbers
 //     additional = [01 bill] [02 mobile] [03 store] [04 loyalty] [05 reference] [06 customer] [07 terminal]
 //                 [08 purpose] [09 request]         ; each at most 25 printable ASCII, 09 at most 3 of "AME"
