@@ -98,9 +98,19 @@ public struct EMVQRError: Error, Sendable, Hashable, CustomStringConvertible {
 /// A deviation from the EMVCo grammar that lenient reading accepts because real wallets and banks emit it.
 ///
 /// Strict reading (``EMVPayload/ReadingMode/strict``) throws an ``EMVQRError`` with the same code instead.
-public struct EMVQRWarning: Sendable, Hashable, CustomStringConvertible {
+public typealias EMVQRWarning = PayloadWarning<EMVQRError.Code>
+
+/// A real-world deviation that lenient reading accepts, with the code strict reading would throw, where it is
+/// (a byte offset and a tag path), and a message.
+///
+/// Every module that reads payloads reports its warnings in this one shape, generic over its own codes:
+/// ``EMVQRWarning`` carries an ``EMVQRError/Code``, and a scheme built on EMVQR carries codes of its own beside the
+/// EMVQR codes it wraps. Warnings compare by every property, the message included.
+public struct PayloadWarning<Code: Sendable & Hashable & CustomStringConvertible>: Sendable, Hashable,
+    CustomStringConvertible
+{
     /// What deviates; the same code strict reading would throw.
-    public var code: EMVQRError.Code
+    public var code: Code
     /// The byte offset in the payload.
     public var offset: Int
     /// The field it concerns.
@@ -109,7 +119,13 @@ public struct EMVQRWarning: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     /// Makes a warning.
-    public init(code: EMVQRError.Code, offset: Int, path: TagPath, message: String) {
+    ///
+    /// - Parameters:
+    ///   - code: What deviates.
+    ///   - offset: The byte offset in the payload.
+    ///   - path: The field it concerns.
+    ///   - message: A sentence a person can act on.
+    public init(code: Code, offset: Int, path: TagPath, message: String) {
         self.code = code
         self.offset = offset
         self.path = path
@@ -119,7 +135,9 @@ public struct EMVQRWarning: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "warning \(code) at byte \(offset)\(path.count > 0 ? " (\(path))" : ""): \(message)"
     }
+}
 
+extension PayloadWarning where Code == EMVQRError.Code {
     /// The error strict reading throws in its place.
     public var asError: EMVQRError {
         EMVQRError(code: code, offset: offset, path: path, message: message)

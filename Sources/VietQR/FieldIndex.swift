@@ -21,6 +21,12 @@ struct FieldIndex: Sendable {
 
         init() {}
 
+        /// The value at `range` of a payload, or of a value about to be written.
+        init(_ range: Range<Int>) {
+            self.start = UInt16(truncatingIfNeeded: range.lowerBound)
+            self.end = UInt16(truncatingIfNeeded: range.upperBound)
+        }
+
         /// The value of a field of EMVQR's table.
         @inline(__always)
         init(_ field: EMVFieldTable.Field) {
@@ -35,11 +41,12 @@ struct FieldIndex: Sendable {
     var beneficiary = Span()
     var bin = Span()
     var account = Span()
+    /// The service code: 38.02, or where that is absent, 38.01.02.
     var service = Span()
-    /// A service code inside 38.01 (38.01.02) instead of at 38.02, as some generators write it.
-    var nestedService = Span()
     /// Whether 38.01 was read as fields; EMVQR reads it so only under VietQR's declared nesting.
     var beneficiaryIsTemplate = false
+    /// Whether ``service`` is 38.01.02, inside 38.01 instead of at 38.02, as some generators write it.
+    var serviceIsNested = false
     var merchantCategory = Span()
     var currency = Span()
     var amount = Span()
@@ -50,7 +57,8 @@ struct FieldIndex: Sendable {
     var merchantName = Span()
     var merchantCity = Span()
     var postalCode = Span()
-    var additionalTemplate = Span()
+    /// Whether 62 was met; where it repeats, the first one counts.
+    var additionalSeen = false
     /// 62.01–62.09, by tag through ``subscript(additional:)``.
     var additional1 = Span(), additional2 = Span(), additional3 = Span(), additional4 = Span(), additional5 = Span()
     var additional6 = Span(), additional7 = Span(), additional8 = Span(), additional9 = Span()
@@ -58,7 +66,6 @@ struct FieldIndex: Sendable {
     var language = Span()
     var languageName = Span()
     var languageCity = Span()
-    var crc = Span()
     /// Bit `tag - 26` for each merchant account template 26–51 other than 38.
     var otherTemplates: UInt32 = 0
     /// No field found yet.
@@ -97,17 +104,18 @@ struct FieldIndex: Sendable {
             case 60: Self.record(span, in: &merchantCity)
             case 61: Self.record(span, in: &postalCode)
             case 62:
-                if !additionalTemplate.isPresent {
-                    additionalTemplate = span
-                    for child in nodes[node.descendants] where child.depth == 1 && child.tag >= 1 && child.tag <= 9 {
-                        Self.record(Span(child), in: &self[additional: Int(child.tag)])
+                if !additionalSeen {
+                    additionalSeen = true
+                    Self.forEachChild(of: node, in: nodes) { child in
+                        if child.tag >= 1 && child.tag <= 9 {
+                            Self.record(Span(child), in: &self[additional: child.tag])
+                        }
                     }
                 }
-            case 63: crc = span
             case 64:
                 if !languageTemplate.isPresent {
                     languageTemplate = span
-                    for child in nodes[node.descendants] where child.depth == 1 {
+                    Self.forEachChild(of: node, in: nodes) { child in
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &language)
                         case 1: Self.record(Span(child), in: &languageName)
@@ -137,24 +145,30 @@ struct FieldIndex: Sendable {
                 if !beneficiary.isPresent {
                     beneficiary = Span(node)
                     beneficiaryIsTemplate = node.isTemplate
-                    for child in nodes[node.descendants] {
+                    Self.forEachChild(of: node, in: nodes) { child in
                         switch child.tag {
                         case 0: Self.record(Span(child), in: &bin)
                         case 1: Self.record(Span(child), in: &account)
-                        case 2: Self.record(Span(child), in: &nestedService)
+                        case 2:
+                            if !service.isPresent {
+                                service = Span(child)
+                                serviceIsNested = true
+                            }
                         default: break
                         }
                     }
                 }
-            case 2: Self.record(Span(node), in: &service)
+            case 2:
+                // 38.02 wins over a service code nested in 38.01.
+                if !service.isPresent || serviceIsNested {
+                    service = Span(node)
+                    serviceIsNested = false
+                }
             default: break
             }
             i = next
         }
     }
-
-    /// The service code: 38.02, or where that is absent, 38.01.02.
-    var serviceSpan: Span { service.isPresent ? service : nestedService }
 
     /// The span of 62.`tag`, for tags 1–9.
     subscript(additional tag: Int) -> Span {
@@ -183,6 +197,21 @@ struct FieldIndex: Sendable {
             case 8: additional8 = newValue
             default: additional9 = newValue
             }
+        }
+    }
+
+    /// Calls `body` with each child of `parent` in turn, stepping over the children's own fields.
+    @inline(__always)
+    private static func forEachChild(
+        of parent: EMVFieldTable.Field, in nodes: EMVPayload.FieldTable, _ body: (EMVFieldTable.Field) -> Void
+    ) {
+        var i = parent.descendants.lowerBound
+        let end = parent.descendants.upperBound
+        while i < end {
+            let child = nodes[i]
+            body(child)
+            // A subtree always ends after its field; the guard keeps a malformed table from looping.
+            i = max(child.descendants.upperBound, i &+ 1)
         }
     }
 

@@ -45,36 +45,43 @@ struct PayloadBytes {
         allSatisfy(span) { Lanes.inRange($0, 0x20, 0x7E) }
     }
 
-    /// Whether every byte is "0" or ".".
-    @inline(__always)
-    func isZero(_ span: Span) -> Bool {
-        allSatisfy(span) { Lanes.inRange($0, 0x30, 0x30) | Lanes.inRange($0, 0x2E, 0x2E) }
+    /// What an amount is (EMVCo 4.7.3, as `VietQRAmount.Form` names the cases).
+    enum AmountForm: Equatable {
+        /// Not an EMVCo amount: a digit first, then digits with at most one ".", within the limit.
+        case malformed
+        /// A whole number of dong: digits only, from 1, without a leading zero.
+        case whole
+        /// Zero, such as "0" or "0.00".
+        case zero
+        /// Well-formed but not whole dong, kept as written: "1234.5", "050000".
+        case fractional
     }
 
-    /// An EMVCo amount (EMVCo 4.7.3, as `VietQRAmount.isWellFormed`): a digit, then digits with at most one ".",
-    /// within `limit` characters. With `nonZero`, also a digit from 1 to 9.
+    /// The form of the amount at `span`, within `limit` characters: one pass, word by word.
     @inline(__always)
-    func isAmount(_ span: Span, limit: Int, nonZero: Bool = false) -> Bool {
+    func amountForm(_ span: Span, limit: Int) -> AmountForm {
         let count = span.count
-        guard count >= 1, count <= limit else { return false }
+        guard count >= 1, count <= limit else { return .malformed }
         if count <= 8 {
             // Every test on the one word at once; amounts are this short in practice.
             let word = loadShort(Int(span.start), count)
             let inSpan = Lanes.high >> (64 - 8 * count)
             let digits = Lanes.inRange(word, 0x30, 0x39) & inSpan
             let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
-            return digits & 0x80 != 0 && digits | dot == inSpan && dot & (dot &- 1) == 0
-                && (!nonZero || Lanes.inRange(word, 0x31, 0x39) & inSpan != 0)
+            guard digits & 0x80 != 0, digits | dot == inSpan, dot & (dot &- 1) == 0 else { return .malformed }
+            if Lanes.inRange(word, 0x31, 0x39) & inSpan == 0 { return .zero }
+            return dot == 0 && word & 0xFF != 0x30 ? .whole : .fractional
         }
-        return isLongAmount(span, nonZero: nonZero)
+        return longAmountForm(span)
     }
 
-    /// ``isAmount(_:limit:nonZero:)`` past eight characters, word by word; kept out of line, since it is rare.
+    /// ``amountForm(_:limit:)`` past eight characters, word by word; kept out of line, since it is rare.
     @inline(never)
-    private func isLongAmount(_ span: Span, nonZero: Bool) -> Bool {
-        guard buffer[Int(span.start)] &- 0x30 < 10 else { return false }
+    private func longAmountForm(_ span: Span) -> AmountForm {
+        let first = buffer[Int(span.start)]
+        guard first &- 0x30 < 10 else { return .malformed }
         var sawDot = false
-        var sawNonZero = !nonZero
+        var sawNonZero = false
         let wellFormed = forEachWord(span) { word, inSpan in
             let digits = Lanes.inRange(word, 0x30, 0x39)
             let dot = Lanes.inRange(word, 0x2E, 0x2E) & inSpan
@@ -86,7 +93,9 @@ struct PayloadBytes {
             sawNonZero = sawNonZero || Lanes.inRange(word, 0x31, 0x39) & inSpan != 0
             return (digits | dot) & inSpan == inSpan
         }
-        return wellFormed && sawNonZero
+        guard wellFormed else { return .malformed }
+        guard sawNonZero else { return .zero }
+        return !sawDot && first != 0x30 ? .whole : .fractional
     }
 
     /// Characters counted as Unicode scalars: every byte that does not continue a UTF-8 sequence.

@@ -45,9 +45,8 @@ public struct VietQRAmount: Sendable, Hashable, CustomStringConvertible, Express
     /// The amount in dong, when it is a whole number of them (digits only, at most 13, from 1, without a leading
     /// zero); `nil` for a fractional or malformed amount.
     public var dong: Int? {
-        let digits = Array(text.utf8)
-        guard Self.isWholeDong(digits) else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard Self.form(text) == .whole else { return nil }
+        return text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// The amount written the Vietnamese way, for example "50.000 ₫"; see ``formattedVND(_:)``.
@@ -55,25 +54,15 @@ public struct VietQRAmount: Sendable, Hashable, CustomStringConvertible, Express
 
     public var description: String { text }
 
-    /// Whether `digits` is an amount building accepts: 1 to 13 digits, from 1, without a leading zero (VND has no
-    /// minor unit; NAPAS examples and vietqrjs's amount rule write whole numbers).
-    static func isWholeDong<Bytes: Collection<UInt8>>(_ digits: Bytes) -> Bool {
-        guard let first = digits.first, first != 0x30, digits.count <= VietQRLimits.amount else { return false }
-        return digits.allSatisfy { $0 &- 0x30 < 10 }
-    }
-
-    package static func isWellFormed<Bytes: Collection>(_ value: Bytes, limit: Int) -> Bool
-    where Bytes.Element == UInt8 {
-        guard let first = value.first, first &- 0x30 < 10, value.count <= limit else { return false }
-        var dots = 0
-        for byte in value {
-            if byte == 0x2E {
-                dots += 1
-            } else if byte &- 0x30 >= 10 {
-                return false
-            }
+    /// The form of `text` as an amount of at most `limit` characters, by the rule reading applies to tag 54 in a
+    /// payload's bytes: whole dong is what building accepts (VND has no minor unit; NAPAS examples and vietqrjs's
+    /// amount rule write whole numbers).
+    static func form(_ text: String, limit: Int = VietQRLimits.amount) -> PayloadBytes.AmountForm {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.count <= Int(UInt16.max) else { return .malformed }
+            return PayloadBytes(buffer: utf8).amountForm(FieldIndex.Span(0..<utf8.count), limit: limit)
         }
-        return dots <= 1
     }
 
     /// An amount written the Vietnamese way: "50000" gives "50.000 ₫", "1234.5" gives "1.234,5 ₫".
@@ -82,7 +71,7 @@ public struct VietQRAmount: Sendable, Hashable, CustomStringConvertible, Express
     /// - Returns: Thousands separated by ".", decimals after ",", then the dong sign; the amount unchanged, with
     ///   the sign, when it is not a well-formed amount.
     public static func formattedVND(_ amount: String) -> String {
-        guard isWellFormed(Array(amount.utf8), limit: Int.max) else { return "\(amount) ₫" }
+        guard form(amount, limit: Int.max) != .malformed else { return "\(amount) ₫" }
         let parts = amount.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         var whole = String(parts[0].drop { $0 == "0" })
         if whole.isEmpty { whole = "0" }

@@ -131,40 +131,77 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A real-world deviation from the NAPAS rules that lenient reading accepts.
+/// A real-world deviation that lenient reading of a VietQR code accepts: one of the NAPAS rules, or a deviation
+/// from the EMVCo grammar that EMVQR found.
 ///
-/// Strict reading throws a ``VietQRError`` with the same code instead. Warnings of the underlying EMVCo reading
-/// (`EMVQRWarning`) come through with their own codes.
-public struct VietQRWarning: Sendable, Hashable, CustomStringConvertible {
-    /// What deviates; the same code strict reading would throw.
-    public var code: VietQRError.Code
-    /// The byte offset in the payload.
-    public var offset: Int
-    /// The field it concerns.
-    public var path: TagPath
-    /// A sentence a person can act on.
-    public var message: String
+/// Its ``VietQRWarningCode`` says which: ``VietQRWarningCode/vietqr(_:)`` for a NAPAS rule, and
+/// ``VietQRWarningCode/emvqr(_:)`` for EMVQR's own warning, wrapped with its code unchanged, so that callers match
+/// EMVQR's codes through VietQR:
+///
+/// ```swift
+/// for warning in code.warnings {
+///     switch warning.code {
+///     case .emvqr(.lowercaseCRC): print("the CRC is in lowercase")
+///     case .vietqr(.unknownBank): print("check the BIN")
+///     default: print(warning)
+///     }
+/// }
+/// ```
+///
+/// Strict reading throws a ``VietQRError`` in its place (see `asError`); for an EMVQR warning, that error wraps
+/// the `EMVQRError` as ``VietQRError/underlying``, as for any payload EMVQR refuses.
+public typealias VietQRWarning = PayloadWarning<VietQRWarningCode>
 
-    /// Makes a warning.
-    public init(code: VietQRError.Code, offset: Int, path: TagPath, message: String) {
-        self.code = code
-        self.offset = offset
-        self.path = path
-        self.message = message
+/// The code of a ``VietQRWarning``: a NAPAS rule VietQR checks, or the EMVQR warning it wraps.
+public enum VietQRWarningCode: Sendable, Hashable, CustomStringConvertible {
+    /// A deviation from the NAPAS rules; strict reading throws a ``VietQRError`` with this code.
+    case vietqr(VietQRError.Code)
+    /// A deviation from the EMVCo grammar, as EMVQR reports it.
+    case emvqr(EMVQRError.Code)
+
+    /// The code as JSON output carries it, for example `unknownBank` or `lowercaseCRC`.
+    public var rawValue: String {
+        switch self {
+        case .vietqr(let code): code.rawValue
+        case .emvqr(let code): code.rawValue
+        }
     }
 
-    /// The VietQR warning for an EMVCo-level warning: the same code, offset and path.
+    public var description: String { rawValue }
+}
+
+extension PayloadWarning where Code == VietQRWarningCode {
+    /// A NAPAS rule's warning.
+    ///
+    /// - Parameters:
+    ///   - code: The rule's code.
+    ///   - offset: The byte offset in the payload.
+    ///   - path: The field it concerns.
+    ///   - message: A sentence a person can act on.
+    public init(code: VietQRError.Code, offset: Int, path: TagPath, message: String) {
+        self.init(code: .vietqr(code), offset: offset, path: path, message: message)
+    }
+
+    /// The VietQR warning for an EMVCo-level warning: it wraps `warning`, with its code, offset, path and message.
+    ///
+    /// - Parameter warning: EMVQR's warning.
     public init(_ warning: EMVQRWarning) {
         self.init(
-            code: VietQRError.Code(warning.code), offset: warning.offset, path: warning.path, message: warning.message)
+            code: VietQRWarningCode.emvqr(warning.code), offset: warning.offset, path: warning.path,
+            message: warning.message)
     }
 
-    public var description: String {
-        "warning \(code) at byte \(offset)\(path.count > 0 ? " (\(path))" : ""): \(message)"
+    /// The EMVQR warning this one wraps; `nil` for a NAPAS rule's.
+    public var underlying: EMVQRWarning? {
+        guard case .emvqr(let code) = code else { return nil }
+        return EMVQRWarning(code: code, offset: offset, path: path, message: message)
     }
 
-    /// The error strict reading throws in its place.
+    /// The error strict reading throws in its place; for an EMVQR warning, it wraps EMVQR's error.
     public var asError: VietQRError {
-        VietQRError(code: code, offset: offset, path: path, message: message)
+        switch code {
+        case .vietqr(let code): VietQRError(code: code, offset: offset, path: path, message: message)
+        case .emvqr(let code): VietQRError(EMVQRError(code: code, offset: offset, path: path, message: message))
+        }
     }
 }

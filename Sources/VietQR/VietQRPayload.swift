@@ -2,9 +2,9 @@ public import EMVQR
 
 /// A VietQR payment read from a parsed EMVCo payload and checked against the NAPAS rules.
 ///
-/// Reading validates once and keeps nothing but the payload and the bank: the typed values (``payment``, ``bin``,
-/// ``amount``...) are read from the payload's bytes when asked for, and ``warnings`` are listed only when asked
-/// for. Ask for ``payment`` once rather than for several single fields.
+/// Reading validates once and keeps the payload, where its fields are, and the bank: the typed values (``payment``,
+/// ``bin``, ``amount``...) are read from the payload's bytes when asked for, and ``warnings`` are listed only when
+/// asked for. Ask for ``payment`` once rather than for several single fields.
 ///
 /// ```swift
 /// let code = try VietQRPayload(parsing: scanned)
@@ -19,6 +19,8 @@ public import EMVQR
 public struct VietQRPayload: Sendable {
     /// The EMVCo payload underneath.
     public let emv: EMVPayload
+    /// Where VietQR's fields are in ``emv``.
+    let index: FieldIndex
     package let hasWarnings: Bool
     let bankIndex: Int
 
@@ -74,12 +76,9 @@ public struct VietQRPayload: Sendable {
     private init(validating emv: EMVPayload, _ index: FieldIndex, mode: EMVPayload.ReadingMode) throws(VietQRError) {
         var findings = Findings(mode: mode == .strict ? .strict : .flag)
         let bankIndex = try Self.validate(emv, index, &findings)
-        self.init(emv: emv, hasWarnings: findings.found, bankIndex: bankIndex)
-    }
-
-    init(emv: EMVPayload, hasWarnings: Bool, bankIndex: Int) {
         self.emv = emv
-        self.hasWarnings = hasWarnings
+        self.index = index
+        self.hasWarnings = findings.found
         self.bankIndex = bankIndex
     }
 
@@ -125,7 +124,7 @@ public struct VietQRPayload: Sendable {
 
     /// Static (11) or dynamic (12).
     public var initiation: VietQRPayment.Initiation {
-        string(index.initiation) == "11" ? .static : .dynamic
+        value(at: index.initiation, is: "11") ? .static : .dynamic
     }
 
     /// The acquirer BIN, 38.01.00.
@@ -135,7 +134,10 @@ public struct VietQRPayload: Sendable {
     public var account: String { string(index.account) }
 
     /// The service code, 38.02 (or, read leniently, 38.01.02 where a generator put it).
-    public var service: VietQRService { VietQRService(rawValue: string(index.serviceSpan)) }
+    public var service: VietQRService {
+        let known = emv.bytes.withUnsafeBufferPointer { VietQRService.known(PayloadBytes(buffer: $0), index.service) }
+        return known ?? VietQRService(rawValue: string(index.service))
+    }
 
     /// The amount exactly as written, 54; a fractional one is kept, with the warning `fractionalAmount`.
     public var amount: VietQRAmount? { optionalString(index.amount).map { VietQRAmount($0) } }
@@ -146,44 +148,57 @@ public struct VietQRPayload: Sendable {
     /// Every typed field, copied out of the payload.
     public var payment: VietQRPayment {
         let index = self.index
-        // Every field from the one index: the single-field accessors would each find the fields again.
-        var payment = VietQRPayment(
-            bin: string(index.bin), account: string(index.account),
-            service: VietQRService(rawValue: string(index.serviceSpan)),
-            amount: optionalString(index.amount).map { VietQRAmount($0) })
-        // The code's own point of initiation, left for building to decide where that decides the same: a payment
-        // read back equals the payment built.
-        let initiation: VietQRPayment.Initiation = string(index.initiation) == "11" ? .static : .dynamic
-        payment.initiation = payment.resolvedInitiation == initiation ? nil : initiation
-        payment.currency = string(index.currency)
-        payment.country = string(index.country)
-        payment.merchantCategoryCode = optionalString(index.merchantCategory)
-        payment.merchantName = optionalString(index.merchantName)
-        payment.merchantCity = optionalString(index.merchantCity)
-        payment.postalCode = optionalString(index.postalCode)
-        switch optionalString(index.tip) {
-        case "01": payment.tip = .prompt
-        case "02": payment.tip = .fixedFee(VietQRAmount(string(index.fixedFee)))
-        case "03": payment.tip = .percentageFee(string(index.percentageFee))
-        default: payment.tip = nil
+        let initiation = self.initiation
+        // Every field from the one index, in one visit of the bytes.
+        return emv.bytes.withUnsafeBufferPointer { buffer in
+            let bytes = PayloadBytes(buffer: buffer)
+            func string(_ span: FieldIndex.Span) -> String { bytes.text(span) }
+            func optional(_ span: FieldIndex.Span) -> String? { span.isPresent ? bytes.text(span) : nil }
+            let service = index.service
+            var payment = VietQRPayment(
+                bin: string(index.bin), account: string(index.account),
+                service: VietQRService.known(bytes, service) ?? VietQRService(rawValue: string(service)),
+                amount: optional(index.amount).map { VietQRAmount($0) })
+            // The code's own point of initiation, left for building to decide where that decides the same: a
+            // payment read back equals the payment built.
+            if VietQRPayment.initiation(hasAmount: index.amount.isPresent) != initiation {
+                payment.initiation = initiation
+            }
+            // Reading has checked 53 and 58: they are 704 and VN, as a payment starts out.
+            payment.merchantCategoryCode = optional(index.merchantCategory)
+            payment.merchantName = optional(index.merchantName)
+            payment.merchantCity = optional(index.merchantCity)
+            payment.postalCode = optional(index.postalCode)
+            let tip = index.tip
+            if tip.isPresent {
+                // Reading has checked that 55 is 01, 02 or 03, with 56 or 57 as it asks.
+                if bytes.equals(tip, "02") {
+                    payment.tip = .fixedFee(VietQRAmount(string(index.fixedFee)))
+                } else if bytes.equals(tip, "03") {
+                    payment.tip = .percentageFee(string(index.percentageFee))
+                } else {
+                    payment.tip = .prompt
+                }
+            }
+            for tag in 1...9 where index[additional: tag].isPresent {
+                payment.additionalData[tag] = string(index[additional: tag])
+            }
+            if index.languageTemplate.isPresent {
+                payment.alternateLanguage = VietQRPayment.AlternateLanguage(
+                    language: string(index.language), name: string(index.languageName),
+                    city: optional(index.languageCity))
+            }
+            return payment
         }
-        for tag in 1...9 {
-            payment.additionalData[tag] = optionalString(index[additional: tag])
-        }
-        if index.languageTemplate.isPresent {
-            payment.alternateLanguage = VietQRPayment.AlternateLanguage(
-                language: string(index.language), name: string(index.languageName),
-                city: optionalString(index.languageCity))
-        }
-        return payment
     }
 
-    /// Where the fields are; found again on each call, which is cheaper than keeping it in every value.
-    var index: FieldIndex { FieldIndex(emv) }
+    /// Whether the value at `span` is `literal`.
+    func value(at span: FieldIndex.Span, is literal: StaticString) -> Bool {
+        emv.bytes.withUnsafeBufferPointer { PayloadBytes(buffer: $0).equals(span, literal) }
+    }
 
     func string(_ span: FieldIndex.Span) -> String {
-        let base = emv.bytes.startIndex
-        return String(decoding: emv.bytes[(base + Int(span.start))..<(base + Int(span.end))], as: UTF8.self)
+        emv.bytes.withUnsafeBufferPointer { PayloadBytes(buffer: $0).text(span) }
     }
 
     func optionalString(_ span: FieldIndex.Span) -> String? {

@@ -47,77 +47,60 @@ extension VietQRPayment {
     /// - Throws: ``VietQRError`` naming the field it cannot represent; its offset counts characters into the
     ///   value.
     public func build() throws(VietQRError) -> Built {
-        let P = VietQRPaths.self
-        try Self.require(bin, P.bin, .invalidBIN, "6 digits, such as 970436") {
-            $0.count == 6 && $0.allSatisfy(\.isDigit)
-        }
-        try Self.require(account, P.account, .invalidAccount, "1–19 letters and digits") {
-            !$0.isEmpty && $0.count <= VietQRLimits.account && $0.allSatisfy { $0.isDigit || $0.isLetter }
-        }
+        // The rules reading holds a payload to (VietQRRules.swift), on the values about to be written.
+        try FieldRule.bin.require(bin)
+        try FieldRule.account.require(account)
         guard service.isKnown else {
             throw VietQRError(
-                code: .invalidService, offset: 0, path: P.service,
+                code: .invalidService, offset: 0, path: VietQRPaths.service,
                 message: "the service \"\(service)\" is not one of \(VietQRService.knownList)")
         }
-        guard currency == "704" else {
-            throw VietQRError(
-                code: .invalidCurrency, offset: 0, path: P.currency,
-                message: "the currency is \"\(currency)\"; VietQR payments are in dong, 704")
-        }
-        guard country == "VN" else {
-            throw VietQRError(
-                code: .invalidCountry, offset: 0, path: P.country,
-                message: "the country is \"\(country)\"; it must be VN")
-        }
-        if let amount { try Self.requireWholeDong(amount, P.amount) }
-        if let merchantCategoryCode {
-            try Self.require(merchantCategoryCode, P.merchantCategory, .invalidMerchantCategory, "4 digits") {
-                $0.count == 4 && $0.allSatisfy(\.isDigit)
-            }
-        }
+        try FieldRule.currency.require(currency)
+        try FieldRule.country.require(country)
+        if let amount { try Self.requireWholeDong(amount, .amount) }
+        if let merchantCategoryCode { try FieldRule.merchantCategory.require(merchantCategoryCode) }
         switch tip {
-        case .fixedFee(let fee): try Self.requireWholeDong(fee, P.fixedFee)
-        case .percentageFee(let percentage):
-            guard VietQRAmount.isWellFormed(Array(percentage.utf8), limit: VietQRLimits.percentage) else {
-                throw VietQRError(
-                    code: .invalidTip, offset: 0, path: P.percentageFee,
-                    message: "the percentage fee \"\(percentage)\" must be a number of at most 5 characters, "
-                        + "such as 3.5")
-            }
+        case .fixedFee(let fee): try Self.requireWholeDong(fee, .fixedFee)
+        case .percentageFee(let percentage): try FieldRule.percentageFee.require(percentage)
         case .prompt, nil: break
         }
 
         var folds: [Fold] = []
-        let name = try Self.ascii(merchantName, P.merchantName, limit: VietQRLimits.merchantName, folds: &folds)
-        let city = try Self.ascii(merchantCity, P.merchantCity, limit: VietQRLimits.merchantCity, folds: &folds)
-        let postal = try Self.ascii(
-            postalCode, P.postalCode, limit: VietQRLimits.postalCode, folding: false, folds: &folds)
+        let name = try Self.text(merchantName, .merchantName, folds: &folds)
+        let city = try Self.text(merchantCity, .merchantCity, folds: &folds)
+        let postal = try Self.text(postalCode, .postalCode, folds: &folds)
         var additional: [(tag: Int, value: String)] = []
         for (tag, value) in additionalData.fields {
-            let limit = tag == 9 ? VietQRLimits.consumerDataRequest : VietQRLimits.additional
-            if let text = try Self.ascii(value, P.additional(tag), limit: limit, folds: &folds) {
-                additional.append((tag, text))
+            if let text = try Self.text(value, .additional(tag), folds: &folds) { additional.append((tag, text)) }
+        }
+        if let request = additionalData.consumerDataRequest, !request.isEmpty {
+            // 62.09 (EMVCo 4.8.9): each of "A", "M" and "E" at most once.
+            guard request.allSatisfy({ "AME".contains($0) }) && Set(request).count == request.count else {
+                throw VietQRError(
+                    code: .invalidCharacters, offset: 0, path: VietQRPaths.additional(9),
+                    message: "62.09 is \"\(request)\"; it must be up to three of A, M and E, once each")
             }
         }
-        if let request = additionalData.consumerDataRequest {
-            try Self.require(request, P.additional(9), .invalidCharacters, "up to three of A, M and E, once each") {
-                $0.allSatisfy { "AME".contains($0) } && Set($0).count == $0.count
+        if let alternateLanguage {
+            try FieldRule.language.require(alternateLanguage.language)
+            guard try Self.text(alternateLanguage.name, .languageName, folds: &folds) != nil else {
+                throw Self.missing(VietQRPaths.languageName, "the alternate-language template needs a name (64.01)")
             }
+            _ = try Self.text(alternateLanguage.city, .languageCity, folds: &folds)
         }
-        // Required fields per service, from NAPAS's QRPUSH and QRCASH reference codes (Fixtures/VietQR).
-        if service == .merchantPayment {
-            if name == nil { throw Self.missing(P.merchantName, "a QRPUSH merchant payment needs a merchant name") }
-            if city == nil { throw Self.missing(P.merchantCity, "a QRPUSH merchant payment needs a merchant city") }
+        // What the service needs beyond the payee (VietQRService.requiredFields).
+        for field in service.requiredFields {
+            let written =
+                switch field {
+                case .merchantName: name != nil
+                case .merchantCity: city != nil
+                case .postalCode: postal != nil
+                case .additional(let tag): additional.contains { $0.tag == tag }
+                case .languageName: alternateLanguage != nil
+                case .languageCity: alternateLanguage?.city?.isEmpty == false
+                }
+            if !written { throw Self.missing(field.path, "a \(service) payment needs \(field.noun)") }
         }
-        if service == .cashWithdrawal {
-            if additionalData.referenceLabel == nil {
-                throw Self.missing(P.additional(5), "a QRCASH withdrawal needs a reference label (62.05)")
-            }
-            if additionalData.terminalLabel == nil {
-                throw Self.missing(P.additional(7), "a QRCASH withdrawal needs the ATM's terminal label (62.07)")
-            }
-        }
-        if let alternateLanguage { try Self.check(alternateLanguage) }
 
         let payload: [UInt8]
         do {
@@ -185,61 +168,60 @@ extension VietQRPayment {
 
     // MARK: Rules
 
-    private static func require(
-        _ value: String,
-        _ path: TagPath,
-        _ code: VietQRError.Code,
-        _ expected: String,
-        _ isValid: (String) -> Bool
-    ) throws(VietQRError) {
-        guard !isValid(value) else { return }
-        throw VietQRError(
-            code: code, offset: 0, path: path, message: "\(path) is \"\(value)\"; it must be \(expected)")
-    }
-
     /// A VND amount: ISO 4217 gives the dong no minor unit, and banks write whole numbers (NAPAS examples,
     /// vietqrjs's amount rule).
-    private static func requireWholeDong(_ amount: VietQRAmount, _ path: TagPath) throws(VietQRError) {
+    private static func requireWholeDong(_ amount: VietQRAmount, _ rule: FieldRule) throws(VietQRError) {
+        guard VietQRAmount.form(amount.text) != .whole else { return }
         let digits = Array(amount.text.utf8)
-        guard !VietQRAmount.isWholeDong(digits) else { return }
         if let bad = digits.firstIndex(where: { $0 &- 0x30 >= 10 }) {
             throw VietQRError(
-                code: .invalidAmount, offset: bad, path: path,
-                message: "\(path) is \"\(amount)\"; a VND amount is a whole number of dong, digits only")
+                code: rule.code, offset: bad, path: rule.path,
+                message: "\(rule.path) is \"\(amount)\"; a VND amount is a whole number of dong, digits only")
         }
         throw VietQRError(
-            code: .invalidAmount, offset: 0, path: path,
-            message: "\(path) is \"\(amount)\"; it must be 1 to 13 digits, from 1 and without leading zeros")
+            code: rule.code, offset: 0, path: rule.path,
+            message: "\(rule.path) is \"\(amount)\"; it must be 1 to 13 digits, from 1 and without leading zeros")
     }
 
-    /// Folds a text field to printable ASCII (when `folding`) and checks its length; `nil` for an absent or empty
-    /// value. A fold that changed something is appended to `folds`.
-    private static func ascii(
+    /// Folds a text field to printable ASCII (where `rule` folds) and holds it to the rule's limit and alphabet, as
+    /// reading does; `nil` for an absent or empty value. A fold that changed something is appended to `folds`.
+    private static func text(
         _ value: String?,
-        _ path: TagPath,
-        limit: Int,
-        folding: Bool = true,
+        _ rule: TextRule,
         folds: inout [Fold]
     ) throws(VietQRError) -> String? {
         guard let value, !value.isEmpty else { return nil }
+        let path = rule.path
         var text = value
-        if folding {
+        if rule.folds {
             let folded = VietnameseFolding.fold(value)
             if !folded.replacements.isEmpty {
                 folds.append(Fold(path: path, original: value, folded: folded.text, replacements: folded.replacements))
                 text = folded.text
             }
         }
-        if let bad = text.firstIndex(where: { !($0.isASCII && $0 >= " " && $0 <= "~") }) {
+        var utf8 = text
+        let (length, printable) = utf8.withUTF8 {
+            rule.measure(PayloadBytes(buffer: $0), FieldIndex.Span(0..<$0.count))
+        }
+        if rule.isASCII && !printable {
+            let bad = text.firstIndex { !($0.isASCII && $0 >= " " && $0 <= "~") } ?? text.startIndex
             throw VietQRError(
                 code: .invalidCharacters, offset: text.distance(from: text.startIndex, to: bad), path: path,
                 message: "\(path) holds \"\(text[bad])\", which is not printable ASCII and not a Vietnamese letter; "
                     + "put non-Latin text in the alternate-language template (64)")
         }
-        guard text.count <= limit else {
+        // Tag 64 takes any script, but no control characters.
+        if let bad = text.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw VietQRError(
-                code: .fieldTooLong, offset: limit, path: path,
-                message: "\(path) is \(text.count) characters long (\"\(text)\"); the limit is \(limit)")
+                code: .invalidCharacters,
+                offset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bad),
+                path: path, message: "\(path) holds a control character")
+        }
+        guard length <= rule.limit else {
+            throw VietQRError(
+                code: .fieldTooLong, offset: rule.limit, path: path,
+                message: "\(path) is \(length) characters long (\"\(text)\"); the limit is \(rule.limit)")
         }
         return text
     }
@@ -247,37 +229,4 @@ extension VietQRPayment {
     private static func missing(_ path: TagPath, _ message: String) -> VietQRError {
         VietQRError(code: .missingField, offset: 0, path: path, message: message)
     }
-
-    /// Tag 64 (EMVCo 4.9): a two-letter language and a name, in any script, without control characters.
-    private static func check(_ alternate: AlternateLanguage) throws(VietQRError) {
-        let P = VietQRPaths.self
-        try require(alternate.language, P.language, .invalidLanguage, "an ISO 639-1 code such as vi") {
-            $0.utf8.count == 2 && $0.utf8.allSatisfy { $0 &- 0x61 < 26 }
-        }
-        for (value, path, limit) in [
-            (alternate.name, P.languageName, VietQRLimits.languageName),
-            (alternate.city ?? "", P.languageCity, VietQRLimits.languageCity),
-        ] {
-            if path == P.languageName && value.isEmpty {
-                throw missing(path, "the alternate-language template needs a name (64.01)")
-            }
-            if let bad = value.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw VietQRError(
-                    code: .invalidCharacters,
-                    offset: value.unicodeScalars.distance(
-                        from: value.unicodeScalars.startIndex, to: bad),
-                    path: path, message: "\(path) holds a control character")
-            }
-            guard value.unicodeScalars.count <= limit else {
-                throw VietQRError(
-                    code: .fieldTooLong, offset: limit, path: path,
-                    message: "\(path) is \(value.unicodeScalars.count) characters long; the limit is \(limit)")
-            }
-        }
-    }
-}
-
-extension Character {
-    fileprivate var isDigit: Bool { isASCII && ("0"..."9").contains(self) }
-    fileprivate var isLetter: Bool { isASCII && (("a"..."z").contains(self) || ("A"..."Z").contains(self)) }
 }

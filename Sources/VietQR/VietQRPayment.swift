@@ -5,7 +5,7 @@
 //     initiation = "11" / "12"                      ; static (reusable) / dynamic (one order)
 //     napas     = 00 "A000000727" 01 beneficiary 02 service
 //     beneficiary = 00 6DIGIT 01 1*19alnum          ; acquirer BIN, account or card number
-//     service   = "QRIBFTTA" / "QRIBFTTC" / "QRPUSH" / "QRCASH"
+//     service   = 1*10 ASCII                        ; building: one of VietQRService.known
 //     amount    = 1*13(DIGIT / ".")                 ; VND: whole numbers
 //     additional = [01 bill] [02 mobile] [03 store] [04 loyalty] [05 reference] [06 customer] [07 terminal]
 //                 [08 purpose] [09 request]         ; each at most 25 printable ASCII, 09 at most 3 of "AME"
@@ -92,7 +92,12 @@ public struct VietQRPayment: Sendable, Hashable {
     /// The point of initiation a build writes: ``initiation`` when set, otherwise dynamic with an amount and static
     /// without.
     public var resolvedInitiation: Initiation {
-        initiation ?? (amount == nil ? .static : .dynamic)
+        initiation ?? Self.initiation(hasAmount: amount != nil)
+    }
+
+    /// The point of initiation building decides: dynamic for a payment with an amount, static without.
+    static func initiation(hasAmount: Bool) -> Initiation {
+        hasAmount ? .dynamic : .static
     }
 
     /// The point of initiation method, tag 01.
@@ -211,17 +216,17 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
     /// Whether NAPAS defines this code.
     public var isKnown: Bool { Self.known.contains(self) }
 
-    /// The NAPAS code whose bytes are `value`, or `nil`.
-    static func known(_ value: UnsafeBufferPointer<UInt8>) -> VietQRService? {
-        knownPosition(value).map { known[$0] }
+    /// The NAPAS code at `span` of `bytes`, or `nil`.
+    static func known(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> VietQRService? {
+        knownPosition(bytes, span).map { known[$0] }
     }
 
-    /// The position in ``known`` of the NAPAS code whose bytes are `value`, or `nil`; no string is made.
-    static func knownPosition(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The position in ``known`` of the NAPAS code at `span` of `bytes`, or `nil`; no string is made.
+    @inline(__always)
+    static func knownPosition(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> Int? {
         // Every code is at most 8 bytes: one word each, first byte lowest, compared with the value's.
-        guard value.count >= 1, value.count <= 8 else { return nil }
-        var word: UInt64 = 0
-        for i in 0..<value.count { word |= UInt64(value[i]) << (8 * UInt64(i)) }
+        guard span.count >= 1, span.count <= 8 else { return nil }
+        let word = bytes.shortWord(span)
         let words = knownWords
         for i in 0..<words.count where words[i] == word { return i }
         return nil

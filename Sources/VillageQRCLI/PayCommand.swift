@@ -173,7 +173,7 @@ struct PayCommand: ParsableCommand {
     /// purpose: a transfer code leaves the merchant category (52) out, as banks' own transfer codes do.
     func warnings(_ built: VietQRPayment.Built) -> [VietQRWarning] {
         let transfer = [.account, .card].contains(service ?? .account)
-        return built.warnings.filter { !(transfer && mcc == nil && $0.code == .merchantCategoryAbsent) }
+        return built.warnings.filter { !(transfer && mcc == nil && $0.code == .vietqr(.merchantCategoryAbsent)) }
     }
 
     /// What the command prints: the payload or JSON on standard output, the report on standard error.

@@ -42,10 +42,8 @@ public struct PaymentReport: Sendable {
         self.bank = bank
         self.payload = code.emv
         self.errorDiagnostics = []
-        // The payload's own EMVCo warnings are decode's already.
-        let emvCodes = Set(code.emv.warnings.map(\.code.rawValue))
-        self.warningDiagnostics = code.warnings.filter { !emvCodes.contains($0.code.rawValue) }.map(
-            PayloadReport.Diagnostic.init)
+        // The payload's own EMVCo warnings, which VietQR wraps, are decode's already.
+        self.warningDiagnostics = code.warnings.filter { $0.underlying == nil }.map(PayloadReport.Diagnostic.init)
     }
 
     /// The `payment` object as JSON text, with the keys `bin`, `bank`, `bankName`, `account`, `service`, `amount`,

@@ -85,7 +85,7 @@ import VietQR
         let built = try payment.build()
         let code = try VietQRPayload(parsing: built.text)
         #expect(code.bank == nil)
-        let warning = try #require(code.warnings.first { $0.code == .unknownBank })
+        let warning = try #require(code.warnings.first { $0.code == .vietqr(.unknownBank) })
         #expect(warning.path == "38.01.00")
         #expect(warning.offset == code.emv["38.01.00"]?.offset)
     }

@@ -16,7 +16,7 @@ import VietQR
         let built = try Self.shop().build()
         let code = try VietQRPayload(parsing: built.text, mode: .lenient)
         #expect(code.payment == Self.shop())
-        #expect(built.warnings.map(\.code) == [.merchantCategoryAbsent])
+        #expect(built.warnings.map(\.code) == [.vietqr(.merchantCategoryAbsent)])
         #expect(built.text.hasPrefix("000201010212"))
     }
 
@@ -32,12 +32,12 @@ import VietQR
         payment.amount = 50_000
         let built = try payment.build()
         #expect(built.text.hasPrefix("000201010212"))
-        #expect(built.warnings.map(\.code) == [.merchantCategoryAbsent])
+        #expect(built.warnings.map(\.code) == [.vietqr(.merchantCategoryAbsent)])
         // Set explicitly, it is kept: a static code with an amount, which reading back warns of.
         payment.initiation = .static
         let pinned = try payment.build()
         #expect(pinned.text.hasPrefix("000201010211"))
-        #expect(pinned.warnings.map(\.code) == [.merchantCategoryAbsent, .staticWithAmount])
+        #expect(pinned.warnings.map(\.code) == [.vietqr(.merchantCategoryAbsent), .vietqr(.staticWithAmount)])
         #expect(try VietQRPayload(parsing: pinned.payload[...]).payment.initiation == .static)
         // Without an amount, static.
         payment.initiation = nil
@@ -205,10 +205,10 @@ import VietQR
     @Test func deviationsTheCallerChoseAreWarnings() throws {
         var payment = Self.shop()
         payment.initiation = .static
-        #expect(try payment.build().warnings.map(\.code).contains(.staticWithAmount))
+        #expect(try payment.build().warnings.map(\.code).contains(.vietqr(.staticWithAmount)))
         payment.initiation = .dynamic
         payment.amount = nil
-        #expect(try payment.build().warnings.map(\.code).contains(.dynamicWithoutAmount))
+        #expect(try payment.build().warnings.map(\.code).contains(.vietqr(.dynamicWithoutAmount)))
     }
 
     static let banks = BankDirectory.all.compactMap(\.bin)

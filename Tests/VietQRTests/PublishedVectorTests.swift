@@ -29,7 +29,7 @@ import VietQR
         let lenient = try VietQRPayload(parsing: vector.payload)
         let first = try #require(lenient.warnings.first)
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: vector.payload, mode: .strict) }
-        #expect(error?.code == first.code)
+        #expect(error == first.asError)
         #expect(error?.path == first.path)
         #expect(error?.offset == first.offset)
     }

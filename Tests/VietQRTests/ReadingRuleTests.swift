@@ -105,12 +105,12 @@ import VietQR
     func warnsLenientlyAndThrowsStrictly(_ c: Case) throws {
         let emv = try EMVPayload(parsing: c.payload.text)
         let code = try VietQRPayload(emv)
-        let found = code.warnings.filter { $0.code == c.code }
+        let found = code.warnings.filter { $0.code == .vietqr(c.code) }
         #expect(found.map(\.path) == [c.path])
         #expect(found.first?.offset == emv.reportedOffset(of: c.path))
         // Strict reading throws the first warning; the base has none but the one under test (or 52's absence).
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(emv, mode: .strict) }
-        #expect(error?.code == code.warnings.first?.code)
+        #expect(error == code.warnings.first?.asError)
     }
 
     @Test func theBaseIsClean() throws {
@@ -136,7 +136,7 @@ import VietQR
         #expect(code.amount?.text == amount)
         #expect(code.amount?.dong == nil)
         #expect(code.payment.amount?.text == amount)
-        #expect(code.warnings.map(\.code) == [.fractionalAmount])
+        #expect(code.warnings.map(\.code) == [.vietqr(.fractionalAmount)])
         #expect(code.warnings.first?.path == TagPath(54))
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
         #expect(error?.code == .fractionalAmount)
@@ -158,6 +158,48 @@ import VietQR
         let code = try VietQRPayload(parsing: lowered)
         #expect(code.warnings.map(\.code.rawValue) == ["lowercaseCRC"])
         #expect(code.warnings.first?.path == "63")
+        // The warning wraps EMVQR's, with EMVQR's code: callers match EMVQRError.Code through VietQR.
+        let warning = try #require(code.warnings.first)
+        #expect(warning.code == .emvqr(.lowercaseCRC))
+        #expect(try warning.underlying == EMVPayload(parsing: lowered).warnings.first)
+        let strictError = #expect(throws: VietQRError.self) {
+            try VietQRPayload(EMVPayload(parsing: lowered), mode: .strict)
+        }
+        #expect(strictError?.underlying?.code == .lowercaseCRC)
+        #expect(strictError == warning.asError)
+        // A NAPAS rule's warning wraps nothing.
+        let withoutMCC = try VietQRPayload(parsing: Self.withoutMCC.text)
+        #expect(withoutMCC.warnings.map(\.code) == [.vietqr(.merchantCategoryAbsent)])
+        #expect(withoutMCC.warnings.first?.underlying == nil)
+        #expect(withoutMCC.warnings.first?.asError.underlying == nil)
+    }
+
+    /// 62.50 holding a plain value where 62.50–99 are templates, as in EMVCo's own sample (`5004ijkl`).
+    static let plainTemplate = base.setting(
+        "62", .template(62, [.primitive(1, "HD001"), .primitive(8, "Mua rau"), .primitive(50, "ijkl")]))
+
+    @Test("A plain value in 62.50 reads leniently as VietQR, with EMVQR's warning wrapped")
+    func plainValueWhereATemplateGoesLenient() throws {
+        let code = try VietQRPayload(parsing: Self.plainTemplate.text)
+        #expect(code.warnings.map(\.code) == [.emvqr(.invalidDigit)])
+        #expect(code.warnings.first?.path == TagPath(62, 50))
+        #expect(code.warnings.first?.underlying?.code == .invalidDigit)
+        #expect(code.payment.additionalData.purpose == "Mua rau")
+        #expect(code.emv["62.50"]?.string == "ijkl")
+    }
+
+    @Test("Strict reading refuses a plain value in 62.50, wrapping EMVQR's error")
+    func plainValueWhereATemplateGoesStrict() throws {
+        let error = #expect(throws: VietQRError.self) {
+            try VietQRPayload(parsing: Self.plainTemplate.text, mode: .strict)
+        }
+        #expect(error?.underlying?.code == .invalidDigit)
+        #expect(error?.path == TagPath(62, 50))
+        // A payload read leniently, then held to the rules strictly, refuses it the same way.
+        let lenient = try EMVPayload(parsing: Self.plainTemplate.text)
+        let held = #expect(throws: VietQRError.self) { try VietQRPayload(lenient, mode: .strict) }
+        #expect(held == error)
+        #expect(held?.underlying?.code == .invalidDigit)
     }
 
     @Test(arguments: ["000201", "00020101021238", String(TestPayload.base.text.dropLast()) + "0"])
@@ -215,7 +257,7 @@ struct BeneficiaryNestingTests {
         #expect(code.bank?.shortName == "Vietcombank")
         #expect(code.service == .accountTransfer)
         #expect(code.payment.service == .accountTransfer)
-        #expect(code.warnings.map(\.code) == [.serviceInBeneficiary])
+        #expect(code.warnings.map(\.code) == [.vietqr(.serviceInBeneficiary)])
         #expect(code.warnings.first?.path == TagPath(38, 1, 2))
         #expect(code.warnings.first?.offset == code.emv["38.01.02"]?.offset)
     }
