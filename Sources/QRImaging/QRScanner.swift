@@ -5,11 +5,13 @@
 /// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
 /// 2. an upscale of small images;
 /// 3. adaptive thresholds in two window sizes, then the image smoothed, at a global (Otsu) and at an adaptive
-///    threshold;
+///    threshold; in a big photo whose finders are under 2.5 px a module there, our own perspective search (below) on
+///    the image before it was shrunk, for dense codes;
 /// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
 ///    for zbar, on the smoothed threshold;
 /// 5. a threshold tuned for low contrast, and the inverted image (light-on-dark codes);
-/// 6. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy;
+/// 6. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy: as it is,
+///    thresholded, and the perspective search on that threshold;
 /// 7. the perspective search on a 2× upscale, unless no threshold above showed three finder-like patterns.
 ///
 /// Every scan of one image runs within ``cpuBudget`` of CPU time on the calling thread; one that runs out throws
@@ -109,6 +111,13 @@ struct ScanPipeline {
         let baseWindows = IntegralImage(base)
         let baseBinary = baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 16))
         if let found = try attempt(baseBinary) { return found }
+        // Dense codes in big photos: finders under 2.5 px a module at the working size mean modules too small for
+        // zbar here; the rectifier on the image as decoded, before it was shrunk, where zbar's own detector also gives
+        // up on many small modules under perspective.
+        try budget.check()
+        let baseFinders = QRRectifier(image: baseBinary, budget: budget).finderPatterns()
+        let denseInBigPhoto = working.longSide > base.longSide && baseFinders.count(where: { $0.moduleSize < 2.5 }) >= 3
+        if denseInBigPhoto, let found = try rectify(working) { return found }
         try budget.check()
         if let found = try attempt(baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 8))) { return found }
         // Sensor noise and JPEG artefacts: smooth, then threshold.
@@ -129,14 +138,16 @@ struct ScanPipeline {
         let lowContrast = smoothWindows.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)
         if let found = try attempt(lowContrast) { return found }
         if let found = try attempt(base.inverted()) { return found }
+        // The same for big photos whose finders showed only after smoothing.
+        if working.longSide > base.longSide, !denseInBigPhoto, let found = try rectify(working) { return found }
         // Tiny codes in big frames: the real pixels, when the passes above saw a shrunk copy, before any upscale.
         if let found = try runFullResolution(try full()) { return found }
         // When no threshold at the working size shows three finder-like patterns there is no symbol for the upscale
         // to bring out (on the fixtures it never read one then), and it is the dearest pass.
         try budget.check()
         let showsFinderTriple =
-            smoothFinders.count >= 3
-            || [baseBinary, lowContrast].contains { QRRectifier(image: $0, budget: budget).finderPatterns().count >= 3 }
+            smoothFinders.count >= 3 || baseFinders.count >= 3
+            || QRRectifier(image: lowContrast, budget: budget).finderPatterns().count >= 3
         guard showsFinderTriple else {
             try budget.check()
             return nil
@@ -179,7 +190,9 @@ struct ScanPipeline {
         let thresholded = full.adaptiveThresholded(radius: max(8, full.longSide / 32))
         try budget.check()
         let binary = zbar.scan(thresholded)
-        return binary.isEmpty ? nil : binary
+        if !binary.isEmpty { return binary }
+        // Dense codes whose modules the working image shrank under 2 px: the rectifier on the same threshold.
+        return try rectify(full, binary: thresholded)
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels; first a check of the budget.
