@@ -2,8 +2,13 @@
 """Decode rate and CPU per image, per fixture category: raw zbar, zbarimg, our pipeline and zxing-cpp, side by side.
 
 Usage: scripts/measure-decode-rates.py [--villageqr PATH] [--markdown OUT.md]
+       scripts/measure-decode-rates.py --list     # the fixtures as JSON Lines: path, category, expected (base64)
+       scripts/measure-decode-rates.py --zxing    # zxing-cpp alone, JSON Lines: path, category, read, cpu (s)
 
-The categories are those of Fixtures/photos/manifest.tsv (file, category, text), plus:
+`imaging-bench` reads the fixture list and zxing-cpp's results from the last two, so both tools measure one set.
+
+The categories are those of Fixtures/photos/manifest.tsv and Fixtures/dense-photos/manifest.tsv (file, category,
+text), plus:
 - the charset fixtures (Tests/QRImagingTests/Fixtures/charsets): "shift_jis", "latin1", "utf8", each with and without ECI;
 - the structured-append fixtures ("structured-append"): the expected bytes are the parts' data in order;
 - "time-budget" (Fixtures/scan-budget): photos on which no reader finds a code; the right outcome is no code, within
@@ -74,13 +79,14 @@ def zxing(path):
 def fixtures():
     """(path, category, [expected bytes]) for every image; an empty list expects no code."""
     images = collections.OrderedDict()
-    photos = os.path.join(ROOT, "Fixtures", "photos")
-    with open(os.path.join(photos, "manifest.tsv"), encoding="utf-8") as manifest:
-        next(manifest)
-        for line in manifest:
-            name, kind, text = line.rstrip("\n").split("\t", 2)
-            entry = images.setdefault(os.path.join(photos, name), [kind, []])
-            entry[1].append(text.encode("utf-8"))
+    for folder in ("photos", "dense-photos"):
+        photos = os.path.join(ROOT, "Fixtures", folder)
+        with open(os.path.join(photos, "manifest.tsv"), encoding="utf-8") as manifest:
+            next(manifest)
+            for line in manifest:
+                name, kind, text = line.rstrip("\n").split("\t", 2)
+                entry = images.setdefault(os.path.join(photos, name), [kind, []])
+                entry[1].append(text.encode("utf-8"))
     charsets = os.path.join(ROOT, "Tests", "QRImagingTests", "Fixtures", "charsets")
     names = {"Shift_JIS": "shift_jis", "ISO-8859-1": "latin1", "UTF-8": "utf8"}
     with open(os.path.join(charsets, "manifest.tsv"), encoding="utf-8") as manifest:
@@ -102,11 +108,27 @@ def fixtures():
     return images
 
 
+def judged(run, path, expected):
+    """(whether `run` read every expected code, or for no expected code found none; its CPU seconds)."""
+    found, seconds = run(path)
+    return (all(e in found for e in expected) if expected else not any(found)), seconds
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--villageqr")
     parser.add_argument("--markdown")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--zxing", action="store_true")
     options = parser.parse_args()
+    if options.list or options.zxing:
+        for path, (kind, expected) in fixtures().items():
+            line = {"path": os.path.abspath(path), "category": kind,
+                    "expected": [base64.b64encode(e).decode() for e in expected]}
+            if options.zxing:
+                line["read"], line["cpu"] = judged(zxing, path, expected)
+            print(json.dumps(line), flush=True)
+        return 0
     binary = options.villageqr
     if binary is None:
         script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "villageqr-path.sh")
@@ -125,8 +147,7 @@ def main():
         count[kind] += 1
         count["all"] += 1
         for reader, run in readers.items():
-            found, seconds = run(path)
-            ok = all(e in found for e in expected) if expected else not any(found)
+            ok, seconds = judged(run, path, expected)
             for key in (kind, "all"):
                 read[key][reader] += ok
                 cpu[key][reader].append(seconds)

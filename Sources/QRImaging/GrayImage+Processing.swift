@@ -93,24 +93,42 @@ extension GrayImage {
     ///   - radius: half the window side in pixels.
     ///   - percent: how far below the local mean a pixel must be to count as dark.
     func adaptiveThresholded(radius: Int, percent: Int = 15) -> GrayImage {
-        windowed(radius: radius) { value, total, area in
-            Int(value) * area * 100 < total * (100 - percent) ? 0 : 255
-        }
+        IntegralImage(self).adaptiveThresholded(radius: radius, percent: percent)
     }
 
     /// The image averaged over a `(2 × radius + 1)²` box around each pixel, which tames sensor noise.
-    func boxBlurred(radius: Int) -> GrayImage {
-        windowed(radius: radius) { _, total, area in UInt8((total + area / 2) / area) }
-    }
+    func boxBlurred(radius: Int) -> GrayImage { IntegralImage(self).boxBlurred(radius: radius) }
 
-    /// Maps each pixel with the sum and area of the square window of `radius` around it, through a summed-area
-    /// table: O(pixels) whatever the radius.
-    private func windowed(radius: Int, _ transform: (_ value: UInt8, _ total: Int, _ area: Int) -> UInt8) -> GrayImage {
+    /// Light for dark and dark for light.
+    func inverted() -> GrayImage { mapped { 255 - $0 } }
+
+    private func mapped(_ transform: (UInt8) -> UInt8) -> GrayImage {
+        var table = [UInt8](repeating: 0, count: 256)
+        for v in 0..<256 { table[v] = transform(UInt8(v)) }
+        var out = pixels
+        table.withUnsafeBufferPointer { table in
+            out.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<dst.count { dst[i] = table[Int(dst[i])] }
+            }
+        }
+        return GrayImage(uncheckedWidth: width, height: height, pixels: out)
+    }
+}
+
+/// An image with its summed-area table, so that any number of window filters over it (thresholds of several radii, a
+/// blur) share one pass that builds the table.
+struct IntegralImage {
+    let image: GrayImage
+    /// The sums of the pixels above and left of each point, `(width + 1) × (height + 1)`, first row and column zero.
+    private let sums: [Int]
+
+    init(_ image: GrayImage) {
+        self.image = image
+        let (width, height) = (image.width, image.height)
         let stride = width + 1
-        var integral = [Int](repeating: 0, count: stride * (height + 1))
-        var out = [UInt8](repeating: 0, count: pixels.count)
-        pixels.withUnsafeBufferPointer { src in
-            integral.withUnsafeMutableBufferPointer { sum in
+        var sums = [Int](repeating: 0, count: stride * (height + 1))
+        image.pixels.withUnsafeBufferPointer { src in
+            sums.withUnsafeMutableBufferPointer { sum in
                 for y in 0..<height {
                     var row = 0
                     for x in 0..<width {
@@ -118,6 +136,31 @@ extension GrayImage {
                         sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + row
                     }
                 }
+            }
+        }
+        self.sums = sums
+    }
+
+    /// ``GrayImage/adaptiveThresholded(radius:percent:)`` of ``image``.
+    func adaptiveThresholded(radius: Int, percent: Int = 15) -> GrayImage {
+        windowed(radius: radius) { value, total, area in
+            Int(value) * area * 100 < total * (100 - percent) ? 0 : 255
+        }
+    }
+
+    /// ``GrayImage/boxBlurred(radius:)`` of ``image``.
+    func boxBlurred(radius: Int) -> GrayImage {
+        windowed(radius: radius) { _, total, area in UInt8((total + area / 2) / area) }
+    }
+
+    /// Maps each pixel with the sum and area of the square window of `radius` around it: O(pixels) whatever the
+    /// radius.
+    private func windowed(radius: Int, _ transform: (_ value: UInt8, _ total: Int, _ area: Int) -> UInt8) -> GrayImage {
+        let (width, height) = (image.width, image.height)
+        let stride = width + 1
+        var out = [UInt8](repeating: 0, count: image.pixels.count)
+        image.pixels.withUnsafeBufferPointer { src in
+            sums.withUnsafeBufferPointer { sum in
                 out.withUnsafeMutableBufferPointer { dst in
                     for y in 0..<height {
                         let y0 = max(0, y - radius)
@@ -132,21 +175,6 @@ extension GrayImage {
                         }
                     }
                 }
-            }
-        }
-        return GrayImage(uncheckedWidth: width, height: height, pixels: out)
-    }
-
-    /// Light for dark and dark for light.
-    func inverted() -> GrayImage { mapped { 255 - $0 } }
-
-    private func mapped(_ transform: (UInt8) -> UInt8) -> GrayImage {
-        var table = [UInt8](repeating: 0, count: 256)
-        for v in 0..<256 { table[v] = transform(UInt8(v)) }
-        var out = pixels
-        table.withUnsafeBufferPointer { table in
-            out.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<dst.count { dst[i] = table[Int(dst[i])] }
             }
         }
         return GrayImage(uncheckedWidth: width, height: height, pixels: out)

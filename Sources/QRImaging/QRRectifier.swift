@@ -40,10 +40,12 @@ struct QRRectifier {
     /// Redraws candidate symbols upright, best guess first, each only when `read` is about to see it, and stops at
     /// the first that `read` accepts.
     ///
-    /// - Parameter read: tries one candidate; nil when it cannot be read.
+    /// - Parameters:
+    ///   - finders: ``finderPatterns()`` of ``image``, when already found.
+    ///   - read: tries one candidate; nil when it cannot be read.
     /// - Returns: what `read` gave for the first candidate it read, or nil when it read none.
-    func firstRead<Result>(_ read: (Upright) -> Result?) -> Result? {
-        let finders = findFinderPatterns()
+    func firstRead<Result>(finders: [Candidate]? = nil, _ read: (Upright) -> Result?) -> Result? {
+        let finders = finders ?? finderPatterns()
         guard finders.count >= 3 else { return nil }
         for triple in bestTriples(finders).prefix(2) {
             let (topLeft, topRight, bottomLeft) = oriented(triple)
@@ -154,7 +156,9 @@ struct QRRectifier {
         return (counts, Double(middleStart) + Double(counts[2]) / 2 - 0.5)
     }
 
-    private func findFinderPatterns() -> [Candidate] {
+    /// The finder-pattern candidates in ``image``: runs of 1:1:3:1:1 across and down, each seen on at least two scan
+    /// rows. A symbol needs three; fewer means no symbol at this resolution and threshold.
+    func finderPatterns() -> [Candidate] {
         var candidates: [Candidate] = []
         let limit = max(image.width, image.height) / 4
         for y in 0..<image.height {

@@ -4,12 +4,15 @@
 ///
 /// 1. the image at a working size (a JPEG is decoded straight to it with DCT scaling), then smaller sizes;
 /// 2. an upscale of small images;
-/// 3. a global (Otsu) threshold, adaptive thresholds, both again after smoothing (one tuned for low contrast), then
-///    the inverted image (light-on-dark codes) and a 2× upscale of the working image;
+/// 3. adaptive thresholds in two window sizes, then the image smoothed, at a global (Otsu) and at an adaptive
+///    threshold; in a big photo whose finders are under 2.5 px a module there, our own perspective search (below) on
+///    the image before it was shrunk, for dense codes;
 /// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
 ///    for zbar, on the smoothed threshold;
-/// 5. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy;
-/// 6. a 2× upscale, as it is for zbar and thresholded for the perspective search.
+/// 5. a threshold tuned for low contrast, and the inverted image (light-on-dark codes);
+/// 6. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy: as it is,
+///    thresholded, and the perspective search on that threshold;
+/// 7. the perspective search on a 2× upscale, unless no threshold above showed three finder-like patterns.
 ///
 /// Every scan of one image runs within ``cpuBudget`` of CPU time on the calling thread; one that runs out throws
 /// ``QRImagingError/Code/timeLimit``.
@@ -92,7 +95,8 @@ struct ScanPipeline {
     }
 
     /// The passes in the order measured on the photo fixtures (Performance.md): the passes that read most codes, and
-    /// the cheap ones, first. `full` gives the full-size image, decoded only when the passes reach it.
+    /// the cheap ones, first; passes that read none of them are gone. The window filters of one image share its
+    /// summed-area table. `full` gives the full-size image, decoded only when the passes reach it.
     ///
     /// - Returns: the codes the first successful pass found, or nil.
     func run(full: () throws(QRImagingError) -> GrayImage) throws(QRImagingError) -> [QRSymbol]? {
@@ -102,41 +106,52 @@ struct ScanPipeline {
             if let found = try attempt(base.downscaled(toLongSide: target)) { return found }
         }
         if base.longSide < 500, let found = try attempt(base.upscaled(by: 2)) { return found }
-        if let found = try attempt(base.otsuThresholded()) { return found }
-        for divisor in [16, 8] {
-            try budget.check()
-            if let found = try attempt(base.adaptiveThresholded(radius: max(4, base.longSide / divisor))) {
-                return found
-            }
-        }
+        // Glare and uneven light: thresholds against the local mean, in two window sizes.
+        try budget.check()
+        let baseWindows = IntegralImage(base)
+        let baseBinary = baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 16))
+        if let found = try attempt(baseBinary) { return found }
+        // Dense codes in big photos: finders under 2.5 px a module at the working size mean modules too small for
+        // zbar here; the rectifier on the image as decoded, before it was shrunk, where zbar's own detector also gives
+        // up on many small modules under perspective.
+        try budget.check()
+        let baseFinders = QRRectifier(image: baseBinary, budget: budget).finderPatterns()
+        let denseInBigPhoto = working.longSide > base.longSide && baseFinders.count(where: { $0.moduleSize < 2.5 }) >= 3
+        if denseInBigPhoto, let found = try rectify(working) { return found }
+        try budget.check()
+        if let found = try attempt(baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 8))) { return found }
         // Sensor noise and JPEG artefacts: smooth, then threshold.
         try budget.check()
-        let smooth = base.boxBlurred(radius: 1)
+        let smooth = baseWindows.boxBlurred(radius: 1)
         if let found = try attempt(smooth.otsuThresholded()) { return found }
         try budget.check()
-        let smoothBinary = smooth.adaptiveThresholded(radius: max(4, smooth.longSide / 16))
+        let smoothWindows = IntegralImage(smooth)
+        let smoothBinary = smoothWindows.adaptiveThresholded(radius: max(4, smooth.longSide / 16))
         if let found = try attempt(smoothBinary) { return found }
         // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol; on the
         // threshold just tried, which costs a few milliseconds when it finds no finder triple.
-        if let found = try rectify(smooth, binary: smoothBinary) { return found }
+        try budget.check()
+        let smoothFinders = QRRectifier(image: smoothBinary, budget: budget).finderPatterns()
+        if let found = try rectify(smooth, binary: smoothBinary, finders: smoothFinders) { return found }
         // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
         try budget.check()
-        if let found = try attempt(smooth.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)) {
-            return found
-        }
-        try budget.check()
-        let small = base.downscaled(toLongSide: workingSize / 2)
-        if small.longSide < base.longSide,
-            let found = try attempt(small.adaptiveThresholded(radius: max(4, small.longSide / 16)))
-        {
-            return found
-        }
+        let lowContrast = smoothWindows.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)
+        if let found = try attempt(lowContrast) { return found }
         if let found = try attempt(base.inverted()) { return found }
+        // The same for big photos whose finders showed only after smoothing.
+        if working.longSide > base.longSide, !denseInBigPhoto, let found = try rectify(working) { return found }
         // Tiny codes in big frames: the real pixels, when the passes above saw a shrunk copy, before any upscale.
         if let found = try runFullResolution(try full()) { return found }
-        // Small modules: zbar needs a few pixels per module.
+        // When no threshold at the working size shows three finder-like patterns there is no symbol for the upscale
+        // to bring out (on the fixtures it never read one then), and it is the dearest pass.
         try budget.check()
-        if let found = try attempt(smooth.upscaled(by: 2)) { return found }
+        let showsFinderTriple =
+            smoothFinders.count >= 3 || baseFinders.count >= 3
+            || QRRectifier(image: lowContrast, budget: budget).finderPatterns().count >= 3
+        guard showsFinderTriple else {
+            try budget.check()
+            return nil
+        }
         // Far, foreshortened finders are only a few pixels wide: the rectifier on the unsmoothed upscale, since
         // smoothing closes their light ring.
         try budget.check()
@@ -145,10 +160,14 @@ struct ScanPipeline {
 
     /// The strong-perspective pass over `source`: each symbol the rectifier redraws upright from `binary` (by default
     /// `source` thresholded), handed to zbar as soon as it is drawn, until one decodes.
-    private func rectify(_ source: GrayImage, binary: GrayImage? = nil) throws(QRImagingError) -> [QRSymbol]? {
+    ///
+    /// - Parameter finders: the finder patterns in `binary`, when already found.
+    private func rectify(
+        _ source: GrayImage, binary: GrayImage? = nil, finders: [QRRectifier.Candidate]? = nil
+    ) throws(QRImagingError) -> [QRSymbol]? {
         try budget.check()
         let binary = binary ?? source.adaptiveThresholded(radius: max(4, source.longSide / 16))
-        let found = QRRectifier(image: binary, budget: budget).firstRead { upright in
+        let found = QRRectifier(image: binary, budget: budget).firstRead(finders: finders) { upright in
             let found = zbar.scan(upright.image)
             return found.isEmpty ? nil : toFullSize(found, sourceWidth: source.width, upright.sourcePoint)
         }
@@ -171,7 +190,9 @@ struct ScanPipeline {
         let thresholded = full.adaptiveThresholded(radius: max(8, full.longSide / 32))
         try budget.check()
         let binary = zbar.scan(thresholded)
-        return binary.isEmpty ? nil : binary
+        if !binary.isEmpty { return binary }
+        // Dense codes whose modules the working image shrank under 2 px: the rectifier on the same threshold.
+        return try rectify(full, binary: thresholded)
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels; first a check of the budget.

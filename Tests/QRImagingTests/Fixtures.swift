@@ -11,6 +11,8 @@ enum Fixtures {
 
     static let formats = root + "/Tests/QRImagingTests/Fixtures/formats"
     static let photos = root + "/Fixtures/photos"
+    /// Dense codes as a phone photographs them (scripts/make-dense-photo-fixtures.sh).
+    static let densePhotos = root + "/Fixtures/dense-photos"
     static let fullResolution = root + "/Tests/QRImagingTests/Fixtures/full-resolution"
     static let charsets = root + "/Tests/QRImagingTests/Fixtures/charsets"
     static let structuredAppend = root + "/Tests/QRImagingTests/Fixtures/structured-append"

@@ -140,3 +140,141 @@ for (kind, data, path) in kinds {
         report("ratio.scan_vs_zbarimg.\(kind)", pipeline / zbarimg, "x")
     }
 }
+
+// MARK: Fixtures per category: decode rate and CPU per image, for the pipeline, raw zbar, zbarimg and zxing-cpp.
+//
+// The fixture list, and zxing-cpp's reads and CPU times, come from scripts/measure-decode-rates.py (`--zxing` in
+// REPO_ROOT/.build-venv-imaging when it has zxing-cpp, `--list` otherwise), so both tools measure one set. The
+// pipeline (`QRScanner.scan(imageData:)`, decode included) and raw zbar (decode and one libzbar pass) run in this
+// process, median thread CPU time of 3 runs; zbarimg runs one process per image (process start included, about
+// 10 ms); zxing-cpp is timed in its Python process around the image load and the read.
+
+/// One fixture image as the script lists it.
+struct FixtureImage: Decodable {
+    let path: String
+    let category: String
+    /// Each code's exact bytes, base64; none for an image whose right outcome is "no code".
+    let expected: [String]
+    /// zxing-cpp's outcome and CPU seconds, when the script ran it.
+    let read: Bool?
+    let cpu: Double?
+}
+
+/// What one reader did on one image.
+struct Outcome {
+    var read: Bool
+    var milliseconds: Double
+}
+
+/// The standard output of `executable arguments`, or nil when it cannot run or fails.
+func output(_ executable: String, _ arguments: [String]) -> Data? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? data : nil
+}
+
+/// Whether `found` (each code's bytes and text) holds every expected code, or nothing when none is expected.
+func judged(_ found: [[UInt8]], _ expected: [[UInt8]]) -> Bool {
+    expected.isEmpty ? found.isEmpty : expected.allSatisfy(found.contains)
+}
+
+/// The bytes and the text of every code in `symbols`.
+func contents(_ symbols: [QRSymbol]) -> [[UInt8]] {
+    symbols.flatMap { [$0.bytes] + ($0.text.map { [Array($0.utf8)] } ?? []) }
+}
+
+/// The median of 3 runs of `body`'s thread CPU time, in milliseconds, and its last result.
+func timed<T>(_ body: () -> T) -> (T, Double) {
+    var runs: [Double] = []
+    var result = body()
+    for _ in 0..<3 {
+        let start = threadCPUTime()
+        result = body()
+        runs.append((threadCPUTime() - start) / 1e6)
+    }
+    return (result, runs.sorted()[1])
+}
+
+let venvPython = root + "/.build-venv-imaging/bin/python"
+let script = root + "/scripts/measure-decode-rates.py"
+let withZXing = FileManager.default.isExecutableFile(atPath: venvPython)
+guard
+    let listing = withZXing
+        ? output(venvPython, [script, "--zxing"]) : output("/usr/bin/env", ["python3", script, "--list"])
+else { fatalError("scripts/measure-decode-rates.py --list failed") }
+let fixtureImages = try String(decoding: listing, as: UTF8.self).split(separator: "\n").map {
+    try JSONDecoder().decode(FixtureImage.self, from: Data($0.utf8))
+}
+let readers = ["pipeline", "raw zbar", "zbarimg"] + (withZXing ? ["zxing-cpp"] : [])
+var categoryOrder: [String] = []
+var outcomes: [String: [String: [Outcome]]] = [:]
+for image in fixtureImages {
+    guard let file = FileManager.default.contents(atPath: image.path) else { fatalError("missing \(image.path)") }
+    let data = [UInt8](file)
+    let expected = image.expected.map { [UInt8](Data(base64Encoded: $0)!) }
+    let (pipelineFound, pipelineTime) = timed { (try? scanner.scan(imageData: data)).map(contents) ?? [] }
+    let (rawFound, rawTime) = timed {
+        (try? GrayImage(decoding: data, limits: scanner.limits)).map { contents(scanner.scanOnce($0)) } ?? []
+    }
+    var row: [String: Outcome] = [
+        "pipeline": Outcome(read: judged(pipelineFound, expected), milliseconds: pipelineTime),
+        "raw zbar": Outcome(read: judged(rawFound, expected), milliseconds: rawTime),
+    ]
+    let start = childrenCPUTime()
+    let zbarimgOutput = output("/usr/bin/zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", image.path])
+    let zbarimgTime = (childrenCPUTime() - start) / 1e6
+    let zbarimgFound = (zbarimgOutput ?? Data()).split(separator: UInt8(ascii: "\n")).map { [UInt8]($0) }
+    row["zbarimg"] = Outcome(read: judged(zbarimgFound, expected), milliseconds: zbarimgTime)
+    if let read = image.read, let cpu = image.cpu { row["zxing-cpp"] = Outcome(read: read, milliseconds: cpu * 1e3) }
+    for category in [image.category, "all"] {
+        if outcomes[category] == nil { categoryOrder.append(category) }
+        for (reader, outcome) in row { outcomes[category, default: [:]][reader, default: []].append(outcome) }
+    }
+}
+categoryOrder.removeAll { $0 == "all" }
+categoryOrder.append("all")
+
+/// The value at the 90th percentile of `values` (the measure script's rank, so the two agree).
+func percentile90(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(0.9 * Double(sorted.count)))]
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+print("\nfixtures read, and CPU per image in ms (median / 90th percentile):\n")
+print("| category | images | " + readers.map { "\($0) read | \($0) CPU" }.joined(separator: " | ") + " |")
+print("|---|---:|" + String(repeating: "---:|---:|", count: readers.count))
+for category in categoryOrder {
+    let byReader = outcomes[category]!
+    let cells = readers.map { reader in
+        let list = byReader[reader] ?? []
+        let times = list.map(\.milliseconds)
+        return "\(list.count { $0.read }) | "
+            + String(format: "%.0f / %.0f", median(times), percentile90(times))
+    }
+    print("| \(category) | \(byReader["pipeline"]!.count) | " + cells.joined(separator: " | ") + " |")
+}
+let all = outcomes["all"]!
+for reader in readers {
+    let list = all[reader] ?? []
+    let key = reader.replacingOccurrences(of: " ", with: "_")
+    report("fixtures.read.\(key)", Double(list.count { $0.read }), "images")
+    report("fixtures.cpu_median_ms.\(key)", median(list.map(\.milliseconds)), "ms")
+    report("fixtures.cpu_p90_ms.\(key)", percentile90(list.map(\.milliseconds)), "ms")
+}
+let zbarimgAll = all["zbarimg"]!.map(\.milliseconds)
+let pipelineAll = all["pipeline"]!.map(\.milliseconds)
+report("ratio.fixtures_cpu_median_vs_zbarimg", median(pipelineAll) / median(zbarimgAll), "x")
+report("ratio.fixtures_cpu_p90_vs_zbarimg", percentile90(pipelineAll) / percentile90(zbarimgAll), "x")
