@@ -17,6 +17,7 @@ let package = Package(
             name: "bench",
             dependencies: [
                 .product(name: "EMVQR", package: "VillageQR"),
+                .product(name: "FileIO", package: "VillageQR"),
                 .product(name: "VietQR", package: "VillageQR"),
                 .product(name: "Provenance", package: "VillageQR"),
                 .product(name: "QRImaging", package: "VillageQR"),

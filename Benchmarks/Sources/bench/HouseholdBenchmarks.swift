@@ -3,6 +3,7 @@
 // thread CPU time, median of 5 calibrated runs.
 //
 //     swift run -c release --package-path Benchmarks bench household
+import FileIO
 import Foundation
 import Glibc
 import Provenance
@@ -57,9 +58,10 @@ func runHouseholdBenchmarks(root: URL) {
             record.householdID = "18223-\(String(100_000 + i).dropFirst())"
             guard let bytes = try? issuer.issue(record),
                 let qr = try? QRCode(encoding: bytes, options: .init(errorCorrection: .medium)),
-                (try? qr.write(
-                    to: scratch.appendingPathComponent("\(record.householdID).png").path,
-                    as: .png(PNGOptions(scale: 8)), overwrite: true)) != nil
+                let png = try? qr.rendered(as: .png(PNGOptions(scale: 8))),
+                (try? Files.write(
+                    png, to: scratch.appendingPathComponent("\(record.householdID).png").path, overwrite: .replace))
+                    != nil
             else { continue }
             written += 1
         }
