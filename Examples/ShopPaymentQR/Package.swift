@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ShopPaymentQR",
-            dependencies: [.product(name: "VietQR", package: "VillageQR")],
+            dependencies: [
+                .product(name: "EMVQR", package: "VillageQR"),
+                .product(name: "VietQR", package: "VillageQR"),
+            ],
             swiftSettings: [
                 .swiftLanguageMode(.v6),
                 .enableUpcomingFeature("ExistentialAny"),

@@ -1,5 +1,6 @@
 // Chị Lan's vegetable stall takes payments into her Vietcombank account. She prints one static code for the
 // counter, where customers type the amount, and shows a dynamic code with the amount filled in for an order.
+import EMVQR
 import Glibc
 import VietQR
 
