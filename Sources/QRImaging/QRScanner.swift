@@ -6,7 +6,8 @@
 /// 2. an upscale of small images;
 /// 3. adaptive thresholds in two window sizes, then the image smoothed, at a global (Otsu) and at an adaptive
 ///    threshold; in a big photo whose finders are under 2.5 px a module there, our own perspective search (below) on
-///    the image before it was shrunk, for dense codes;
+///    the image before it was shrunk, for dense codes: at the file's full size, right after the first adaptive
+///    threshold, when the decode shrank the file and the modules are under 3 px even in the decoded image;
 /// 4. strong perspective: our own finder- and alignment-pattern search, a homography, and the symbol redrawn upright
 ///    for zbar, on the smoothed threshold;
 /// 5. a threshold tuned for low contrast, and the inverted image (light-on-dark codes);
@@ -100,6 +101,22 @@ struct ScanPipeline {
     ///
     /// - Returns: the codes the first successful pass found, or nil.
     func run(full: () throws(QRImagingError) -> GrayImage) throws(QRImagingError) -> [QRSymbol]? {
+        // The full-size image and its threshold, each made once, when a pass first needs it.
+        var fullSize: (image: GrayImage, binary: GrayImage?)?
+        func fullImage() throws(QRImagingError) -> GrayImage {
+            if let fullSize { return fullSize.image }
+            let image = try full()
+            fullSize = (image, nil)
+            return image
+        }
+        func fullBinary() throws(QRImagingError) -> GrayImage {
+            if let binary = fullSize?.binary { return binary }
+            let image = try fullImage()
+            try budget.check()
+            let binary = image.adaptiveThresholded(radius: max(8, image.longSide / 32))
+            fullSize = (image, binary)
+            return binary
+        }
         if let found = try attempt(base) { return found }
         for target in [workingSize * 2 / 3, workingSize * 2 / 5] where base.longSide * 4 > target * 5 {
             try budget.check()
@@ -116,8 +133,21 @@ struct ScanPipeline {
         // up on many small modules under perspective.
         try budget.check()
         let baseFinders = QRRectifier(image: baseBinary, budget: budget).finderPatterns()
-        let denseInBigPhoto = working.longSide > base.longSide && baseFinders.count(where: { $0.moduleSize < 2.5 }) >= 3
-        if denseInBigPhoto, let found = try rectify(working) { return found }
+        let denseFinders = baseFinders.map(\.moduleSize).filter { $0 < 2.5 }.sorted()
+        let denseInBigPhoto = working.longSide > base.longSide && denseFinders.count >= 3
+        // When the decode shrank the file too (a JPEG's DCT scaling) and the modules are under 3 px in `working` as
+        // well, the rectifier on the full-size threshold instead, and before the other working passes: there a
+        // version 40 at 4 px a module in a 3000 px frame reads in a fraction of the budget.
+        var rectifiedFull = false
+        if denseInBigPhoto {
+            let workingModule = denseFinders[denseFinders.count / 2] * Double(working.longSide) / Double(base.longSide)
+            if fullScale < 1, workingModule < 3 {
+                rectifiedFull = true
+                if let found = try rectify(try fullImage(), binary: try fullBinary()) { return found }
+            } else if let found = try rectify(working) {
+                return found
+            }
+        }
         try budget.check()
         if let found = try attempt(baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 8))) { return found }
         // Sensor noise and JPEG artefacts: smooth, then threshold.
@@ -141,7 +171,9 @@ struct ScanPipeline {
         // The same for big photos whose finders showed only after smoothing.
         if working.longSide > base.longSide, !denseInBigPhoto, let found = try rectify(working) { return found }
         // Tiny codes in big frames: the real pixels, when the passes above saw a shrunk copy, before any upscale.
-        if let found = try runFullResolution(try full()) { return found }
+        if let found = try runFullResolution(try fullImage(), binary: fullBinary, rectify: !rectifiedFull) {
+            return found
+        }
         // When no threshold at the working size shows three finder-like patterns there is no symbol for the upscale
         // to bring out (on the fixtures it never read one then), and it is the dearest pass.
         try budget.check()
@@ -176,23 +208,26 @@ struct ScanPipeline {
         return found
     }
 
-    /// The full-size image `full` as it is, then thresholded.
+    /// The full-size image `full` as it is, then thresholded (`binary` gives the threshold), then the rectifier on
+    /// that threshold unless `rectify` is false.
     ///
     /// - Returns: the codes found, corners in `full`'s pixels; `nil` when none was, or without a pass when `full` has
     ///   no more pixels than `base`, which the working passes have already seen.
-    private func runFullResolution(_ full: GrayImage) throws(QRImagingError) -> [QRSymbol]? {
+    private func runFullResolution(
+        _ full: GrayImage, binary thresholded: () throws(QRImagingError) -> GrayImage, rectify rectifies: Bool
+    ) throws(QRImagingError) -> [QRSymbol]? {
         guard full.longSide > base.longSide else { return nil }
         // Already in full-size pixels: no corner mapping.
         try budget.check()
         let found = zbar.scan(full)
         if !found.isEmpty { return found }
+        let binaryImage = try thresholded()
         try budget.check()
-        let thresholded = full.adaptiveThresholded(radius: max(8, full.longSide / 32))
-        try budget.check()
-        let binary = zbar.scan(thresholded)
+        let binary = zbar.scan(binaryImage)
         if !binary.isEmpty { return binary }
         // Dense codes whose modules the working image shrank under 2 px: the rectifier on the same threshold.
-        return try rectify(full, binary: thresholded)
+        guard rectifies else { return nil }
+        return try rectify(full, binary: binaryImage)
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels; first a check of the budget.

@@ -34,12 +34,23 @@ public struct QRSymbol: Hashable, Sendable {
 /// What the reader saw of a structured-append group (ISO/IEC 18004 §8, up to 16 symbols carrying one message).
 ///
 /// libzbar joins the parts it finds in one image into one symbol, in order, and reports no part's index or the group's
-/// size; so those are not known here. `complete` holds when it found every part.
+/// size; so those are known only for a complete group (``count``, ``partIndices``). `complete` holds when it found
+/// every part.
 public struct QRStructuredAppend: Hashable, Sendable {
     /// How many of the group's parts were read.
     public let partsFound: Int
     /// Whether every part of the group was read, so that the bytes are the whole message.
     public let complete: Bool
+
+    /// The number of symbols in the group, when every part was read; `nil` for an incomplete group, whose size libzbar
+    /// does not report.
+    public var count: Int? { complete && partsFound > 0 ? partsFound : nil }
+
+    /// The position of each part read in its group, numbered from 1 as in "part 2 of 4" (the symbol sequence indicator
+    /// of its header plus one), in the order of ``QRSymbol/bytes``: `1...count` for a complete group, whose parts
+    /// libzbar joins in order. `nil` for an incomplete group, since libzbar reports no part's position and only the
+    /// parts found are in its output.
+    public var partIndices: [Int]? { count.map { Array(1...$0) } }
 
     /// What a reader saw of a group: `partsFound` parts read, `complete` when they are all of them.
     public init(partsFound: Int, complete: Bool) {

@@ -19,7 +19,8 @@ struct ScanCommand: ParsableCommand {
             --json prints JSON Lines on standard output, one object per image, errors included: {"image": PATH, \
             "outcome": "codes" | "noCode" | "timeLimit" | "error", "codes": [{"text": STRING-or-null, "encoding": \
             "UTF-8" | "Shift_JIS" | "ISO-8859-1" | null, "bytesBase64": ..., "corners": [[x,y],...], \
-            "structuredAppend": null or {"partsFound": N, "complete": BOOL}, "link": BASE-or-null, "decoded": \
+            "structuredAppend": null or {"partsFound": N, "complete": BOOL, "parts": [{"index": I, "count": N}, \
+            ...] for a complete group, in order, numbered from 1, or null (libzbar gives no part's index)}, "link": BASE-or-null, "decoded": \
             {...}}], "error": null or {"code": ..., "message": ...}}. A household code's link form \
             (https://HOST/PATH#0002P1...) gives its base as "link", and "decoded" describes the code in its fragment.
             """
@@ -116,7 +117,13 @@ struct ScanCommand: ParsableCommand {
     static func jsonCode(_ symbol: QRSymbol) -> JSONWriter.Value {
         var group = JSONWriter.Value.null
         if let parts = symbol.structuredAppend {
-            group = .object([("partsFound", .number(parts.partsFound)), ("complete", .bool(parts.complete))])
+            let indices: [JSONWriter.Value]? = parts.partIndices.map { indices in
+                indices.map { .object([("index", .number($0)), ("count", .number(indices.count))]) }
+            }
+            group = .object([
+                ("partsFound", .number(parts.partsFound)), ("complete", .bool(parts.complete)),
+                ("parts", indices.map { .array($0) } ?? .null),
+            ])
         }
         let corners: [JSONWriter.Value] = symbol.corners.map { .array([.number($0.x), .number($0.y)]) }
         // A household code's link form: "decoded" describes the code its fragment carries.

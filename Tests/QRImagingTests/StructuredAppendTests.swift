@@ -25,6 +25,8 @@ import Testing
             #expect(
                 found.first?.structuredAppend
                     == QRStructuredAppend(partsFound: image.partsFound, complete: image.complete))
+            #expect(found.first?.structuredAppend?.count == (image.complete ? image.partsFound : nil))
+            #expect(found.first?.structuredAppend?.partIndices == (image.complete ? Array(1...image.partsFound) : nil))
         }
     }
 

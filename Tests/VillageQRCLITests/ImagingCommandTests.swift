@@ -115,6 +115,26 @@ import Testing
         #expect(try ToolRunner.run(["scan", "--timeout", "0", good]).status == 64)
     }
 
+    /// A complete structured-append group gives each part's index and the group's size; an incomplete one gives none.
+    @Test func scanStructuredAppendParts() throws {
+        let folder = "Tests/QRImagingTests/Fixtures/structured-append/"
+        let complete = Repository.path(folder + "parts-1-2-3-4.png").path
+        let partial = Repository.path(folder + "parts-1-3.png").path
+        let run = try ToolRunner.run(["scan", "--json", complete, partial])
+        #expect(run.status == 0)
+        let groups = try run.stdout.split(separator: "\n").map {
+            let line = try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            return ((line["codes"] as? [[String: Any]])?.first?["structuredAppend"] as? [String: Any]) ?? [:]
+        }
+        #expect(groups.count == 2)
+        let parts = groups.first?["parts"] as? [[String: Int]]
+        #expect(parts == (1...4).map { ["index": $0, "count": 4] })
+        #expect(groups.first?["complete"] as? Bool == true)
+        #expect(groups.last?["complete"] as? Bool == false)
+        #expect(groups.last?["partsFound"] as? Int == 2)
+        #expect(groups.last?["parts"] is NSNull)
+    }
+
     @Test func terminalOutput() throws {
         let run = try ToolRunner.run(["render", "hi", "--terminal"])
         #expect(run.status == 0)
