@@ -135,8 +135,7 @@ public struct VietQRPayload: Sendable {
 
     /// The service code, 38.02 (or, read leniently, 38.01.02 where a generator put it).
     public var service: VietQRService {
-        let known = emv.bytes.withUnsafeBufferPointer { VietQRService.known(PayloadBytes(buffer: $0), index.service) }
-        return known ?? VietQRService(rawValue: string(index.service))
+        emv.bytes.withUnsafeBufferPointer { VietQRService(PayloadBytes(buffer: $0), index.service) }
     }
 
     /// The amount exactly as written, 54; a fractional one is kept, with the warning `fractionalAmount`.
@@ -154,10 +153,8 @@ public struct VietQRPayload: Sendable {
             let bytes = PayloadBytes(buffer: buffer)
             func string(_ span: FieldIndex.Span) -> String { bytes.text(span) }
             func optional(_ span: FieldIndex.Span) -> String? { span.isPresent ? bytes.text(span) : nil }
-            let service = index.service
             var payment = VietQRPayment(
-                bin: string(index.bin), account: string(index.account),
-                service: VietQRService.known(bytes, service) ?? VietQRService(rawValue: string(service)),
+                bin: string(index.bin), account: string(index.account), service: VietQRService(bytes, index.service),
                 amount: optional(index.amount).map { VietQRAmount($0) })
             // The code's own point of initiation, left for building to decide where that decides the same: a
             // payment read back equals the payment built.

@@ -221,6 +221,11 @@ public struct VietQRService: Sendable, Hashable, RawRepresentable, CustomStringC
         knownPosition(bytes, span).map { known[$0] }
     }
 
+    /// The service code at `span` of `bytes`: one of ``known`` without making a string, or the code as written.
+    init(_ bytes: PayloadBytes, _ span: FieldIndex.Span) {
+        self = Self.known(bytes, span) ?? VietQRService(rawValue: bytes.text(span))
+    }
+
     /// The position in ``known`` of the NAPAS code at `span` of `bytes`, or `nil`; no string is made.
     @inline(__always)
     static func knownPosition(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> Int? {

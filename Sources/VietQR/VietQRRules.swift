@@ -53,7 +53,6 @@ enum VietQRPaths {
     static var merchantName: TagPath { TagPath(59) }
     static var merchantCity: TagPath { TagPath(60) }
     static var postalCode: TagPath { TagPath(61) }
-    static var additionalTemplate: TagPath { TagPath(62) }
     /// 62.`tag`, for tags 0–9.
     static func additional(_ tag: Int) -> TagPath { TagPath(62, tag) }
     static var languageTemplate: TagPath { TagPath(64) }
