@@ -76,7 +76,12 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
         let keyID: String
 
         /// The image file of a household.
-        func path(_ householdID: String) -> String { "\(outDir)/\(householdID).\(format.rawValue)" }
+        func path(_ householdID: String) -> String { "\(outDir)/\(Self.fileName(householdID, format))" }
+
+        /// The name of a household's image in the folder.
+        static func fileName(_ householdID: String, _ format: ImageKind) -> String {
+            "\(householdID).\(format.rawValue)"
+        }
 
         /// Signs one row and writes its image, or with --skip-existing keeps the image already there; renders it
         /// for the sheet when one is asked for.
@@ -139,7 +144,7 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
 
     /// Removes the temporary files a killed run of this batch left: its images' and its sheets'.
     func removeStrayTemporaries(_ csv: HouseholdCSV) throws {
-        var names = Set(csv.rows.map { "\($0.householdID).\(format.rawValue)" })
+        var names = Set(csv.rows.map { ImageFolder.fileName($0.householdID, format) })
         var folders = [outDir: names]
         if let sheet {
             let url = URL(fileURLWithPath: sheet)
@@ -158,7 +163,7 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
     func run() async throws {
         let (issuer, csv, trust) = try reportingFailures {
             (
-                try signing.issuer(), try HouseholdCSV(try Files.read(households, maximumBytes: 256 << 20)),
+                try signing.issuer(), try HouseholdCSV(try Files.read(households)),
                 try signing.trustList()
             )
         }
