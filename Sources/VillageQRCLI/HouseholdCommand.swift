@@ -50,22 +50,10 @@ struct HouseholdSigningOptions: ParsableArguments {
         }
     }
 
-    /// What to print and render for a record: its signed code, or with `--link`, the code's link.
-    func issue(_ record: HouseholdRecord, with issuer: HouseholdIssuer) throws(ProvenanceError) -> [UInt8] {
-        try issuer.symbolContent(for: record, link: link)
-    }
-
     /// The issuer for the key file.
     func issuer() throws -> HouseholdIssuer {
         let pem = String(decoding: try Files.read(key, maximumBytes: 64 << 10), as: UTF8.self)
         return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
-    }
-
-    /// Refuses, before signing, a record that `trust` would not verify: out of the key's scope, or not the key's to
-    /// sign on its issue date.
-    static func check(_ record: HouseholdRecord, _ issuer: HouseholdIssuer, _ trust: TrustList?) throws {
-        guard let trust else { return }
-        try issuer.check(record, against: trust)
     }
 
     /// The --trust list, if given, checked with --root; its warnings go to standard error.

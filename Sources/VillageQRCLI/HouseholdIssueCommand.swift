@@ -41,8 +41,8 @@ struct HouseholdIssueCommand: ParsableCommand {
         try reportingFailures {
             let issuer = try signing.issuer()
             let parsed = try HouseholdRecord(json: try Files.read(record, maximumBytes: 1 << 20))
-            try HouseholdSigningOptions.check(parsed, issuer, try signing.trustList())
-            let bytes = try signing.issue(parsed, with: issuer)
+            if let trust = try signing.trustList() { try issuer.check(parsed, against: trust) }
+            let bytes = try issuer.symbolContent(for: parsed, link: signing.link)
             let code = try HouseholdImage.code(for: bytes)
             if let output {
                 try HouseholdImage.write(code, to: output, overwrite: OverwritePolicy(force: force))
