@@ -22,6 +22,10 @@ APT_PACKAGES=(
     # font that has every Vietnamese letter.
     librsvg2-bin
     fonts-dejavu-core
+    # FileIO: writing to a FAT file system, which has no hard links: an image made with mkfs.vfat and mounted
+    # through FUSE, so that neither a kernel FAT driver nor a loop device is needed.
+    dosfstools
+    fusefat
     # The verifier page's browser tests (scripts/check-verifier-page.py): headless Chromium.
     chromium
 )

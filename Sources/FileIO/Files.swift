@@ -73,7 +73,12 @@ public enum Files {
     ///   - bytes: The file's content.
     ///   - path: Where to put it. Its folder must exist (see ``createDirectory(_:)``).
     ///   - overwrite: What to do when `path` exists. With ``OverwritePolicy/never`` the file is hard-linked into
-    ///     place, which fails if the name appeared meanwhile: no window in which another file is replaced.
+    ///     place, which fails if the name appeared meanwhile: no window in which another file is replaced. On a
+    ///     file system without hard links (FAT and exFAT, as on a USB stick or an SD card, and some network
+    ///     shares) the name is first reserved by creating it exclusively, which fails if it exists, and the file
+    ///     is then renamed over the reservation. There the name exists, as an empty file, for the moment between
+    ///     the two steps: a reader in that moment sees an empty file, and a process killed in that moment leaves
+    ///     one behind (never a part-written file).
     ///   - access: Who may read the new file.
     /// - Throws: ``FileError`` with ``FileError/Code/fileExists`` when `path` exists and `overwrite` is
     ///   ``OverwritePolicy/never``; ``FileError/Code/notFound``, ``FileError/Code/permissionDenied`` or
@@ -105,7 +110,8 @@ public enum Files {
         case .never:
             if let failure = systemLink(temporary, path) {
                 if failure == .fileExists { throw fileExists(path) }
-                throw FileError(failure, path: path, doing: "create")
+                guard linksAreUnsupported(failure) else { throw FileError(failure, path: path, doing: "create") }
+                try publishOverReservation(temporary, at: path)
             }
         case .replace:
             if let failure = systemRename(temporary, path) { throw FileError(failure, path: path, doing: "replace") }
@@ -152,6 +158,33 @@ public enum Files {
         else { return }
         _ = systemSync(fd)
         try? fd.close()
+    }
+
+    /// Whether `link` failed because the file system has no hard links, rather than for a reason that a second
+    /// way of writing would meet too. FAT and exFAT on Linux give EPERM (the caller owns the temporary file, so
+    /// EPERM is not the protected-hard-links rule), other file systems and FUSE mounts ENOTSUP, EOPNOTSUPP or
+    /// ENOSYS.
+    static func linksAreUnsupported(_ failure: Errno) -> Bool {
+        [.notPermitted, .notSupported, .notSupportedOnSocket, .noFunction].contains(failure)
+    }
+
+    /// Puts the synced `temporary` at `path` without a hard link and without replacing a file: creates `path`
+    /// exclusively (failing if it exists), then renames `temporary` over that empty reservation. The reservation is
+    /// removed if the rename fails.
+    static func publishOverReservation(_ temporary: String, at path: String) throws(FileError) {
+        do {
+            let reservation = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: .ownerReadWrite)
+            try? reservation.close()
+        } catch {
+            if error as? Errno == .fileExists { throw fileExists(path) }
+            throw FileError(error, path: path, doing: "create")
+        }
+        if let failure = systemRename(temporary, path) {
+            _ = systemUnlink(path)
+            throw FileError(failure, path: path, doing: "create")
+        }
     }
 
     static func fileExists(_ path: String) -> FileError {
