@@ -1,11 +1,7 @@
 import ArgumentParser
-import FileIO
-import Provenance
-import QRImaging
-import QRPrint
-import VietQR
 
-/// The exit statuses: one meaning in every command. The root command's help and the README show ``table``.
+/// The exit statuses: one meaning in every command; ``ErrorReport`` gives a library error's. The root command's
+/// help and the README show ``table``.
 enum ExitStatus {
     /// 1: a result is negative or partial: a payload is invalid, an image gives no code, a household code or a list
     /// is not verified, a row is not issued, no bank matches.
@@ -28,16 +24,4 @@ enum ExitStatus {
           73  an output file exists and is kept (without --force; a key, always)
           74  a file or folder could not be read, created or written
         """
-
-    /// The status for a library's typed error that stops a command.
-    static func status(for error: any Error) -> ExitCode {
-        switch error {
-        case let error as FileError where error.code == .fileExists: cannotCreate
-        // A file over its bound is an input that cannot be used, not one that could not be read.
-        case let error as FileError where error.code == .tooLarge: dataError
-        case is FileError: ioError
-        case is QRImagingError, is QRPrintError, is ProvenanceError, is VietQRError: dataError
-        default: failure
-        }
-    }
 }

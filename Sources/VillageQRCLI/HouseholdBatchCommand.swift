@@ -125,13 +125,12 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
 
     /// The line reporting a row that was not issued: `row 11: invalidField: ...`.
     static func report(_ failure: HouseholdBatch.RowFailure<any Error>) -> String {
-        switch failure.reason {
-        case .refused(let error): "row \(failure.row): \(error.code): \(error.message)"
-        case .failed(let error as ProvenanceError): "row \(failure.row): \(error.code): \(error.message)"
-        case .failed(let error as QRImagingError): "row \(failure.row): \(error.code): \(error.message)"
-        case .failed(let error as FileError): "row \(failure.row): \(describe(error))"
-        case .failed(let error): "row \(failure.row): \(error)"
-        }
+        let error: any Error =
+            switch failure.reason {
+            case .refused(let error): error
+            case .failed(let error): error
+            }
+        return "row \(failure.row): \(ErrorReport(error).withoutPosition)"
     }
 
     func validate() throws {
@@ -224,8 +223,7 @@ struct HouseholdBatchCommand: AsyncParsableCommand {
                     sheetFiles.append(path)
                 }
             } catch {
-                Stderr.line("error: \(describe(error))")
-                throw ExitStatus.status(for: error)
+                throw ErrorReport(error).printed()
             }
         }
         Stderr.line(

@@ -184,11 +184,8 @@ extension LabelStock: ExpressibleByArgument {
 func reportingFailures<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
-    } catch let error
-        where error is ProvenanceError || error is QRImagingError || error is QRPrintError || error is FileError
-    {
-        Stderr.line("error: \(describe(error))")
-        throw ExitStatus.status(for: error)
+    } catch let error where ErrorReport(error).isLibraryError {
+        throw ErrorReport(error).printed()
     }
 }
 

@@ -132,8 +132,7 @@ func writeKeyPair(_ key: HouseholdSigningKey, stem: String) throws -> KeyPairFil
         try Files.write(Array(key.publicKey.pemRepresentation.utf8), to: files.publicPath, access: .shared)
     } catch {
         // A key file that appeared meanwhile is kept too: no --force advice, a key is never overwritten.
-        Stderr.line("error: \(error)" + (error.code == .fileExists ? "; a key is never overwritten" : ""))
-        throw ExitStatus.status(for: error)
+        throw ErrorReport(error, keptFileAdvice: "a key is never overwritten").printed()
     }
     return files
 }

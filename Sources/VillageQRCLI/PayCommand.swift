@@ -225,7 +225,7 @@ struct PayCommand: ParsableCommand {
             rendered = try render()
         } catch {
             Stderr.line("error: \(error.code) at \(error.path): \(error.message)")
-            throw ExitStatus.dataError
+            throw ErrorReport(error).status
         }
         print(rendered.output)
         for line in rendered.report { Stderr.line(line) }
@@ -235,8 +235,7 @@ struct PayCommand: ParsableCommand {
                 let image = try QRRenderArguments.parse(["-o", output] + (force ? ["--force"] : []))
                 Stderr.line(try image.emit(Array(rendered.payload)).trimmingSuffix("\n"))
             } catch {
-                Stderr.line("error: cannot write \(output): \(describe(error))")
-                throw ExitStatus.status(for: error)
+                throw ErrorReport(error).printed(context: "cannot write \(output): ")
             }
         }
         if let card {
@@ -245,8 +244,7 @@ struct PayCommand: ParsableCommand {
                     Array(try counterCard(rendered.payload).utf8), to: card, overwrite: OverwritePolicy(force: force))
                 Stderr.line("\(card): A6 counter card")
             } catch {
-                Stderr.line("error: cannot write \(card): \(describe(error))")
-                throw ExitStatus.status(for: error)
+                throw ErrorReport(error).printed(context: "cannot write \(card): ")
             }
         }
     }

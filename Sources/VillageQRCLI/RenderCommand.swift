@@ -30,8 +30,7 @@ struct RenderCommand: ParsableCommand {
         do {
             print(try output.emit(bytes), terminator: "")
         } catch {
-            Stderr.line("error: \(describe(error))")
-            throw ExitStatus.status(for: error)
+            throw ErrorReport(error).printed()
         }
     }
 }

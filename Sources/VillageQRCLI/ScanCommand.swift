@@ -141,11 +141,8 @@ struct ScanCommand: ParsableCommand {
 
     /// The stable code and the message of a failure to read or scan an image.
     static func failure(_ error: any Error) -> (code: String, message: String) {
-        switch error {
-        case let error as QRImagingError: (error.code.rawValue, error.message)
-        case let error as FileError: (error.code.rawValue, error.message)
-        default: ("error", "\(error)")
-        }
+        let report = ErrorReport(error)
+        return (report.code, report.message)
     }
 
     static func jsonLine(_ path: String, _ result: Result<[QRSymbol], any Error>) -> String {
