@@ -52,8 +52,7 @@ struct HouseholdSigningOptions: ParsableArguments {
 
     /// The issuer for the key file.
     func issuer() throws -> HouseholdIssuer {
-        let pem = String(decoding: try Files.read(key, maximumBytes: 64 << 10), as: UTF8.self)
-        return HouseholdIssuer(key: try HouseholdSigningKey(pem: pem), keyID: keyId)
+        HouseholdIssuer(key: try readSigningKey(key), keyID: keyId)
     }
 
     /// The --trust list, if given, checked with --root; its warnings go to standard error.
@@ -97,9 +96,19 @@ func loadRevocationList(_ path: String, root: String?, today: CivilDate) throws 
     try loadList(path, root: root, today: today)
 }
 
+/// A PEM file's text, read with a key file's bound: 64 KiB.
+func readPEM(_ path: String) throws(FileError) -> String {
+    String(decoding: try Files.read(path, maximumBytes: 64 << 10), as: UTF8.self)
+}
+
+/// A private key file, PKCS#8 PEM: a commune's for signing codes, or a root's for signing lists.
+func readSigningKey(_ path: String) throws -> HouseholdSigningKey {
+    try HouseholdSigningKey(pem: try readPEM(path))
+}
+
 /// A public key file, SubjectPublicKeyInfo PEM: a root's, or a commune's for `trust add`.
 func readPublicKey(_ path: String) throws -> HouseholdPublicKey {
-    try HouseholdPublicKey(pem: String(decoding: try Files.read(path, maximumBytes: 64 << 10), as: UTF8.self))
+    try HouseholdPublicKey(pem: try readPEM(path))
 }
 
 /// A signed list read with no root key to check it would be trusted on its word: refused.

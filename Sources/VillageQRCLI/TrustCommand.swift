@@ -224,8 +224,7 @@ struct TrustSignCommand: ParsableCommand {
                 throw ExitStatus.dataError
             }
             let keyPath = rootKey ?? "\(working.folder)/\(root).pem"
-            let key = try HouseholdSigningKey(
-                pem: String(decoding: try Files.read(keyPath, maximumBytes: 64 << 10), as: UTF8.self))
+            let key = try readSigningKey(keyPath)
             let first = try issued.map { try parseDate($0, option: "--issued") } ?? .today()
             guard
                 let next = try nextUpdate.map({ try parseDate($0, option: "--next-update") }) ?? first.adding(days: 30)
