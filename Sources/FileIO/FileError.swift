@@ -10,8 +10,9 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public let path: String
     /// A message a person can act on, naming ``path``.
     public let message: String
-    /// The system's error number (`errno`) when a system call failed; `nil` for a rule of this module, such as
-    /// ``Code/tooLarge``.
+    /// The system's error number (`errno`) of the system call that failed: `ENOENT` for a missing file, `EEXIST`
+    /// for a name taken when the file was to be put there. `nil` for a rule of this module, such as
+    /// ``Code/tooLarge``, or a file found to exist before anything was written.
     public let systemError: Int32?
 
     /// A stable error code. Its ``rawValue`` never changes between releases.

@@ -109,7 +109,7 @@ public enum Files {
         switch overwrite {
         case .never:
             if let failure = systemLink(temporary, path) {
-                if failure == .fileExists { throw fileExists(path) }
+                if failure == .fileExists { throw fileExists(path, systemError: failure) }
                 guard linksAreUnsupported(failure) else { throw FileError(failure, path: path, doing: "create") }
                 try publishOverReservation(temporary, at: path)
             }
@@ -139,7 +139,9 @@ public enum Files {
             if let failure = systemMakeDirectory(prefix) {
                 guard failure == .fileExists else { throw FileError(failure, path: prefix, doing: "create the folder") }
                 guard (try? FilePath(prefix).stat())?.type == .directory else {
-                    throw FileError(code: .notADirectory, path: prefix, message: "\(prefix) exists and is not a folder")
+                    throw FileError(
+                        code: .notADirectory, path: prefix, message: "\(prefix) exists and is not a folder",
+                        systemError: failure.rawValue)
                 }
             }
             prefix += "/"
@@ -178,7 +180,7 @@ public enum Files {
                 permissions: .ownerReadWrite)
             try? reservation.close()
         } catch {
-            if error as? Errno == .fileExists { throw fileExists(path) }
+            if let failure = error as? Errno, failure == .fileExists { throw fileExists(path, systemError: failure) }
             throw FileError(error, path: path, doing: "create")
         }
         if let failure = systemRename(temporary, path) {
@@ -187,8 +189,12 @@ public enum Files {
         }
     }
 
-    static func fileExists(_ path: String) -> FileError {
-        FileError(code: .fileExists, path: path, message: "\(path) exists and is kept as it is")
+    /// The error for a name that is taken: found before writing (`systemError` nil), or met by the call that
+    /// publishes the file.
+    static func fileExists(_ path: String, systemError: Errno? = nil) -> FileError {
+        FileError(
+            code: .fileExists, path: path, message: "\(path) exists and is kept as it is",
+            systemError: systemError?.rawValue)
     }
 
     static func tooLarge(_ path: String, _ maximumBytes: Int) -> FileError {

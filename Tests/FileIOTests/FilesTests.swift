@@ -78,41 +78,43 @@ func fileError(_ body: () throws(FileError) -> Void) -> FileError? {
         #expect(try mode("list.json") == 0o600)
     }
 
-    /// Each failure has its code and the path, and its message names the path.
+    /// Each failure has its code and the path, and its message names the path; a failed system call's error number
+    /// is kept beside them, and a rule of this module has none.
     @Test func errorsNameTheirPath() throws {
         let folder = try temporaryFolder()
         try Files.write(Array(repeating: 7, count: 100), to: folder + "/hundred.bin")
-        let cases: [(FileError.Code, String, () throws(FileError) -> Void)] = [
+        let cases: [(FileError.Code, String, Int32?, () throws(FileError) -> Void)] = [
             (
-                .notFound, folder + "/missing.csv",
+                .notFound, folder + "/missing.csv", ENOENT,
                 { () throws(FileError) in _ = try Files.read(folder + "/missing.csv") }
             ),
-            (.notAFile, folder, { () throws(FileError) in _ = try Files.read(folder) }),
+            (.notAFile, folder, nil, { () throws(FileError) in _ = try Files.read(folder) }),
             (
-                .tooLarge, folder + "/hundred.bin",
+                .tooLarge, folder + "/hundred.bin", nil,
                 { () throws(FileError) in _ = try Files.read(folder + "/hundred.bin", maximumBytes: 99) }
             ),
             (
-                .notFound, folder + "/no-folder/a.png",
+                .notFound, folder + "/no-folder/a.png", ENOENT,
                 { () throws(FileError) in try Files.write([1], to: folder + "/no-folder/a.png") }
             ),
             (
-                .notADirectory, folder + "/hundred.bin/a.png",
+                .notADirectory, folder + "/hundred.bin/a.png", ENOTDIR,
                 { () throws(FileError) in _ = try Files.read(folder + "/hundred.bin/a.png") }
             ),
             (
-                .notADirectory, folder + "/hundred.bin",
+                .notADirectory, folder + "/hundred.bin", EEXIST,
                 { () throws(FileError) in try Files.createDirectory(folder + "/hundred.bin/sub") }
             ),
             (
-                .fileExists, folder + "/hundred.bin",
+                .fileExists, folder + "/hundred.bin", nil,
                 { () throws(FileError) in try Files.write([1], to: folder + "/hundred.bin") }
             ),
         ]
-        for (code, path, body) in cases {
+        for (code, path, systemError, body) in cases {
             let error = try #require(fileError(body), "\(code)")
             #expect(error.code == code, "\(error)")
             #expect(error.path == path, "\(error)")
+            #expect(error.systemError == systemError, "\(error)")
             #expect(error.message.contains(path), "\(error)")
         }
         #expect(try Files.read(folder + "/hundred.bin", maximumBytes: 100).count == 100)
