@@ -13,9 +13,12 @@ let package = Package(
         .package(name: "VillageQR", path: "../")
     ],
     targets: [
+        // What the benchmarks share: the median every figure is.
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "EMVQR", package: "VillageQR"),
                 .product(name: "FileIO", package: "VillageQR"),
                 .product(name: "VietQR", package: "VillageQR"),
@@ -31,6 +34,7 @@ let package = Package(
         .executableTarget(
             name: "imaging-bench",
             dependencies: [
+                "BenchmarkSupport",
                 "ImagingReference",
                 .product(name: "FileIO", package: "VillageQR"),
                 .product(name: "QRImaging", package: "VillageQR"),
@@ -39,7 +43,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type == .executable {
+for target in package.targets where target.type == .executable || target.name == "BenchmarkSupport" {
     target.swiftSettings = [
         .swiftLanguageMode(.v6),
         .enableUpcomingFeature("ExistentialAny"),

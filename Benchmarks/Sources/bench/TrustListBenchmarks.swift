@@ -4,6 +4,7 @@
 // 5 calibrated runs, as the other figures.
 //
 //     swift run -c release --package-path Benchmarks bench trust
+import BenchmarkSupport
 import Foundation
 import Provenance
 
@@ -79,7 +80,6 @@ func runTrustListBenchmarks(root: URL) {
         manyRuns.append(b)
         ratios.append(b / a)
     }
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     report("trust_list.verify_one_key_us", median(oneRuns) / 1000, "µs")
     report("trust_list.verify_10000_keys_us", median(manyRuns) / 1000, "µs")
     report("trust_list.verify_ratio", median(ratios), "x")

@@ -8,6 +8,7 @@
 //
 // Output: `vietqr.parse_ns.NAME`, `ratio.vietqr_parse_over_emvqr.NAME`, `vietqr.payment_ns.NAME` and
 // `ratio.payment_over_parse.NAME` (the payment against the typed parse).
+import BenchmarkSupport
 import EMVQR
 import VietQR
 

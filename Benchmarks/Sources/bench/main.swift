@@ -11,6 +11,7 @@
 // and the Swift figures are printed alone, with a line saying that the yardstick is absent.
 //
 // Output: one line per figure, `NAME VALUE UNIT`.
+import BenchmarkSupport
 import EMVQR
 import Foundation
 import VietQR
@@ -307,10 +308,6 @@ for _ in 0..<rounds {
     ourRounds.append(ours)
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
-}
 @MainActor func ours(_ key: String) -> Double { median(ourRounds.map { $0[key] ?? .nan }) }
 @MainActor func ref(_ key: String) -> Double { median(refRounds.map { $0[key] ?? .nan }) }
 @MainActor func ratio(_ ourKey: String, _ refKey: String) -> Double {

@@ -4,6 +4,7 @@
 // Usage: swift run -c release --package-path Benchmarks imaging-bench [REPO_ROOT] [PAYLOADS_FILE]
 //   REPO_ROOT defaults to the repository this source sits in, PAYLOADS_FILE to REPO_ROOT/../shared/bench/payloads.txt
 //   (P121 built in otherwise), so it runs from any folder.
+import BenchmarkSupport
 import FileIO
 import Foundation
 import Glibc
@@ -245,12 +246,6 @@ categoryOrder.append("all")
 func percentile90(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(0.9 * Double(sorted.count)))]
-}
-
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.count % 2 == 1
-        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 print("\nfixtures read, and CPU per image in ms (median / 90th percentile):\n")
