@@ -81,7 +81,7 @@ public struct CRC16: Sendable, Hashable {
         _ hexDigits: Digits,
         covering bytes: Bytes
     ) -> Bool where Digits.Element == UInt8, Bytes.Element == UInt8 {
-        guard let stated = parseHex(hexDigits) else { return false }
+        guard let stated = hexValue(ofDigits: hexDigits)?.value else { return false }
         return stated == checksum(bytes)
     }
 
@@ -112,15 +112,15 @@ public struct CRC16: Sendable, Hashable {
         return n < 10 ? 0x30 + n : 0x41 + n - 10
     }
 
-    /// Reads four hexadecimal digits, either case. Returns `nil` for anything else.
-    static func parseHex<Digits: Collection>(_ digits: Digits) -> UInt16? where Digits.Element == UInt8 {
+    /// Reads four hexadecimal digits, either case, from a collection: the word reading below, or `nil` when there
+    /// are not exactly four bytes.
+    static func hexValue<Digits: Collection>(
+        ofDigits digits: Digits
+    ) -> (value: UInt16, lowercase: Bool)? where Digits.Element == UInt8 {
         guard digits.count == 4 else { return nil }
-        var result: UInt16 = 0
-        for byte in digits {
-            guard let nibble = hexValue(byte) else { return nil }
-            result = result << 4 | UInt16(nibble)
-        }
-        return result
+        var word: UInt32 = 0
+        for (place, byte) in digits.enumerated() { word |= UInt32(byte) &<< (8 &* UInt32(place)) }
+        return hexValue(ofDigits: word)
     }
 
     /// Reads four hexadecimal digits at once, either case, loaded as a little-endian word (the first digit in the low
