@@ -295,29 +295,44 @@ struct TagSet {
 }
 
 /// The depth of the fields a template holds, as a type: each depth gets its own copy of ``EMVParser``'s loop, which
-/// knows its depth, and the levels below a template are inlined into it.
+/// knows its depth. A level reads the templates among its fields through ``readNested(_:at:tag:from:to:path:parentTag:)``,
+/// which the deepest level does not have to read: so no function calls itself, and every level is inlined into the top.
 protocol TemplateLevel {
     static var depth: Int { get }
-    /// The level of the fields that a template at this level holds.
-    associatedtype Below: TemplateLevel
+
+    /// Reads a template found among this level's fields, one level down.
+    static func readNested<Unit, Diagnostics>(
+        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
+        path: TagPath, parentTag: Int
+    ) throws(EMVQRError)
 }
 
 /// The children of a top-level template.
 enum ChildLevel: TemplateLevel {
     static var depth: Int { 1 }
-    typealias Below = GrandchildLevel
+
+    @inline(__always)
+    static func readNested<Unit, Diagnostics>(
+        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
+        path: TagPath, parentTag: Int
+    ) throws(EMVQRError) {
+        // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient reading
+        // keeps it.
+        try parser.parseTemplate(
+            GrandchildLevel.self, at: index, tag: tag, from: start, to: end, path: path,
+            keepsPlainValue: parentTag == 62)
+    }
 }
 
 /// The children of a template nested in a top-level one (62.50–99, or what a scheme declares): nothing nests here.
 enum GrandchildLevel: TemplateLevel {
     static var depth: Int { 2 }
-    typealias Below = BeyondLevel
-}
 
-/// Below the grandchildren, which no payload reaches: it only closes the chain of types.
-enum BeyondLevel: TemplateLevel {
-    static var depth: Int { 3 }
-    typealias Below = BeyondLevel
+    @inline(__always)
+    static func readNested<Unit, Diagnostics>(
+        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
+        path: TagPath, parentTag: Int
+    ) throws(EMVQRError) {}
 }
 
 /// The explaining parser for a length unit.
@@ -415,7 +430,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
 
     /// Reads "IDLL" at `position`; `nil` when any of the four bytes is not an ASCII digit.
     @inline(__always)
-    func header(at position: Int) -> (tag: Int, length: Int)? {
+    static func header(_ base: UnsafePointer<UInt8>, at position: Int) -> (tag: Int, length: Int)? {
         let v = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
         let x = v ^ 0x3030_3030  // '0'...'9' become 0...9; everything else has a high nibble or is above 9
         guard (x & 0xF0F0_F0F0) | ((x &+ 0x7676_7676) & 0x8080_8080) == 0 else { return nil }
@@ -454,12 +469,17 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
 
     /// Reads the whole payload.
     mutating func parseTopLevel() throws(EMVQRError) {
+        // The loop keeps what it reads and writes in locals: stores to the records cannot then be taken to change
+        // them.
+        let base = self.base
+        let nodes = self.nodes
+        var n = nodeCount
         var position = 0
         var seen = TagSet()
         var crcSeen = false
         while position < count {
             guard count &- position >= 4 else { throw fail { truncated(at: position) } }
-            guard let (tag, length) = header(at: position) else {
+            guard let (tag, length) = Self.header(base, at: position) else {
                 throw fail { headerError(at: position, path: .root) }
             }
             let valueStart = position &+ 4
@@ -472,15 +492,17 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                 try warnDuplicate(TagPath.root.appending(tag), at: position)
             }
 
-            let index = nodeCount
+            let index = n
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
-            append(tag: tag, depth: 0, isTemplate: isTemplate, valueStart, valueEnd)
+            Self.record(tag: tag, depth: 0, isTemplate: isTemplate, valueStart, valueEnd, into: nodes, count: &n)
             if isTemplate {
                 // Issuers fill 80–99 as they like, and some wallets put a plain value there (MoMo's 80): lenient
                 // reading keeps it as a primitive.
+                nodeCount = n
                 try parseTemplate(
                     ChildLevel.self, at: index, tag: tag, from: valueStart, to: valueEnd,
                     path: child(of: TagPath(), tag), keepsPlainValue: tag >= 80)
+                n = nodeCount
             } else if tag == 0 {
                 if !(length == 2 && base[valueStart] == 0x30 && base[valueStart &+ 1] == 0x31) {
                     try quickGivesUp()
@@ -495,6 +517,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             }
             position = valueEnd
         }
+        nodeCount = n
         guard crcSeen else { throw fail { crcMissing() } }
     }
 
@@ -530,14 +553,18 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         if !Diagnostics.explains { throw Self.gaveUp }
     }
 
-    /// Records a field, its subtree ending after it until its children are read: one 8-byte store.
+    /// Records a field as `nodes[count]`, its subtree ending after it until its children are read: one 8-byte
+    /// store.
     @inline(__always)
-    mutating func append(tag: Int, depth: Int, isTemplate: Bool, _ valueStart: Int, _ valueEnd: Int) {
-        (nodes + nodeCount).initialize(
+    static func record(
+        tag: Int, depth: Int, isTemplate: Bool, _ valueStart: Int, _ valueEnd: Int,
+        into nodes: UnsafeMutablePointer<EMVNode>, count: inout Int
+    ) {
+        (nodes + count).initialize(
             to: EMVNode(
                 tag: tag, depth: depth, isTemplate: isTemplate, valueStart: valueStart, valueEnd: valueEnd,
-                subtreeEnd: nodeCount &+ 1))
-        nodeCount &+= 1
+                subtreeEnd: count &+ 1))
+        count &+= 1
     }
 
     mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
@@ -567,6 +594,9 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         path: TagPath
     ) throws(EMVQRError) {
         let depth = Level.depth
+        let base = self.base
+        let nodes = self.nodes
+        var n = nodeCount
         var position = start
         var seen = TagSet()
         // The children that the template's GUID (its 00) makes templates, as the caller declared them.
@@ -574,7 +604,9 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         let isMerchantAccount = depth == 1 && (parentTag <= 51 || parentTag >= 80)
         while position < end {
             guard end &- position >= 4 else { throw fail { underfilled(path, start: start, at: position, end: end) } }
-            guard let (tag, length) = header(at: position) else { throw fail { headerError(at: position, path: path) } }
+            guard let (tag, length) = Self.header(base, at: position) else {
+                throw fail { headerError(at: position, path: path) }
+            }
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: end) else {
                 throw fail { overrun(path.appending(tag), at: position, length: length, parent: path, end: end) }
@@ -600,17 +632,18 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                     }
                 }
             }
-            let index = nodeCount
-            append(tag: tag, depth: depth, isTemplate: isTemplate, valueStart, valueEnd)
+            let index = n
+            Self.record(tag: tag, depth: depth, isTemplate: isTemplate, valueStart, valueEnd, into: nodes, count: &n)
             if depth == 1 && isTemplate {
-                // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient
-                // reading keeps it.
-                try parseTemplate(
-                    Level.Below.self, at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
-                    keepsPlainValue: parentTag == 62)
+                nodeCount = n
+                try Level.readNested(
+                    &self, at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
+                    parentTag: parentTag)
+                n = nodeCount
             }
             position = valueEnd
         }
+        nodeCount = n
     }
 
     /// The children that a declared nesting makes templates under the GUID `base[guidStart..<guidEnd]`.
