@@ -468,6 +468,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     // MARK: Levels
 
     /// Reads the whole payload.
+    @inline(__always)
     mutating func parseTopLevel() throws(EMVQRError) {
         // The loop keeps what it reads and writes in locals: stores to the records cannot then be taken to change
         // them.
