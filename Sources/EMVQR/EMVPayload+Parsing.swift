@@ -295,44 +295,19 @@ struct TagSet {
 }
 
 /// The depth of the fields a template holds, as a type: each depth gets its own copy of ``EMVParser``'s loop, which
-/// knows its depth. A level reads the templates among its fields through ``readNested(_:at:tag:from:to:path:parentTag:)``,
-/// which the deepest level does not have to read: so no function calls itself, and every level is inlined into the top.
+/// knows its depth and keeps only the checks that depth needs.
 protocol TemplateLevel {
     static var depth: Int { get }
-
-    /// Reads a template found among this level's fields, one level down.
-    static func readNested<Unit, Diagnostics>(
-        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
-        path: TagPath, parentTag: Int
-    ) throws(EMVQRError)
 }
 
 /// The children of a top-level template.
 enum ChildLevel: TemplateLevel {
     static var depth: Int { 1 }
-
-    @inline(__always)
-    static func readNested<Unit, Diagnostics>(
-        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
-        path: TagPath, parentTag: Int
-    ) throws(EMVQRError) {
-        // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient reading
-        // keeps it.
-        try parser.parseTemplate(
-            GrandchildLevel.self, at: index, tag: tag, from: start, to: end, path: path,
-            keepsPlainValue: parentTag == 62)
-    }
 }
 
 /// The children of a template nested in a top-level one (62.50–99, or what a scheme declares): nothing nests here.
 enum GrandchildLevel: TemplateLevel {
     static var depth: Int { 2 }
-
-    @inline(__always)
-    static func readNested<Unit, Diagnostics>(
-        _ parser: inout EMVParser<Unit, Diagnostics>, at index: Int, tag: Int, from start: Int, to end: Int,
-        path: TagPath, parentTag: Int
-    ) throws(EMVQRError) {}
 }
 
 /// The explaining parser for a length unit.
@@ -636,10 +611,12 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             let index = n
             Self.record(tag: tag, depth: depth, isTemplate: isTemplate, valueStart, valueEnd, into: nodes, count: &n)
             if depth == 1 && isTemplate {
+                // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient
+                // reading keeps it.
                 nodeCount = n
-                try Level.readNested(
-                    &self, at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
-                    parentTag: parentTag)
+                try parseTemplate(
+                    GrandchildLevel.self, at: index, tag: tag, from: valueStart, to: valueEnd,
+                    path: child(of: path, tag), keepsPlainValue: parentTag == 62)
                 n = nodeCount
             }
             position = valueEnd
