@@ -167,26 +167,29 @@ extension CRC16 {
     static let foldingThreshold = 64
 
     /// Whether this CPU runs the C folding kernel (`emvqr_crc16_fold_available`), asked once.
-    static let hasFoldingKernel = emvqr_crc16_fold_available() != 0
+    static var hasFoldingKernel: Bool { CRC16Tables.kernel.folds }
 
     /// The register after `count` bytes: the folding kernel where the CPU has it and the message is long enough,
-    /// the portable path otherwise.
+    /// the portable path otherwise. What both read is made once, and fetched once a call.
     @inline(__always)
     static func update(_ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt16 {
-        count >= foldingThreshold && hasFoldingKernel
-            ? folded(crc, bytes, count) : portable(crc, bytes, count)
+        let kernel = CRC16Tables.kernel
+        return count >= foldingThreshold && kernel.folds
+            ? folded(crc, bytes, count, tables: kernel.tables) : portable(crc, bytes, count, tables: kernel.tables)
     }
 
     /// The register after `count` bytes (at least 16) through the C folding kernel, which the CPU must have: whole
     /// blocks folded in C, then the 16-byte remainder and the last 0–15 bytes through the portable path.
     ///
     /// The corresponding C function is `emvqr_crc16_fold`.
-    static func folded(_ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt16 {
+    static func folded(
+        _ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int,
+        tables t: UnsafePointer<UInt16> = CRC16Tables.shared
+    ) -> UInt16 {
         var remainder: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &remainder) { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             let done = emvqr_crc16_fold(crc, bytes, count, base)
-            let t = CRC16Tables.shared
             return portable(portable(0, base, 16, tables: t), bytes + done, count &- done, tables: t)
         }
     }
@@ -252,8 +255,17 @@ extension CRC16 {
 enum CRC16Tables {
     static let polynomial: UInt16 = 0x1021
 
+    /// The tables, and whether this CPU runs the folding kernel: what every checksum reads, made together so that a
+    /// checksum asks once whether they are made.
+    nonisolated(unsafe) static let kernel: (tables: UnsafePointer<UInt16>, folds: Bool) = (
+        make(), emvqr_crc16_fold_available() != 0
+    )
+
+    /// The tables.
+    static var shared: UnsafePointer<UInt16> { kernel.tables }
+
     /// Built once, never freed and never written after: 8 KiB that every checksum reads.
-    nonisolated(unsafe) static let shared: UnsafePointer<UInt16> = {
+    private static func make() -> UnsafePointer<UInt16> {
         let t = UnsafeMutablePointer<UInt16>.allocate(capacity: 16 * 256)
         for b in 0..<256 {
             var c = UInt16(b) << 8
@@ -269,5 +281,5 @@ enum CRC16Tables {
             }
         }
         return UnsafePointer(t)
-    }()
+    }
 }
