@@ -81,7 +81,7 @@ public struct CRC16: Sendable, Hashable {
         _ hexDigits: Digits,
         covering bytes: Bytes
     ) -> Bool where Digits.Element == UInt8, Bytes.Element == UInt8 {
-        guard let stated = parseHex(hexDigits) else { return false }
+        guard let stated = hexValue(ofDigits: hexDigits)?.value else { return false }
         return stated == checksum(bytes)
     }
 
@@ -112,15 +112,15 @@ public struct CRC16: Sendable, Hashable {
         return n < 10 ? 0x30 + n : 0x41 + n - 10
     }
 
-    /// Reads four hexadecimal digits, either case. Returns `nil` for anything else.
-    static func parseHex<Digits: Collection>(_ digits: Digits) -> UInt16? where Digits.Element == UInt8 {
+    /// Reads four hexadecimal digits, either case, from a collection: the word reading below, or `nil` when there
+    /// are not exactly four bytes.
+    static func hexValue<Digits: Collection>(
+        ofDigits digits: Digits
+    ) -> (value: UInt16, lowercase: Bool)? where Digits.Element == UInt8 {
         guard digits.count == 4 else { return nil }
-        var result: UInt16 = 0
-        for byte in digits {
-            guard let nibble = hexValue(byte) else { return nil }
-            result = result << 4 | UInt16(nibble)
-        }
-        return result
+        var word: UInt32 = 0
+        for (place, byte) in digits.enumerated() { word |= UInt32(byte) &<< (8 &* UInt32(place)) }
+        return hexValue(ofDigits: word)
     }
 
     /// Reads four hexadecimal digits at once, either case, loaded as a little-endian word (the first digit in the low
@@ -167,26 +167,29 @@ extension CRC16 {
     static let foldingThreshold = 64
 
     /// Whether this CPU runs the C folding kernel (`emvqr_crc16_fold_available`), asked once.
-    static let hasFoldingKernel = emvqr_crc16_fold_available() != 0
+    static var hasFoldingKernel: Bool { CRC16Tables.kernel.folds }
 
     /// The register after `count` bytes: the folding kernel where the CPU has it and the message is long enough,
-    /// the portable path otherwise.
+    /// the portable path otherwise. What both read is made once, and fetched once a call.
     @inline(__always)
     static func update(_ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt16 {
-        count >= foldingThreshold && hasFoldingKernel
-            ? folded(crc, bytes, count) : portable(crc, bytes, count)
+        let kernel = CRC16Tables.kernel
+        return count >= foldingThreshold && kernel.folds
+            ? folded(crc, bytes, count, tables: kernel.tables) : portable(crc, bytes, count, tables: kernel.tables)
     }
 
     /// The register after `count` bytes (at least 16) through the C folding kernel, which the CPU must have: whole
     /// blocks folded in C, then the 16-byte remainder and the last 0–15 bytes through the portable path.
     ///
     /// The corresponding C function is `emvqr_crc16_fold`.
-    static func folded(_ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt16 {
+    static func folded(
+        _ crc: UInt16, _ bytes: UnsafePointer<UInt8>, _ count: Int,
+        tables t: UnsafePointer<UInt16> = CRC16Tables.shared
+    ) -> UInt16 {
         var remainder: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &remainder) { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             let done = emvqr_crc16_fold(crc, bytes, count, base)
-            let t = CRC16Tables.shared
             return portable(portable(0, base, 16, tables: t), bytes + done, count &- done, tables: t)
         }
     }
@@ -252,8 +255,17 @@ extension CRC16 {
 enum CRC16Tables {
     static let polynomial: UInt16 = 0x1021
 
+    /// The tables, and whether this CPU runs the folding kernel: what every checksum reads, made together so that a
+    /// checksum asks once whether they are made.
+    nonisolated(unsafe) static let kernel: (tables: UnsafePointer<UInt16>, folds: Bool) = (
+        make(), emvqr_crc16_fold_available() != 0
+    )
+
+    /// The tables.
+    static var shared: UnsafePointer<UInt16> { kernel.tables }
+
     /// Built once, never freed and never written after: 8 KiB that every checksum reads.
-    nonisolated(unsafe) static let shared: UnsafePointer<UInt16> = {
+    private static func make() -> UnsafePointer<UInt16> {
         let t = UnsafeMutablePointer<UInt16>.allocate(capacity: 16 * 256)
         for b in 0..<256 {
             var c = UInt16(b) << 8
@@ -269,5 +281,5 @@ enum CRC16Tables {
             }
         }
         return UnsafePointer(t)
-    }()
+    }
 }

@@ -11,19 +11,19 @@ public struct EMVField: Sendable {
     var node: EMVNode { payload.nodes[index] }
 
     /// The ID, 0–99.
-    public var tag: Int { Int(node.tag) }
+    public var tag: Int { node.tag }
 
     /// The byte offset of the field's ID in the payload.
-    public var offset: Int { Int(node.headerOffset) }
+    public var offset: Int { node.headerOffset }
 
     /// The byte offset of the field's value in the payload.
-    public var valueOffset: Int { Int(node.valueStart) }
+    public var valueOffset: Int { node.valueStart }
 
     /// The length as written in the payload, in its ``EMVPayload/lengthUnit``.
-    public var length: Int { Int(node.declaredLength) }
+    public var length: Int { node.declaredLength(at: index, characterLengths: payload.notes?.characterLengths) }
 
     /// How many levels of templates enclose the field; 0 at the top level.
-    public var depth: Int { Int(node.depth) }
+    public var depth: Int { node.depth }
 
     /// The value's bytes, a slice of the payload.
     public var value: ArraySlice<UInt8> { node.value(in: payload.bytes) }
@@ -36,7 +36,7 @@ public struct EMVField: Sendable {
 
     /// The nested fields of a template; empty for a primitive.
     public var children: Children {
-        Children(payload: payload, startIndex: index + 1, endIndex: Int(node.subtreeEnd))
+        Children(payload: payload, startIndex: index + 1, endIndex: node.subtreeEnd)
     }
 
     /// The first child with `tag`, if any.
@@ -52,8 +52,8 @@ public struct EMVField: Sendable {
         while depth > 0 {
             i -= 1
             let n = payload.nodes[i]
-            if Int(n.depth) == depth - 1 {
-                tags.append(Int(n.tag))
+            if n.depth == depth - 1 {
+                tags.append(n.tag)
                 depth -= 1
             }
         }
@@ -64,10 +64,12 @@ public struct EMVField: Sendable {
 
     func write(into out: inout [UInt8]) {
         let node = self.node
-        out.append(0x30 + node.tag / 10)
-        out.append(0x30 + node.tag % 10)
-        out.append(0x30 + node.declaredLength / 10)
-        out.append(0x30 + node.declaredLength % 10)
+        let tag = UInt8(node.tag)
+        let length = UInt8(self.length)
+        out.append(0x30 + tag / 10)
+        out.append(0x30 + tag % 10)
+        out.append(0x30 + length / 10)
+        out.append(0x30 + length % 10)
         if node.isTemplate {
             for child in children { child.write(into: &out) }
         } else {
@@ -82,7 +84,7 @@ public struct EMVField: Sendable {
         public let endIndex: Int
 
         public func index(after i: Int) -> Int {
-            Int(payload.nodes[i].subtreeEnd)
+            payload.nodes[i].subtreeEnd
         }
 
         public subscript(position: Int) -> EMVField {

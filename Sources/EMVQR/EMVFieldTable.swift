@@ -37,7 +37,9 @@ public struct EMVFieldTable: ~Copyable {
     /// The deviations lenient reading accepted in the last payload parsed.
     public private(set) var warnings: [EMVQRWarning] = []
     /// How the last payload parsed counts non-ASCII values.
-    public private(set) var lengthUnit: EMVPayload.LengthUnit = .utf8Bytes
+    public var lengthUnit: EMVPayload.LengthUnit { characterLengths == nil ? .utf8Bytes : .characters }
+    /// Each field's declared length where the last payload's lengths count characters; `nil` where they count bytes.
+    private var characterLengths: [UInt8]?
 
     /// Makes an empty table with room for the fields of any payload up to ``EMVPayload/maximumLength``.
     public init() {
@@ -101,7 +103,7 @@ public struct EMVFieldTable: ~Copyable {
     private mutating func accept(_ count: Int) {
         self.count = count
         if !warnings.isEmpty { warnings = [] }
-        lengthUnit = .utf8Bytes
+        if characterLengths != nil { characterLengths = nil }
     }
 
     /// Reads with the explaining parser and copies its fields in: errors, warnings and non-byte lengths.
@@ -110,7 +112,7 @@ public struct EMVFieldTable: ~Copyable {
     ) throws(EMVQRError) {
         count = 0
         warnings = []
-        lengthUnit = .utf8Bytes
+        characterLengths = nil
         let payload = try EMVPayload.explain(bytes, mode: mode, nesting: nesting)
         // Every field takes at least four header bytes of a payload of at most 512 characters.
         precondition(payload.fieldCount <= Self.capacity, "EMVFieldTable: more fields than any payload can hold")
@@ -119,12 +121,12 @@ public struct EMVFieldTable: ~Copyable {
         }
         count = payload.fieldCount
         warnings = payload.warnings
-        lengthUnit = payload.lengthUnit
+        characterLengths = payload.notes?.characterLengths
     }
 
     /// The field at `index`, 0 ..< ``count``, in document order, depth first.
     public subscript(index: Int) -> Field {
-        Field(node(at: index), at: index)
+        Field(node(at: index), at: index, characterLengths: characterLengths)
     }
 
     /// The parser's record of the field at `index`, which must be below ``count``.
@@ -147,7 +149,7 @@ public struct EMVFieldTable: ~Copyable {
             found = Self.firstIndex(of: path[level], in: nodes, from: first, to: end)
             guard let index = found else { return nil }
             first = index + 1
-            end = Int(nodes[index].subtreeEnd)
+            end = nodes[index].subtreeEnd
         }
         return found
     }
@@ -159,8 +161,8 @@ public struct EMVFieldTable: ~Copyable {
     ) -> Int? {
         var i = first
         while i < end {
-            if Int(nodes[i].tag) == tag { return i }
-            i = Int(nodes[i].subtreeEnd)
+            if nodes[i].tag == tag { return i }
+            i = nodes[i].subtreeEnd
         }
         return nil
     }
@@ -193,15 +195,15 @@ public struct EMVFieldTable: ~Copyable {
         public var descendants: Range<Int>
 
         @inlinable
-        init(_ node: EMVNode, at index: Int) {
-            self.tag = Int(node.tag)
-            self.depth = Int(node.depth)
+        init(_ node: EMVNode, at index: Int, characterLengths: [UInt8]?) {
+            self.tag = node.tag
+            self.depth = node.depth
             self.isTemplate = node.isTemplate
-            self.offset = Int(node.headerOffset)
-            self.length = Int(node.declaredLength)
-            self.valueRange = Int(node.valueStart)..<Int(node.valueEnd)
+            self.offset = node.headerOffset
+            self.length = node.declaredLength(at: index, characterLengths: characterLengths)
+            self.valueRange = node.valueStart..<node.valueEnd
             // A field's descendants follow it directly, up to its subtree's end.
-            self.descendants = (index + 1)..<Int(node.subtreeEnd)
+            self.descendants = (index + 1)..<node.subtreeEnd
         }
     }
 }

@@ -45,32 +45,34 @@ extension EMVPayload {
         mode: ReadingMode = .lenient,
         nesting: [EMVNesting]
     ) throws(EMVQRError) {
-        let count = bytes.count
-        var fields = 0
-        // The quick check writes straight into the array it makes; only a payload it cannot vouch for is explained.
-        let nodes = [EMVNode](unsafeUninitializedCapacity: fieldCapacity(forPayloadOf: min(count, Self.maximumLength)))
-        {
-            room, initialized in
-            fields = bytes.withUnsafeBufferPointer { buffer in
-                Self.quickCheck(buffer, nesting: nesting, into: room.baseAddress!) ?? 0
-            }
-            initialized = fields
-        }
-        if fields > 0 {
-            self.init(bytes: bytes, nodes: nodes, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
-        } else {
-            self = try Self.explain(bytes, mode: mode, nesting: nesting)
-        }
+        var room: [EMVNode] = []
+        self = try Self.read(bytes, mode: mode, nesting: nesting, into: &room)
     }
 
-    /// The quick check into a reader's room, `storage`, made on first use with room for the largest payload. Unique
-    /// once the last payload read into it has gone, so the check writes in place; otherwise the room is copied first.
-    @usableFromInline
-    static func quickCheck(_ bytes: ArraySlice<UInt8>, nesting: [EMVNesting], into storage: inout [EMVNode]) -> Int? {
-        if storage.isEmpty {
-            storage = Array(repeating: .blank, count: fieldCapacity(forPayloadOf: EMVPayload.maximumLength))
+    /// The set-up of every reading into an owning payload: the quick check into `room`, which it replaces when that
+    /// is too small (with room for `capacity` fields) or shared; only a payload the quick check cannot vouch for is
+    /// explained. ``EMVFieldTable`` takes the same two steps, into its own room.
+    @inlinable @inline(__always)
+    static func read(
+        _ bytes: ArraySlice<UInt8>, mode: ReadingMode, nesting: [EMVNesting], into room: inout [EMVNode],
+        capacity: Int? = nil
+    ) throws(EMVQRError) -> EMVPayload {
+        if let fields = quickCheck(bytes, nesting: nesting, into: &room, capacity: capacity) {
+            return EMVPayload(bytes: bytes, nodes: room, fieldCount: fields, notes: nil)
         }
-        return storage.withUnsafeMutableBufferPointer { room in
+        return try explain(bytes, mode: mode, nesting: nesting)
+    }
+
+    /// The quick check into `room`, made afresh when it has no room for the payload's fields (then with room for
+    /// `capacity`, or as many as the payload can hold). Unique once the last payload read into it has gone, so the
+    /// check writes in place; otherwise the room is copied first.
+    @usableFromInline
+    static func quickCheck(
+        _ bytes: ArraySlice<UInt8>, nesting: [EMVNesting], into room: inout [EMVNode], capacity: Int?
+    ) -> Int? {
+        let needed = fieldCapacity(forPayloadOf: min(bytes.count, maximumLength))
+        if room.count < needed { room = Array(repeating: .blank, count: max(needed, capacity ?? 0)) }
+        return room.withUnsafeMutableBufferPointer { room in
             bytes.withUnsafeBufferPointer { buffer in
                 quickCheck(buffer, nesting: nesting, into: room.baseAddress!)
             }
@@ -172,7 +174,8 @@ extension EMVPayload {
             return .success(
                 EMVPayload(
                     bytes: payload.bytes, nodes: payload.nodes, fieldCount: payload.fieldCount,
-                    warnings: [warning] + payload.warnings, lengthUnit: .characters))
+                    notes: EMVPayload.Notes(
+                        warnings: [warning] + payload.warnings, characterLengths: payload.notes?.characterLengths)))
         case (.success, _):
             return asBytes
         }
@@ -216,6 +219,16 @@ enum UTF8CharacterCount: LengthCounting {
         return position <= limit ? position : nil
     }
 
+    /// Each field's length in scalars, counted in its value: a payload that reads in characters is well-formed
+    /// UTF-8, where every byte but a continuation byte starts a scalar.
+    static func declaredLengths(_ base: UnsafePointer<UInt8>, _ nodes: [EMVNode]) -> [UInt8] {
+        nodes.map { node in
+            var scalars = 0
+            for i in node.valueStart..<node.valueEnd where base[i] & 0xC0 != 0x80 { scalars += 1 }
+            return UInt8(truncatingIfNeeded: scalars)
+        }
+    }
+
     /// The number of scalars, or `nil` when the bytes are not well-formed UTF-8.
     static func scalarCount(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int? {
         var scalars = 0
@@ -249,6 +262,52 @@ enum QuickCheck: EMVDiagnostics {
 /// Says what it found and where.
 enum Explanation: EMVDiagnostics {
     static var explains: Bool { true }
+}
+
+/// A set of tags 00–99 (the two words hold 0–127), indexed as the C yardstick's is: a word by the tag's high bit.
+struct TagSet {
+    private var words: (UInt64, UInt64) = (0, 0)
+
+    /// Whether `tag` has a place in the set.
+    @inline(__always)
+    static func holds(_ tag: Int) -> Bool {
+        tag >= 0 && tag < 128
+    }
+
+    /// Adds `tag`, one the set holds; whether it was there already.
+    @inline(__always)
+    mutating func insert(_ tag: Int) -> Bool {
+        let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: tag & 63)
+        return withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + (tag &>> 6 & 1)
+            let was = word.pointee & bit != 0
+            word.pointee |= bit
+            return was
+        }
+    }
+
+    /// Whether `tag`, one the set holds, is in it.
+    @inline(__always)
+    func contains(_ tag: Int) -> Bool {
+        let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: tag & 63)
+        return (tag < 64 ? words.0 : words.1) & bit != 0
+    }
+}
+
+/// The depth of the fields a template holds, as a type: each depth gets its own copy of ``EMVParser``'s loop, which
+/// knows its depth and keeps only the checks that depth needs.
+protocol TemplateLevel {
+    static var depth: Int { get }
+}
+
+/// The children of a top-level template.
+enum ChildLevel: TemplateLevel {
+    static var depth: Int { 1 }
+}
+
+/// The children of a template nested in a top-level one (62.50–99, or what a scheme declares): nothing nests here.
+enum GrandchildLevel: TemplateLevel {
+    static var depth: Int { 2 }
 }
 
 /// The explaining parser for a length unit.
@@ -322,8 +381,12 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             }
         }
         if let failure { return .failure(failure) }
-        return .success(
-            EMVPayload(bytes: bytes, nodes: nodes, fieldCount: nodes.count, warnings: warnings, lengthUnit: unit))
+        let characterLengths =
+            unit == .characters ? UTF8CharacterCount.declaredLengths(base, nodes) : nil
+        let notes =
+            warnings.isEmpty && characterLengths == nil
+            ? nil : EMVPayload.Notes(warnings: warnings, characterLengths: characterLengths)
+        return .success(EMVPayload(bytes: bytes, nodes: nodes, fieldCount: nodes.count, notes: notes))
     }
 
     /// What every error and warning is in the quick check.
@@ -342,7 +405,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
 
     /// Reads "IDLL" at `position`; `nil` when any of the four bytes is not an ASCII digit.
     @inline(__always)
-    func header(at position: Int) -> (tag: Int, length: Int)? {
+    static func header(_ base: UnsafePointer<UInt8>, at position: Int) -> (tag: Int, length: Int)? {
         let v = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
         let x = v ^ 0x3030_3030  // '0'...'9' become 0...9; everything else has a high nibble or is above 9
         guard (x & 0xF0F0_F0F0) | ((x &+ 0x7676_7676) & 0x8080_8080) == 0 else { return nil }
@@ -379,14 +442,20 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
 
     // MARK: Levels
 
+    /// Reads the whole payload.
+    @inline(__always)
     mutating func parseTopLevel() throws(EMVQRError) {
+        // The loop keeps what it reads and writes in locals: stores to the records cannot then be taken to change
+        // them.
+        let base = self.base
+        let nodes = self.nodes
+        var n = nodeCount
         var position = 0
-        var seenLow: UInt64 = 0
-        var seenHigh: UInt64 = 0
+        var seen = TagSet()
         var crcSeen = false
         while position < count {
             guard count &- position >= 4 else { throw fail { truncated(at: position) } }
-            guard let (tag, length) = header(at: position) else {
+            guard let (tag, length) = Self.header(base, at: position) else {
                 throw fail { headerError(at: position, path: .root) }
             }
             let valueStart = position &+ 4
@@ -394,22 +463,22 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                 throw fail { overrun(tag: tag, at: position, length: length) }
             }
             if position == 0 && tag != 0 { throw fail { formatIndicatorNotFirst(tag: tag) } }
-            let bit: UInt64 = 1 &<< UInt64(tag & 63)
-            if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+            if seen.insert(tag) {
                 try quickGivesUp()
                 try warnDuplicate(TagPath.root.appending(tag), at: position)
             }
-            if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
 
-            let index = nodeCount
+            let index = n
             let isTemplate = EMVGrammar.isTopLevelTemplate(tag)
-            append(tag: tag, depth: 0, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
+            Self.record(tag: tag, depth: 0, isTemplate: isTemplate, valueStart, valueEnd, into: nodes, count: &n)
             if isTemplate {
                 // Issuers fill 80–99 as they like, and some wallets put a plain value there (MoMo's 80): lenient
                 // reading keeps it as a primitive.
+                nodeCount = n
                 try parseTemplate(
-                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: TagPath(), tag), depth: 1,
-                    keepsPlainValue: tag >= 80)
+                    ChildLevel.self, at: index, tag: tag, from: valueStart, to: valueEnd,
+                    path: child(of: TagPath(), tag), keepsPlainValue: tag >= 80)
+                n = nodeCount
             } else if tag == 0 {
                 if !(length == 2 && base[valueStart] == 0x30 && base[valueStart &+ 1] == 0x31) {
                     try quickGivesUp()
@@ -424,39 +493,28 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
             }
             position = valueEnd
         }
+        nodeCount = n
         guard crcSeen else { throw fail { crcMissing() } }
     }
 
-    /// Reads the children of the template recorded at `index`. With `keepsPlainValue`, lenient reading keeps a
-    /// value that is not fields inside as a plain value, with a warning.
+    /// Reads the children, at `Level`, of the template recorded at `index`. With `keepsPlainValue`, lenient reading
+    /// keeps a value that is not fields inside as a plain value, with a warning.
     @inline(__always)
-    mutating func parseTemplate(
-        at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, depth: Int, keepsPlainValue: Bool
+    mutating func parseTemplate<Level: TemplateLevel>(
+        _ level: Level.Type, at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath,
+        keepsPlainValue: Bool
     ) throws(EMVQRError) {
         if keepsPlainValue && Diagnostics.explains && !strict {
             let warningsBefore = warnings?.pointee.count ?? 0
             do throws(EMVQRError) {
-                try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
+                try parseChildren(Level.self, of: tag, from: start, to: end, path: path)
             } catch {
                 try keepAsPrimitive(index, path, warningsBefore: warningsBefore, error)
             }
         } else {
-            try parseChildren(of: tag, from: start, to: end, path: path, depth: depth)
+            try parseChildren(Level.self, of: tag, from: start, to: end, path: path)
         }
-        nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
-    }
-
-    /// Reads a template nested in a top-level one (62.50–99, or a field a scheme declares nested): depth 2, where
-    /// nothing nests further. The top level reads its own templates inline; this call is where the levels end.
-    mutating func parseNestedTemplate(
-        at index: Int, tag: Int, from start: Int, to end: Int, path: TagPath, parentTag: Int
-    )
-        throws(EMVQRError)
-    {
-        // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient reading
-        // keeps it.
-        try parseTemplate(
-            at: index, tag: tag, from: start, to: end, path: path, depth: 2, keepsPlainValue: parentTag == 62)
+        nodes[index].subtreeEnd = nodeCount
     }
 
     /// The path of child `tag` of `path`, which only the explanation reports.
@@ -471,15 +529,18 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         if !Diagnostics.explains { throw Self.gaveUp }
     }
 
+    /// Records a field as `nodes[count]`, its subtree ending after it until its children are read: one 8-byte
+    /// store.
     @inline(__always)
-    mutating func append(
-        tag: Int, depth: Int, isTemplate: Bool, length: Int, _ position: Int, _ valueStart: Int, _ valueEnd: Int
+    static func record(
+        tag: Int, depth: Int, isTemplate: Bool, _ valueStart: Int, _ valueEnd: Int,
+        into nodes: UnsafeMutablePointer<EMVNode>, count: inout Int
     ) {
-        (nodes + nodeCount).initialize(
+        (nodes + count).initialize(
             to: EMVNode(
-                tag: tag, depth: depth, isTemplate: isTemplate, length: length, header: position,
-                valueStart: valueStart, valueEnd: valueEnd, subtreeEnd: nodeCount &+ 1))
-        nodeCount &+= 1
+                tag: tag, depth: depth, isTemplate: isTemplate, valueStart: valueStart, valueEnd: valueEnd,
+                subtreeEnd: count &+ 1))
+        count &+= 1
     }
 
     mutating func checkCRCField(at position: Int, length: Int, valueStart: Int, valueEnd: Int) throws(EMVQRError) {
@@ -498,35 +559,38 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
         }
     }
 
-    /// Reads the fields inside a template at `depth`, 1 or 2. Inlined where each level is read, so each copy knows its
-    /// depth and keeps only the checks that depth needs.
+    /// Reads the fields inside a template at `Level`'s depth, 1 or 2. Inlined where each level is read, so each copy
+    /// knows its depth and keeps only the checks that depth needs.
     @inline(__always)
-    mutating func parseChildren(
+    mutating func parseChildren<Level: TemplateLevel>(
+        _ level: Level.Type,
         of parentTag: Int,
         from start: Int,
         to end: Int,
-        path: TagPath,
-        depth: Int
+        path: TagPath
     ) throws(EMVQRError) {
+        let depth = Level.depth
+        let base = self.base
+        let nodes = self.nodes
+        var n = nodeCount
         var position = start
-        var seenLow: UInt64 = 0
-        var seenHigh: UInt64 = 0
-        var guidStart = -1
-        var guidEnd = -1
+        var seen = TagSet()
+        // The children that the template's GUID (its 00) makes templates, as the caller declared them.
+        var nested = TagSet()
         let isMerchantAccount = depth == 1 && (parentTag <= 51 || parentTag >= 80)
         while position < end {
             guard end &- position >= 4 else { throw fail { underfilled(path, start: start, at: position, end: end) } }
-            guard let (tag, length) = header(at: position) else { throw fail { headerError(at: position, path: path) } }
+            guard let (tag, length) = Self.header(base, at: position) else {
+                throw fail { headerError(at: position, path: path) }
+            }
             let valueStart = position &+ 4
             guard let valueEnd = Unit.advance(base, from: valueStart, by: length, limit: end) else {
                 throw fail { overrun(path.appending(tag), at: position, length: length, parent: path, end: end) }
             }
-            let bit: UInt64 = 1 &<< UInt64(tag & 63)
-            if (tag < 64 ? seenLow & bit : seenHigh & bit) != 0 {
+            if seen.insert(tag) {
                 try quickGivesUp()
                 try warnDuplicate(path.appending(tag), at: position, in: path)
             }
-            if tag < 64 { seenLow |= bit } else { seenHigh |= bit }
 
             var isTemplate = false
             if depth == 1 {
@@ -538,32 +602,38 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
                     isTemplate = EMVGrammar.isAdditionalDataTemplate(tag)
                 } else if isMerchantAccount {
                     if tag == 0 {
-                        guidStart = valueStart
-                        guidEnd = valueEnd
-                    } else if guidStart >= 0 && !nesting.isEmpty {
-                        isTemplate = nests(guidStart, guidEnd, child: tag)
+                        nested = nestedChildren(guidStart: valueStart, guidEnd: valueEnd)
+                    } else {
+                        isTemplate = nested.contains(tag)
                     }
                 }
             }
-            let index = nodeCount
-            append(tag: tag, depth: depth, isTemplate: isTemplate, length: length, position, valueStart, valueEnd)
+            let index = n
+            Self.record(tag: tag, depth: depth, isTemplate: isTemplate, valueStart, valueEnd, into: nodes, count: &n)
             if depth == 1 && isTemplate {
-                try parseNestedTemplate(
-                    at: index, tag: tag, from: valueStart, to: valueEnd, path: child(of: path, tag),
-                    parentTag: parentTag)
+                // 62.50–99 are templates, but EMVCo's own sample writes a plain value there (62.50 "ijkl"): lenient
+                // reading keeps it.
+                nodeCount = n
+                try parseTemplate(
+                    GrandchildLevel.self, at: index, tag: tag, from: valueStart, to: valueEnd,
+                    path: child(of: path, tag), keepsPlainValue: parentTag == 62)
+                n = nodeCount
             }
             position = valueEnd
         }
+        nodeCount = n
     }
 
-    /// Whether a declared nesting makes child `child` of the merchant account template whose GUID is
-    /// `base[guidStart..<guidEnd]` a template.
+    /// The children that a declared nesting makes templates under the GUID `base[guidStart..<guidEnd]`.
     @inline(__always)
-    func nests(_ guidStart: Int, _ guidEnd: Int, child: Int) -> Bool {
+    func nestedChildren(guidStart: Int, guidEnd: Int) -> TagSet {
+        var children = TagSet()
         let guid = UnsafeRawPointer(base + guidStart)
         let length = guidEnd &- guidStart
-        for declared in nesting where declared.child == child && declared.matches(guid, length) { return true }
-        return false
+        for declared in nesting where TagSet.holds(declared.child) && declared.matches(guid, length) {
+            _ = children.insert(declared.child)
+        }
+        return children
     }
 
     // MARK: Errors and warnings, out of the hot path
@@ -583,7 +653,7 @@ struct EMVParser<Unit: LengthCounting, Diagnostics: EMVDiagnostics> {
     ) throws(EMVQRError) {
         nodeCount = index + 1
         nodes[index].isTemplate = false
-        nodes[index].subtreeEnd = UInt16(truncatingIfNeeded: nodeCount)
+        nodes[index].subtreeEnd = nodeCount
         warnings?.pointee.removeSubrange(warningsBefore...)
         try warn(
             error.code, error.offset, error.path,

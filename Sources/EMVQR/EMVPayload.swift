@@ -27,9 +27,12 @@ public struct EMVPayload: Sendable {
     /// The payload's bytes, exactly as given.
     public let bytes: ArraySlice<UInt8>
     /// Deviations that lenient reading accepted, in the order they were met.
-    public let warnings: [EMVQRWarning]
+    public var warnings: [EMVQRWarning] { notes?.warnings ?? [] }
     /// How the payload's lengths count non-ASCII values.
-    public let lengthUnit: LengthUnit
+    public var lengthUnit: LengthUnit { notes?.characterLengths == nil ? .utf8Bytes : .characters }
+    /// What only the explaining parser finds; `nil` for a payload the quick check read (no warnings, lengths in
+    /// bytes), which then holds no reference beyond its bytes and its fields.
+    @usableFromInline let notes: Notes?
     /// Every field in document order, depth first; the first ``fieldCount`` are this payload's (a reader's room may
     /// hold more). An array of values: sharing it across tasks is safe by construction.
     @usableFromInline let nodes: [EMVNode]
@@ -60,19 +63,20 @@ public struct EMVPayload: Sendable {
     /// The number of fields at every level.
     public let fieldCount: Int
 
+    /// The warnings of a payload the explaining parser read, and where its lengths count characters, each field's
+    /// declared length (which its bytes no longer give).
+    @usableFromInline
+    struct Notes: Sendable {
+        var warnings: [EMVQRWarning]
+        @usableFromInline var characterLengths: [UInt8]?
+    }
+
     @inlinable
-    init(
-        bytes: ArraySlice<UInt8>,
-        nodes: [EMVNode],
-        fieldCount: Int,
-        warnings: [EMVQRWarning],
-        lengthUnit: LengthUnit
-    ) {
+    init(bytes: ArraySlice<UInt8>, nodes: [EMVNode], fieldCount: Int, notes: Notes?) {
         self.bytes = bytes
         self.nodes = nodes
         self.fieldCount = fieldCount
-        self.warnings = warnings
-        self.lengthUnit = lengthUnit
+        self.notes = notes
     }
 
     /// The top-level fields, in order.
@@ -100,7 +104,7 @@ public struct EMVPayload: Sendable {
     /// The CRC as tag 63 states it.
     public var crc: UInt16 {
         // Parsing checked that the last field is 63 with four hex digits.
-        CRC16.parseHex(nodes[fieldCount - 1].value(in: bytes)) ?? 0
+        CRC16.hexValue(ofDigits: nodes[fieldCount - 1].value(in: bytes))?.value ?? 0
     }
 
     /// Every field, depth first, in document order, as the parser recorded it: tag, depth, offsets and the range
@@ -116,18 +120,22 @@ public struct EMVPayload: Sendable {
     /// }
     /// ```
     @inlinable
-    public var fieldTable: FieldTable { FieldTable(nodes: nodes, count: fieldCount) }
+    public var fieldTable: FieldTable {
+        FieldTable(nodes: nodes, count: fieldCount, characterLengths: notes?.characterLengths)
+    }
 
     /// A payload's fields as records, depth first, in document order; see ``EMVPayload/fieldTable``.
     public struct FieldTable: RandomAccessCollection, Sendable {
         @usableFromInline let nodes: [EMVNode]
+        @usableFromInline let characterLengths: [UInt8]?
         /// The number of fields at every level.
         public let count: Int
 
         @inlinable
-        init(nodes: [EMVNode], count: Int) {
+        init(nodes: [EMVNode], count: Int, characterLengths: [UInt8]?) {
             self.nodes = nodes
             self.count = count
+            self.characterLengths = characterLengths
         }
 
         @inlinable public var startIndex: Int { 0 }
@@ -137,7 +145,7 @@ public struct EMVPayload: Sendable {
         @inlinable
         public subscript(index: Int) -> EMVFieldTable.Field {
             precondition(index >= 0 && index < count, "EMVPayload.FieldTable index out of range")
-            return EMVFieldTable.Field(nodes[index], at: index)
+            return EMVFieldTable.Field(nodes[index], at: index, characterLengths: characterLengths)
         }
     }
 
@@ -160,54 +168,73 @@ public struct EMVPayload: Sendable {
 }
 
 /// Room for the fields of a payload of `count` bytes: every field takes at least four header bytes.
-@inline(__always)
+@inlinable @inline(__always)
 func fieldCapacity(forPayloadOf count: Int) -> Int {
     count / 4 + 1
 }
 
-/// One field as the parser records it: 12 bytes, offsets relative to the start of the payload.
+/// One field as the parser records it: 8 bytes, offsets relative to the start of the payload, written in one store.
+///
+///     bits  0–7   tag            bits 16–31  subtree end (the index after the last descendant)
+///     bits  8–14  depth          bits 32–47  value start, in bytes
+///     bit   15    template       bits 48–63  value end, in bytes
+///
+/// What can be derived is not stored: the header is the four bytes before the value, and a length in bytes is the
+/// value's size. A length that counts characters is counted once, by the explaining parser, and kept beside the
+/// records (``EMVPayload/Notes``).
 ///
 /// Readers see it through ``EMVFieldTable/Field``.
 @usableFromInline
 package struct EMVNode: Sendable {
-    @usableFromInline var tag: UInt8
-    @usableFromInline var depth: UInt8
-    @usableFromInline var isTemplate: Bool
-    /// The length as written, in the payload's ``EMVPayload/LengthUnit``.
-    @usableFromInline var declaredLength: UInt8
-    @usableFromInline var headerOffset: UInt16
-    /// Where the value starts, in bytes from the start of the payload.
-    @usableFromInline var valueStart: UInt16
-    /// Where the value ends, in bytes from the start of the payload.
-    @usableFromInline var valueEnd: UInt16
-    /// The index after this field's last descendant.
-    @usableFromInline var subtreeEnd: UInt16
+    @usableFromInline var bits: UInt64
 
     /// A blank record, for room not yet written.
-    package static var blank: EMVNode {
-        EMVNode(tag: 0, depth: 0, isTemplate: false, length: 0, header: 0, valueStart: 0, valueEnd: 0, subtreeEnd: 0)
+    package static var blank: EMVNode { EMVNode(bits: 0) }
+
+    @inline(__always)
+    init(bits: UInt64) {
+        self.bits = bits
     }
 
-    /// A field from the parser's integers, which the grammar keeps within each stored width (tags and lengths
-    /// under 100, offsets and indices within a 2,048-byte payload).
+    /// A field from the parser's integers, which the grammar keeps within each stored width (tags under 100, depths
+    /// under 3, offsets and indices within a 2,048-byte payload).
     @inline(__always)
-    init(
-        tag: Int, depth: Int, isTemplate: Bool, length: Int, header: Int, valueStart: Int, valueEnd: Int,
-        subtreeEnd: Int
-    ) {
-        self.tag = UInt8(truncatingIfNeeded: tag)
-        self.depth = UInt8(truncatingIfNeeded: depth)
-        self.isTemplate = isTemplate
-        self.declaredLength = UInt8(truncatingIfNeeded: length)
-        self.headerOffset = UInt16(truncatingIfNeeded: header)
-        self.valueStart = UInt16(truncatingIfNeeded: valueStart)
-        self.valueEnd = UInt16(truncatingIfNeeded: valueEnd)
-        self.subtreeEnd = UInt16(truncatingIfNeeded: subtreeEnd)
+    init(tag: Int, depth: Int, isTemplate: Bool, valueStart: Int, valueEnd: Int, subtreeEnd: Int) {
+        bits =
+            UInt64(truncatingIfNeeded: tag) | UInt64(truncatingIfNeeded: depth) &<< 8
+            | (isTemplate ? 1 &<< 15 : 0) | UInt64(truncatingIfNeeded: subtreeEnd) &<< 16
+            | UInt64(truncatingIfNeeded: valueStart) &<< 32 | UInt64(truncatingIfNeeded: valueEnd) &<< 48
+    }
+
+    @inlinable var tag: Int { Int(truncatingIfNeeded: bits & 0xFF) }
+    @inlinable var depth: Int { Int(truncatingIfNeeded: bits &>> 8 & 0x7F) }
+    @inlinable var isTemplate: Bool {
+        get { bits & 1 &<< 15 != 0 }
+        set { bits = bits & ~(1 &<< 15) | (newValue ? 1 &<< 15 : 0) }
+    }
+    /// The index after this field's last descendant.
+    @inlinable var subtreeEnd: Int {
+        get { Int(truncatingIfNeeded: bits &>> 16 & 0xFFFF) }
+        set { bits = bits & ~(0xFFFF &<< 16) | UInt64(truncatingIfNeeded: newValue & 0xFFFF) &<< 16 }
+    }
+    /// Where the value starts, in bytes from the start of the payload.
+    @inlinable var valueStart: Int { Int(truncatingIfNeeded: bits &>> 32 & 0xFFFF) }
+    /// Where the value ends, in bytes from the start of the payload.
+    @inlinable var valueEnd: Int { Int(truncatingIfNeeded: bits &>> 48) }
+    /// Where the field's ID starts: its header is the four bytes before the value.
+    @inlinable var headerOffset: Int { valueStart &- 4 }
+
+    /// The length as written: the value's size in bytes, or where lengths count characters, `characterLengths`'s
+    /// entry for the field at `index`.
+    @inlinable
+    func declaredLength(at index: Int, characterLengths: [UInt8]?) -> Int {
+        if let characterLengths { return Int(characterLengths[index]) }
+        return valueEnd &- valueStart
     }
 
     @inline(__always)
     func value(in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         let base = bytes.startIndex
-        return bytes[(base + Int(valueStart))..<(base + Int(valueEnd))]
+        return bytes[(base + valueStart)..<(base + valueEnd)]
     }
 }

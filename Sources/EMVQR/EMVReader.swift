@@ -41,10 +41,8 @@ public struct EMVReader: Sendable {
     /// - Throws: ``EMVQRError`` naming what is wrong and where.
     @inlinable
     public mutating func read(_ bytes: ArraySlice<UInt8>) throws(EMVQRError) -> EMVPayload {
-        if let fields = EMVPayload.quickCheck(bytes, nesting: nesting, into: &storage) {
-            return EMVPayload(bytes: bytes, nodes: storage, fieldCount: fields, warnings: [], lengthUnit: .utf8Bytes)
-        }
-        return try EMVPayload.explain(bytes, mode: mode, nesting: nesting)
+        try EMVPayload.read(
+            bytes, mode: mode, nesting: nesting, into: &storage, capacity: fieldCapacity(forPayloadOf: 512))
     }
 
     /// Parses a payload held in an array.

@@ -79,8 +79,11 @@ struct CRC16KernelTests {
                     digits[place] = UInt8(byte)
                     let word = digits.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
                     let atOnce = CRC16.hexValue(ofDigits: word)
-                    let oneByOne = CRC16.parseHex(digits)
+                    // One at a time: the value of each digit, or nil when any byte is not one.
+                    let nibbles = digits.map { CRC16.hexValue($0) }
+                    let oneByOne = nibbles.contains(nil) ? nil : nibbles.reduce(UInt16(0)) { $0 << 4 | UInt16($1!) }
                     #expect(atOnce?.value == oneByOne)
+                    #expect(CRC16.hexValue(ofDigits: digits)?.value == oneByOne)
                     if let atOnce {
                         #expect(atOnce.lowercase == digits.contains { $0 >= 0x61 })
                     }

@@ -7,7 +7,7 @@ import Testing
 @Suite("EMVFieldTable")
 struct FieldTableTests {
     static func fields(_ payload: EMVPayload) -> [EMVFieldTable.Field] {
-        (0..<payload.fieldCount).map { EMVFieldTable.Field(payload.nodes[$0], at: $0) }
+        Array(payload.fieldTable)
     }
 
     static func fields(_ table: borrowing EMVFieldTable) -> [EMVFieldTable.Field] {

@@ -46,8 +46,17 @@ public struct EMVQRFuzzCheck: ~Copyable {
                 bytes.withUnsafeBufferPointer { EMVPayload.quickCheck($0, nesting: nesting, into: room.baseAddress!) }
             }
             let strict = try? EMVPayload.explain(bytes[...], mode: .strict, nesting: nesting)
-            let plain = strict.map { $0.warnings.isEmpty && $0.lengthUnit == .utf8Bytes } ?? false
-            if (quick != nil) != plain { throw FuzzFailure("the quick check disagrees with strict reading") }
+            if (quick != nil) != (strict != nil) { throw FuzzFailure("the quick check disagrees with strict reading") }
+            // What strict reading takes, lenient reading takes too, the same fields and nothing to warn of, and it
+            // writes back byte for byte.
+            if let strict {
+                guard let explained, Self.fields(strict) == Self.fields(explained), explained.warnings.isEmpty,
+                    strict.lengthUnit == .utf8Bytes
+                else { throw FuzzFailure("strict reading took what lenient reading reads otherwise") }
+                guard strict.serialized() == bytes else {
+                    throw FuzzFailure("a strictly read payload does not re-serialize byte for byte")
+                }
+            }
             if nesting.isEmpty, let read, let lenient, Self.fields(read) != Self.fields(lenient) {
                 throw FuzzFailure("reading with no nesting differs from the default")
             }
