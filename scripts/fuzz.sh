@@ -78,7 +78,8 @@ for target in "${targets[@]}"; do
         echo "$target: $(echo "$out" | grep "DONE   cov:")"
         continue
     fi
-    options=(-max_total_time="$mode" -max_len="$max_len" -timeout="$timeout" -print_final_stats=1 -artifact_prefix=./)
+    options=(-max_total_time="$mode" -max_len="$max_len" -timeout="$timeout" -report_slow_units="$timeout")
+    options+=(-print_final_stats=1 -artifact_prefix=./)
     if [ "$dict" != - ]; then options+=(-dict="$dict"); fi
     work="$(mktemp -d)"
     "$bin" "${options[@]}" "$work" "$corpus" "${seeds[@]}" || { rm -rf "$work"; exit 1; }
