@@ -12,7 +12,7 @@
 ///    for zbar, on the smoothed threshold;
 /// 5. a threshold tuned for low contrast, and the inverted image (light-on-dark codes);
 /// 6. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy: as it is,
-///    thresholded, and the perspective search on that threshold;
+///    thresholded, and the perspective search on that threshold when the decode shrank the file;
 /// 7. the perspective search on a 2× upscale, unless no threshold above showed three finder-like patterns.
 ///
 /// Every scan of one image runs within ``cpuBudget`` of CPU time on the calling thread; one that runs out throws
