@@ -129,7 +129,9 @@ let package = Package(
         // Fuzzing: what each fuzz target checks of an input, written once. The libFuzzer entry points in Tests/Fuzz
         // (a package that depends on this one, so that sanitizers cover the whole build) and the corpus replay in
         // the test suite call the same functions.
-        .target(name: "FuzzChecks", dependencies: ["EMVQR", "VietQR", "Provenance"], path: "Tests/FuzzChecks"),
+        .target(
+            name: "FuzzChecks", dependencies: ["EMVQR", "VietQR", "Provenance", "QRImaging", "TestSupport"],
+            path: "Tests/FuzzChecks"),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzChecks", "TestSupport"]),
 
         .testTarget(

@@ -12,7 +12,7 @@
 ///    for zbar, on the smoothed threshold;
 /// 5. a threshold tuned for low contrast, and the inverted image (light-on-dark codes);
 /// 6. the full resolution, for tiny codes in big frames, when the passes above looked at a shrunk copy: as it is,
-///    thresholded, and the perspective search on that threshold;
+///    thresholded, and the perspective search on that threshold when the decode shrank the file;
 /// 7. the perspective search on a 2× upscale, unless no threshold above showed three finder-like patterns.
 ///
 /// Every scan of one image runs within ``cpuBudget`` of CPU time on the calling thread; one that runs out throws
@@ -45,18 +45,13 @@ public struct QRScanner: Sendable {
     /// - Throws: the decoding errors of ``GrayImage/init(decoding:limits:)``, and ``QRImagingError/Code/timeLimit``
     ///   when the scan used up ``cpuBudget``.
     public func scan(imageData: [UInt8]) throws(QRImagingError) -> [QRSymbol] {
-        let budget = ScanBudget(cpuBudget)
-        let reduced = try ImageDecoder.decode(imageData, limits: limits, reduceTo: workingSize)
-        let pipeline = ScanPipeline(
-            working: reduced.image, fullScale: reduced.scale, workingSize: workingSize, budget: budget)
-        // DCT scaling left pixels out, so the full resolution is a second decode; any other decode is already full
-        // size, and the pipeline skips it when the working passes saw all of it.
-        let found = try pipeline.run { () throws(QRImagingError) in
-            guard reduced.scale < 1 else { return reduced.image }
-            try budget.check()
-            return try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
-        }
-        return found ?? []
+        try scan(imageData: imageData, within: ScanBudget(cpuBudget))
+    }
+
+    /// ``scan(imageData:)`` within `budget` instead of ``cpuBudget``, which the caller can then ask what the scan
+    /// spent.
+    package func scan(imageData: [UInt8], within budget: ScanBudget) throws(QRImagingError) -> [QRSymbol] {
+        try read(imageData: imageData, within: budget)?.symbols ?? []
     }
 
     /// Scans decoded pixels with the pipeline.
@@ -64,16 +59,49 @@ public struct QRScanner: Sendable {
     /// - Returns: every code found by the first pass that found any, corners in `image`'s pixels.
     /// - Throws: ``QRImagingError/Code/timeLimit`` when the scan used up ``cpuBudget``.
     public func scan(_ image: GrayImage) throws(QRImagingError) -> [QRSymbol] {
+        try scan(image, within: ScanBudget(cpuBudget))
+    }
+
+    /// ``scan(_:)`` within `budget` instead of ``cpuBudget``.
+    package func scan(_ image: GrayImage, within budget: ScanBudget) throws(QRImagingError) -> [QRSymbol] {
+        let pipeline = ScanPipeline(working: image, fullScale: 1, workingSize: workingSize, budget: budget)
+        return try pipeline.run { image }?.symbols ?? []
+    }
+
+    /// Decodes an image file and scans it with the pipeline, as ``scan(imageData:)`` does, and says which pass read
+    /// the codes: for measuring the pass order (imaging-bench).
+    ///
+    /// - Parameter imageData: a PNG, JPEG, PNM or WebP file's bytes.
+    /// - Returns: the codes, as ``scan(imageData:)`` returns them, and the pass that found them; `nil` for the pass
+    ///   when no pass found any.
+    /// - Throws: what ``scan(imageData:)`` throws.
+    @_spi(Measurement)
+    public func scanReportingPass(imageData: [UInt8]) throws(QRImagingError) -> (symbols: [QRSymbol], pass: ScanPass?) {
+        let read = try read(imageData: imageData, within: ScanBudget(cpuBudget))
+        return (read?.symbols ?? [], read?.pass)
+    }
+
+    /// The pipeline over a file's bytes: the codes and the pass that found them, or nil.
+    private func read(
+        imageData: [UInt8], within budget: ScanBudget
+    ) throws(QRImagingError) -> (symbols: [QRSymbol], pass: ScanPass)? {
+        let reduced = try ImageDecoder.decode(imageData, limits: limits, reduceTo: workingSize)
         let pipeline = ScanPipeline(
-            working: image, fullScale: 1, workingSize: workingSize, budget: ScanBudget(cpuBudget))
-        return try pipeline.run { image } ?? []
+            working: reduced.image, fullScale: reduced.scale, workingSize: workingSize, budget: budget)
+        // DCT scaling left pixels out, so the full resolution is a second decode; any other decode is already full
+        // size, and the pipeline skips it when the working passes saw all of it.
+        return try pipeline.run { () throws(QRImagingError) in
+            guard reduced.scale < 1 else { return reduced.image }
+            try budget.check()
+            return try ImageDecoder.decode(imageData, limits: limits, reduceTo: nil).image
+        }
     }
 
     /// One zbar pass over the pixels as they are, without the pipeline.
     public func scanOnce(_ image: GrayImage) -> [QRSymbol] { ZBarScanner().scan(image) }
 }
 
-/// The passes of one scan, sharing one zbar scanner.
+/// The passes of one scan, sharing one zbar scanner and the images they derive.
 struct ScanPipeline {
     let zbar = ZBarScanner()
     /// The decoded image, possibly reduced by DCT scaling.
@@ -84,7 +112,7 @@ struct ScanPipeline {
     let workingSize: Int
     /// What the working passes start from: `working`, shrunk to `workingSize` when it is larger.
     let base: GrayImage
-    /// The scan's CPU budget, checked before every pass and inside the rectifier's loops.
+    /// The scan's CPU budget, checked before every pass and filter, and inside the rectifier's loops.
     let budget: ScanBudget
 
     init(working: GrayImage, fullScale: Double, workingSize: Int, budget: ScanBudget) {
@@ -95,99 +123,175 @@ struct ScanPipeline {
         base = working.downscaled(toLongSide: workingSize)
     }
 
-    /// The passes in the order measured on the photo fixtures (Performance.md): the passes that read most codes, and
-    /// the cheap ones, first; passes that read none of them are gone. The window filters of one image share its
-    /// summed-area table. `full` gives the full-size image, decoded only when the passes reach it.
+    /// The passes in the order they run: the order ``ScanPass`` declares, measured on the photo fixtures
+    /// (Performance.md).
+    static let order = ScanPass.allCases
+
+    /// Where ``ScanPass/denseRectifier`` searches.
+    enum DenseSearch {
+        /// Nowhere: no three finder patterns under 2.5 px a module, or no pixels beyond the working image's.
+        case none
+        /// The image as decoded.
+        case decoded
+        /// The full-size threshold: the decode shrank the file, and the modules are under 3 px even as decoded.
+        case fullSize
+    }
+
+    /// Runs the passes of ``order`` until one reads a code. The images the passes look at are derived once, when a
+    /// pass first needs them; the window filters of one image share its summed-area table. `full` gives the full-size
+    /// image, decoded only when a pass needs it.
     ///
-    /// - Returns: the codes the first successful pass found, or nil.
-    func run(full: () throws(QRImagingError) -> GrayImage) throws(QRImagingError) -> [QRSymbol]? {
-        // The full-size image and its threshold, each made once, when a pass first needs it.
-        var fullSize: (image: GrayImage, binary: GrayImage?)?
-        func fullImage() throws(QRImagingError) -> GrayImage {
-            if let fullSize { return fullSize.image }
-            let image = try full()
-            fullSize = (image, nil)
-            return image
+    /// - Returns: the codes the first successful pass found, and that pass; or nil.
+    func run(
+        full: () throws(QRImagingError) -> GrayImage
+    ) throws(QRImagingError) -> (symbols: [QRSymbol], pass: ScanPass)? {
+        var fullSize: GrayImage?
+        var fullThreshold: GrayImage?
+        var baseWindows: IntegralImage?
+        var baseThreshold: GrayImage?
+        var baseFinders: [QRRectifier.Candidate]?
+        var dense: DenseSearch?
+        var smoothed: GrayImage?
+        var smoothWindows: IntegralImage?
+        var smoothThreshold: GrayImage?
+        var smoothFinders: [QRRectifier.Candidate]?
+        var lowContrastThreshold: GrayImage?
+        /// `slot`'s value, made by `make` after a check of the budget when there is none yet.
+        func once<Value>(
+            _ slot: inout Value?, _ make: () throws(QRImagingError) -> Value
+        ) throws(QRImagingError) -> Value {
+            if let value = slot { return value }
+            try budget.check()
+            let value = try make()
+            slot = value
+            return value
         }
+        func fullImage() throws(QRImagingError) -> GrayImage { try once(&fullSize, full) }
         func fullBinary() throws(QRImagingError) -> GrayImage {
-            if let binary = fullSize?.binary { return binary }
             let image = try fullImage()
-            try budget.check()
-            let binary = image.adaptiveThresholded(radius: max(8, image.longSide / 32))
-            fullSize = (image, binary)
-            return binary
+            return try once(&fullThreshold) { image.adaptiveThresholded(radius: max(8, image.longSide / 32)) }
         }
-        if let found = try attempt(base) { return found }
-        for target in [workingSize * 2 / 3, workingSize * 2 / 5] where base.longSide * 4 > target * 5 {
-            try budget.check()
-            if let found = try attempt(base.downscaled(toLongSide: target)) { return found }
+        func windows() throws(QRImagingError) -> IntegralImage { try once(&baseWindows) { IntegralImage(base) } }
+        func binary() throws(QRImagingError) -> GrayImage {
+            let windows = try windows()
+            return try once(&baseThreshold) { windows.adaptiveThresholded(radius: max(4, base.longSide / 16)) }
         }
-        if base.longSide < 500, let found = try attempt(base.upscaled(by: 2)) { return found }
-        // Glare and uneven light: thresholds against the local mean, in two window sizes.
-        try budget.check()
-        let baseWindows = IntegralImage(base)
-        let baseBinary = baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 16))
-        if let found = try attempt(baseBinary) { return found }
-        // Dense codes in big photos: finders under 2.5 px a module at the working size mean modules too small for
-        // zbar here; the rectifier on the image as decoded, before it was shrunk, where zbar's own detector also gives
-        // up on many small modules under perspective.
-        try budget.check()
-        let baseFinders = QRRectifier(image: baseBinary, budget: budget).finderPatterns()
-        let denseFinders = baseFinders.map(\.moduleSize).filter { $0 < 2.5 }.sorted()
-        let denseInBigPhoto = working.longSide > base.longSide && denseFinders.count >= 3
-        // When the decode shrank the file too (a JPEG's DCT scaling) and the modules are under 3 px in `working` as
-        // well, the rectifier on the full-size threshold instead, and before the other working passes: there a
-        // version 40 at 4 px a module in a 3000 px frame reads in a fraction of the budget.
-        var rectifiedFull = false
-        if denseInBigPhoto {
-            let workingModule = denseFinders[denseFinders.count / 2] * Double(working.longSide) / Double(base.longSide)
-            if fullScale < 1, workingModule < 3 {
-                rectifiedFull = true
-                if let found = try rectify(try fullImage(), binary: try fullBinary()) { return found }
-            } else if let found = try rectify(working) {
-                return found
+        func finders() throws(QRImagingError) -> [QRRectifier.Candidate] {
+            let binary = try binary()
+            return try once(&baseFinders) { QRRectifier(image: binary, budget: budget).finderPatterns() }
+        }
+        func denseSearch() throws(QRImagingError) -> DenseSearch {
+            let finders = try finders()
+            return try once(&dense) { () throws(QRImagingError) in
+                let modules = finders.map(\.moduleSize).filter { $0 < 2.5 }.sorted()
+                guard working.longSide > base.longSide, modules.count >= 3 else { return .none }
+                let workingModule = modules[modules.count / 2] * Double(working.longSide) / Double(base.longSide)
+                return fullScale < 1 && workingModule < 3 ? .fullSize : .decoded
             }
         }
-        try budget.check()
-        if let found = try attempt(baseWindows.adaptiveThresholded(radius: max(4, base.longSide / 8))) { return found }
-        // Sensor noise and JPEG artefacts: smooth, then threshold.
-        try budget.check()
-        let smooth = baseWindows.boxBlurred(radius: 1)
-        if let found = try attempt(smooth.otsuThresholded()) { return found }
-        try budget.check()
-        let smoothWindows = IntegralImage(smooth)
-        let smoothBinary = smoothWindows.adaptiveThresholded(radius: max(4, smooth.longSide / 16))
-        if let found = try attempt(smoothBinary) { return found }
-        // Strong perspective: find the patterns ourselves, unwarp, and let zbar read the redrawn symbol; on the
-        // threshold just tried, which costs a few milliseconds when it finds no finder triple.
-        try budget.check()
-        let smoothFinders = QRRectifier(image: smoothBinary, budget: budget).finderPatterns()
-        if let found = try rectify(smooth, binary: smoothBinary, finders: smoothFinders) { return found }
-        // Low contrast: dark modules only a few percent below their surroundings, in a smaller window.
-        try budget.check()
-        let lowContrast = smoothWindows.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)
-        if let found = try attempt(lowContrast) { return found }
-        if let found = try attempt(base.inverted()) { return found }
-        // The same for big photos whose finders showed only after smoothing.
-        if working.longSide > base.longSide, !denseInBigPhoto, let found = try rectify(working) { return found }
-        // Tiny codes in big frames: the real pixels, when the passes above saw a shrunk copy, before any upscale.
-        if let found = try runFullResolution(try fullImage(), binary: fullBinary, rectify: !rectifiedFull) {
-            return found
+        func smooth() throws(QRImagingError) -> GrayImage {
+            let windows = try windows()
+            return try once(&smoothed) { windows.boxBlurred(radius: 1) }
         }
-        // When no threshold at the working size shows three finder-like patterns there is no symbol for the upscale
-        // to bring out (on the fixtures it never read one then), and it is the dearest pass.
-        try budget.check()
-        let showsFinderTriple =
-            smoothFinders.count >= 3 || baseFinders.count >= 3
-            || QRRectifier(image: lowContrast, budget: budget).finderPatterns().count >= 3
-        guard showsFinderTriple else {
-            try budget.check()
-            return nil
+        func smoothBinary() throws(QRImagingError) -> GrayImage {
+            let smooth = try smooth()
+            let windows = try once(&smoothWindows) { IntegralImage(smooth) }
+            return try once(&smoothThreshold) { windows.adaptiveThresholded(radius: max(4, smooth.longSide / 16)) }
         }
-        // Far, foreshortened finders are only a few pixels wide: the rectifier on the unsmoothed upscale, since
-        // smoothing closes their light ring.
-        try budget.check()
-        return try rectify(base.upscaled(by: 2))
+        func smoothFinderPatterns() throws(QRImagingError) -> [QRRectifier.Candidate] {
+            let binary = try smoothBinary()
+            return try once(&smoothFinders) { QRRectifier(image: binary, budget: budget).finderPatterns() }
+        }
+        func lowContrast() throws(QRImagingError) -> GrayImage {
+            _ = try smoothBinary()
+            let windows = smoothWindows!
+            return try once(&lowContrastThreshold) {
+                windows.adaptiveThresholded(radius: max(4, base.longSide / 40), percent: 5)
+            }
+        }
+        /// The full-size image, when it has more pixels than `base`: otherwise the working passes saw all of it.
+        func biggerFullImage() throws(QRImagingError) -> GrayImage? {
+            let image = try fullImage()
+            return image.longSide > base.longSide ? image : nil
+        }
+
+        func perform(_ pass: ScanPass) throws(QRImagingError) -> [QRSymbol]? {
+            switch pass {
+            case .working:
+                return try attempt(base)
+            case .downscaled, .downscaledMore:
+                let target = pass == .downscaled ? workingSize * 2 / 3 : workingSize * 2 / 5
+                guard base.longSide * 4 > target * 5 else { return nil }
+                try budget.check()
+                return try attempt(base.downscaled(toLongSide: target))
+            case .upscaled:
+                guard base.longSide < 500 else { return nil }
+                return try attempt(base.upscaled(by: 2))
+            case .adaptive:
+                return try attempt(try binary())
+            case .denseRectifier:
+                switch try denseSearch() {
+                case .none: return nil
+                case .decoded: return try rectify(working)
+                case .fullSize: return try rectify(try fullImage(), binary: try fullBinary())
+                }
+            case .wideAdaptive:
+                let windows = try windows()
+                try budget.check()
+                return try attempt(windows.adaptiveThresholded(radius: max(4, base.longSide / 8)))
+            case .smoothOtsu:
+                return try attempt(try smooth().otsuThresholded())
+            case .smoothAdaptive:
+                return try attempt(try smoothBinary())
+            case .smoothRectifier:
+                // A few milliseconds when the threshold shows no finder triple.
+                let finders = try smoothFinderPatterns()
+                return try rectify(try smooth(), binary: try smoothBinary(), finders: finders)
+            case .lowContrast:
+                return try attempt(try lowContrast())
+            case .inverted:
+                return try attempt(base.inverted())
+            case .decodedRectifier:
+                guard working.longSide > base.longSide, try denseSearch() == .none else { return nil }
+                return try rectify(working)
+            case .full:
+                // Already in full-size pixels: no corner mapping.
+                guard let full = try biggerFullImage() else { return nil }
+                try budget.check()
+                let found = zbar.scan(full)
+                return found.isEmpty ? nil : found
+            case .fullAdaptive:
+                guard try biggerFullImage() != nil else { return nil }
+                let binary = try fullBinary()
+                try budget.check()
+                let found = zbar.scan(binary)
+                return found.isEmpty ? nil : found
+            case .fullRectifier:
+                guard fullScale < 1, try denseSearch() != .fullSize, let full = try biggerFullImage() else {
+                    return nil
+                }
+                return try rectify(full, binary: try fullBinary())
+            case .upscaledRectifier:
+                // On the fixtures the upscale never read a code when no threshold at the working size showed three
+                // finder-like patterns, and it is the dearest pass.
+                // All three were made by the passes above.
+                let (smoothFinders, baseFinders, lowContrast) = (
+                    try smoothFinderPatterns(), try finders(), try lowContrast()
+                )
+                try budget.check()
+                let showsFinderTriple =
+                    smoothFinders.count >= 3 || baseFinders.count >= 3
+                    || QRRectifier(image: lowContrast, budget: budget).finderPatterns().count >= 3
+                try budget.check()
+                guard showsFinderTriple else { return nil }
+                // Smoothing closes the light ring of small finders: the unsmoothed upscale.
+                return try rectify(base.upscaled(by: 2))
+            }
+        }
+        for pass in Self.order {
+            if let found = try perform(pass) { return (found, pass) }
+        }
+        return nil
     }
 
     /// The strong-perspective pass over `source`: each symbol the rectifier redraws upright from `binary` (by default
@@ -206,28 +310,6 @@ struct ScanPipeline {
         // The rectifier gives up quietly when the budget runs out; say so rather than "no code".
         if found == nil { try budget.check() }
         return found
-    }
-
-    /// The full-size image `full` as it is, then thresholded (`binary` gives the threshold), then the rectifier on
-    /// that threshold unless `rectify` is false.
-    ///
-    /// - Returns: the codes found, corners in `full`'s pixels; `nil` when none was, or without a pass when `full` has
-    ///   no more pixels than `base`, which the working passes have already seen.
-    private func runFullResolution(
-        _ full: GrayImage, binary thresholded: () throws(QRImagingError) -> GrayImage, rectify rectifies: Bool
-    ) throws(QRImagingError) -> [QRSymbol]? {
-        guard full.longSide > base.longSide else { return nil }
-        // Already in full-size pixels: no corner mapping.
-        try budget.check()
-        let found = zbar.scan(full)
-        if !found.isEmpty { return found }
-        let binaryImage = try thresholded()
-        try budget.check()
-        let binary = zbar.scan(binaryImage)
-        if !binary.isEmpty { return binary }
-        // Dense codes whose modules the working image shrank under 2 px: the rectifier on the same threshold.
-        guard rectifies else { return nil }
-        return try rectify(full, binary: binaryImage)
     }
 
     /// One zbar pass over `image`, with corners mapped back to full-size pixels; first a check of the budget.

@@ -5,7 +5,7 @@
 // and the sanitizer flags (`-sanitize=fuzzer,address`) cover the whole build. Each target is only the libFuzzer
 // entry point: what an input must satisfy is in FuzzChecks, which the test suite's corpus replay calls too.
 //
-//     scripts/fuzz.sh emvqr 600          # ten minutes; also provenance, trust-list, vietqr
+//     scripts/fuzz.sh emvqr 600          # ten minutes; also image, provenance, trust-list, vietqr
 //     scripts/fuzz.sh all --build-only   # what CI does: build each target, and run its corpus once
 import PackageDescription
 
@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // The EMVQR parser.
         .executableTarget(name: "EMVQRFuzz"),
+        // The scanner's whole pipeline, over image files and grayscale images up to 4000x4000.
+        .executableTarget(name: "ImageFuzz"),
         // The household-code parser and the link form.
         .executableTarget(name: "ProvenanceFuzz"),
         // The signed-list envelope and the trust and revocation lists inside it.

@@ -7,28 +7,48 @@ import Testing
 /// every input the fuzzer kept must keep every promise, and the corpus must reach both sides of each target's
 /// verdict, so that the replay checks something.
 enum Corpus {
-    /// Each input of the corpus in Fixtures/fuzz/`name`, with its file name, in name order.
-    static func inputs(_ name: String) throws -> [(name: String, bytes: [UInt8])] {
-        let folder = Repository.path("Fixtures/fuzz/\(name)")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
-            ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0))))
+    /// Each input of the corpus Fixtures/fuzz/`name`, with its path in the repository: the folder's files in name
+    /// order, then the fixture files Fixtures/fuzz/`name`.seeds names (a file, or a folder and `*.EXTENSION`), which
+    /// scripts/fuzz.sh hands libFuzzer too.
+    static func inputs(_ name: String) throws -> [(path: String, bytes: [UInt8])] {
+        func files(_ folder: String, suffix: String = "") throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: Repository.path(folder).path).sorted()
+                .filter { $0.hasSuffix(suffix) }.map { "\(folder)/\($0)" }
         }
+        var paths = try files("Fixtures/fuzz/\(name)")
+        let seeds = Repository.path("Fixtures/fuzz/\(name).seeds")
+        if FileManager.default.fileExists(atPath: seeds.path) {
+            for line in try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n")
+            where !line.hasPrefix("#") {
+                let parts = line.split(separator: "/*", maxSplits: 1)
+                paths += parts.count == 2 ? try files(String(parts[0]), suffix: String(parts[1])) : [String(line)]
+            }
+        }
+        return try paths.map { ($0, [UInt8](try Data(contentsOf: Repository.path($0)))) }
     }
 
-    /// How many inputs of the corpus in Fixtures/fuzz/`name` gave each outcome of `check`; a broken promise is an
-    /// issue naming the input.
-    static func replay<Outcome: Hashable>(
+    /// The outcome of `check` for each input of the corpus Fixtures/fuzz/`name` that kept its promises, by path; a
+    /// broken promise is an issue naming the input.
+    static func outcomes<Outcome>(
         _ name: String, _ check: ([UInt8]) throws(FuzzFailure) -> Outcome
-    ) throws -> [Outcome: Int] {
-        var outcomes: [Outcome: Int] = [:]
+    ) throws -> [String: Outcome] {
+        var outcomes: [String: Outcome] = [:]
         for input in try inputs(name) {
             do throws(FuzzFailure) {
-                outcomes[try check(input.bytes), default: 0] += 1
+                outcomes[input.path] = try check(input.bytes)
             } catch {
-                Issue.record("Fixtures/fuzz/\(name)/\(input.name): \(error)")
+                Issue.record("\(input.path): \(error)")
             }
         }
         return outcomes
+    }
+
+    /// How many inputs of the corpus Fixtures/fuzz/`name` gave each outcome of `check`; a broken promise is an issue
+    /// naming the input.
+    static func replay<Outcome: Hashable>(
+        _ name: String, _ check: ([UInt8]) throws(FuzzFailure) -> Outcome
+    ) throws -> [Outcome: Int] {
+        try outcomes(name, check).values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 }
 
@@ -68,5 +88,19 @@ struct FuzzCorpusTests {
         #expect(outcomes.keys.contains { $0.signed && $0.trustList })
         #expect(outcomes.keys.contains { !$0.signed && $0.trustList })
         #expect(outcomes.keys.contains { $0.revocationList })
+    }
+
+    @Test("image: every scan ends within its budget; the glare repro with no code or a code, the fixtures read")
+    func image() throws {
+        let outcomes = try Corpus.outcomes("image", ImageFuzzCheck.check)
+        let repro = outcomes["Fixtures/scan-budget/scan-hang-glare.jpg"]
+        #expect(repro == .noCode || repro == .code)
+        // The charset and structured-append renders and the dense photos read; the property seeds (1 to 12) and
+        // the tiled images end one way or another, within the budget.
+        let renders = outcomes.filter { $0.key.hasSuffix(".png") || $0.key.hasPrefix("Fixtures/dense-photos/dense") }
+        for (path, outcome) in renders { #expect(outcome == .code, "\(path)") }
+        #expect(renders.count >= 33)
+        #expect(outcomes.keys.count { $0.hasPrefix("Fixtures/fuzz/image/") } >= 19)
+        #expect(outcomes.values.contains(.noCode))
     }
 }
