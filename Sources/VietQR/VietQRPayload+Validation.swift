@@ -191,10 +191,7 @@ private struct ReadingPass {
     private mutating func readNAPAS(
         _ table: Table, _ children: Range<Int>, _ findings: inout Findings
     ) throws(VietQRError) {
-        var i = children.lowerBound
-        let end = children.upperBound
-        while i < end {
-            let field = table[i]
+        try Self.forEachChild(table, children) { (field) throws(VietQRError) in
             let span = Span(field)
             switch field.tag {
             case 0:
@@ -220,18 +217,15 @@ private struct ReadingPass {
                 }
             default: break
             }
-            i = max(field.descendants.upperBound, i &+ 1)
         }
     }
 
     /// 38.01's children: 38.01.00 the BIN, 38.01.01 the account, and a service code some generators put at 38.01.02.
+    @inline(__always)
     private mutating func readBeneficiary(
         _ table: Table, _ children: Range<Int>, _ findings: inout Findings
     ) throws(VietQRError) {
-        var i = children.lowerBound
-        let end = children.upperBound
-        while i < end {
-            let field = table[i]
+        try Self.forEachChild(table, children) { (field) throws(VietQRError) in
             let span = Span(field)
             switch field.tag {
             case 0:
@@ -254,7 +248,6 @@ private struct ReadingPass {
                 }
             default: break
             }
-            i = max(field.descendants.upperBound, i &+ 1)
         }
     }
 
@@ -262,17 +255,13 @@ private struct ReadingPass {
     private mutating func readAdditionalData(
         _ table: Table, _ children: Range<Int>, _ findings: inout Findings
     ) throws(VietQRError) {
-        var i = children.lowerBound
-        let end = children.upperBound
-        while i < end {
-            let field = table[i]
+        try Self.forEachChild(table, children) { (field) throws(VietQRError) in
             let tag = field.tag
             if tag >= 1 && tag <= 9 && !index[additional: tag].isPresent {
                 let span = Span(field)
                 index[additional: tag] = span
                 try checks.checkText(span, .additional(tag), &findings)
             }
-            i = max(field.descendants.upperBound, i &+ 1)
         }
     }
 
@@ -280,10 +269,7 @@ private struct ReadingPass {
     private mutating func readLanguageTemplate(
         _ table: Table, _ children: Range<Int>, _ findings: inout Findings
     ) throws(VietQRError) {
-        var i = children.lowerBound
-        let end = children.upperBound
-        while i < end {
-            let field = table[i]
+        try Self.forEachChild(table, children) { (field) throws(VietQRError) in
             let span = Span(field)
             switch field.tag {
             case 0:
@@ -294,7 +280,6 @@ private struct ReadingPass {
                 if Self.record(span, in: &index.languageCity) { try checks.checkText(span, .languageCity, &findings) }
             default: break
             }
-            i = max(field.descendants.upperBound, i &+ 1)
         }
     }
 
@@ -303,6 +288,20 @@ private struct ReadingPass {
         try findings.warn(
             .otherScheme, offset, TagPath(tag),
             "tag \(tag) carries another scheme's merchant account beside VietQR's 38; apps may pick either")
+    }
+
+    /// Calls `body` with each of the fields at `children` that is a direct child, stepping over their own fields.
+    @inline(__always)
+    private static func forEachChild(
+        _ table: Table, _ children: Range<Int>, _ body: (Field) throws(VietQRError) -> Void
+    ) throws(VietQRError) {
+        var i = children.lowerBound
+        while i < children.upperBound {
+            let field = table[i]
+            try body(field)
+            // A field's subtree always ends after it; the guard keeps a malformed table from looping.
+            i = max(field.descendants.upperBound, i &+ 1)
+        }
     }
 
     /// Records `span` in `slot` unless a field with the same tag came first; returns whether it did.
@@ -384,6 +383,7 @@ private struct ReadingPass {
     }
 
     /// 38 and its parts are present (NAPAS field table).
+    @inline(__always)
     private mutating func checkNAPASFields() throws(VietQRError) {
         guard index.napas.isPresent else {
             throw checks.missing(
@@ -411,6 +411,7 @@ private struct ReadingPass {
     }
 
     /// The fee 55 asks for (EMVCo 4.7.5–4.7.6): 02 a fixed fee in 56, 03 a percentage in 57.
+    @inline(__always)
     private mutating func checkFee() throws(VietQRError) {
         let tip = index.tip
         if !tip.isPresent || checks.equals(tip, "01") { return }
@@ -430,6 +431,7 @@ private struct ReadingPass {
     }
 
     /// 64's 00 language and 01 name are mandatory in the template (EMVCo 4.9).
+    @inline(__always)
     private mutating func checkLanguageFields() throws(VietQRError) {
         let template = index.languageTemplate
         guard template.isPresent else { return }
@@ -454,6 +456,7 @@ private struct FieldChecks {
 
     /// 01: 11 or 12 (NAPAS field table; napas-qr-python fields.py "§5.2.2").
     /// - Returns: Whether it is 11, static.
+    @inline(__always)
     func checkInitiation(_ span: Span) throws(VietQRError) -> Bool {
         let isStatic = equals(span, "11")
         guard isStatic || equals(span, "12") else {
@@ -479,6 +482,7 @@ private struct FieldChecks {
     }
 
     /// 55 (EMVCo 4.7.4): 01, 02 or 03; the fee it asks for is checked at the end.
+    @inline(__always)
     func checkTip(_ span: Span) throws(VietQRError) {
         guard equals(span, "01") || equals(span, "02") || equals(span, "03") else {
             throw failure(
