@@ -19,9 +19,20 @@ struct Findings {
 
     let mode: Mode
     var found = false
-    var warnings: [VietQRWarning] = []
+    /// Where collecting appends: the caller's list, so that flagging and strict reading hold no array to release.
+    private let list: UnsafeMutablePointer<[VietQRWarning]>?
 
-    init(mode: Mode) { self.mode = mode }
+    /// Findings that flag a deviation, or throw the first one (`strict`).
+    init(strict: Bool) {
+        self.mode = strict ? .strict : .flag
+        self.list = nil
+    }
+
+    /// Findings that append every warning to `list`.
+    init(collectingInto list: UnsafeMutablePointer<[VietQRWarning]>) {
+        self.mode = .collect
+        self.list = list
+    }
 
     /// Notes a deviation. The path and the message are built only when the warning is kept, out of line.
     @inline(__always)
@@ -48,7 +59,7 @@ struct Findings {
     private mutating func keep(_ warning: VietQRWarning) throws(VietQRError) {
         switch mode {
         case .flag: return
-        case .collect: warnings.append(warning)
+        case .collect: list?.pointee.append(warning)
         case .strict: throw warning.asError
         }
     }

@@ -51,7 +51,7 @@ public struct VietQRPayload: Sendable {
     ///   <doc:VietQRRules> gives (each field's own rules in document order, then the absent fields), and the
     ///   field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
-        var findings = Findings(mode: mode == .strict ? .strict : .flag)
+        var findings = Findings(strict: mode == .strict)
         var index = FieldIndex()
         guard let bankIndex = try Self.read(emv, into: &index, mayNest: true, &findings) else {
             try self.init(reparsing: emv, mode: mode)
@@ -69,7 +69,7 @@ public struct VietQRPayload: Sendable {
         } catch {
             throw VietQRError(error)
         }
-        var findings = Findings(mode: mode == .strict ? .strict : .flag)
+        var findings = Findings(strict: mode == .strict)
         var index = FieldIndex()
         // Not asked to stop at 38, the reading always gives the bank's index.
         let bankIndex = try Self.read(nested, into: &index, mayNest: false, &findings) ?? -1
@@ -113,11 +113,14 @@ public struct VietQRPayload: Sendable {
     /// The deviations lenient reading accepted: the EMVCo ones first, then the VietQR ones.
     public var warnings: [VietQRWarning] {
         guard hasWarnings else { return [] }
-        var findings = Findings(mode: .collect)
-        var index = FieldIndex()
-        // The payload passed validation once; a second pass with the same input finds the same, and collects.
-        _ = try? Self.read(emv, into: &index, mayNest: false, &findings)
-        return findings.warnings
+        var warnings: [VietQRWarning] = []
+        withUnsafeMutablePointer(to: &warnings) { list in
+            var findings = Findings(collectingInto: list)
+            var index = FieldIndex()
+            // The payload passed validation once; a second pass with the same input finds the same, and collects.
+            _ = try? Self.read(emv, into: &index, mayNest: false, &findings)
+        }
+        return warnings
     }
 
     /// The bank the BIN belongs to, or `nil` when the directory does not know it (see the `unknownBank` warning).
