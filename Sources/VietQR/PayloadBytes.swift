@@ -103,16 +103,30 @@ struct PayloadBytes {
         self[span].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
+    /// Whether the value is up to three of "A", "M" and "E", each at most once (62.09, EMVCo 4.8.9).
+    @inline(__always)
+    func isConsumerDataRequest(_ span: Span) -> Bool {
+        guard span.count <= 3 else { return false }
+        var seen: UInt8 = 0
+        for byte in self[span] {
+            let bit: UInt8 = byte == 0x41 ? 1 : byte == 0x4D ? 2 : byte == 0x45 ? 4 : 0
+            guard bit != 0, seen & bit == 0 else { return false }
+            seen |= bit
+        }
+        return true
+    }
+
     // MARK: Comparison
 
-    /// Whether the value is `literal`. Byte by byte: inlined, the comparisons take the literal's bytes as constants.
+    /// Whether the value is `literal`, of at most eight bytes: one comparison of words. Inlined, the literal's word
+    /// is a constant.
     @inline(__always)
     func equals(_ span: Span, _ literal: StaticString) -> Bool {
-        guard span.count == literal.utf8CodeUnitCount else { return false }
-        let value = self[span]
-        let expected = literal.utf8Start
-        for i in 0..<value.count where value[i] != expected[i] { return false }
-        return true
+        let count = literal.utf8CodeUnitCount
+        guard span.count == count, count <= 8 else { return false }
+        var expected: UInt64 = 0
+        for i in 0..<count { expected |= UInt64(literal.utf8Start[i]) &<< UInt64(8 &* i) }
+        return shortWord(span) == expected
     }
 
     /// The value's bytes in one word, first byte lowest and the unused lanes zero; past eight bytes, the first eight.

@@ -47,16 +47,17 @@ public struct VietQRPayload: Sendable {
     ///   - emv: A parsed EMVCo payload.
     ///   - mode: `EMVPayload/ReadingMode/lenient` lists real-world deviations in ``warnings``;
     ///     `EMVPayload/ReadingMode/strict` throws the first one, the payload's own EMVCo warnings included.
-    /// - Throws: ``VietQRError`` naming the first rule the payload breaks and the field's path.
+    /// - Throws: ``VietQRError`` naming the first rule the payload breaks, in the order the article
+    ///   <doc:VietQRRules> gives (each field's own rules in document order, then the absent fields), and the
+    ///   field's path.
     public init(_ emv: EMVPayload, mode: EMVPayload.ReadingMode = .lenient) throws(VietQRError) {
-        let index = FieldIndex(emv)
-        if index.beneficiary.isPresent && !index.beneficiaryIsTemplate
-            && PayloadBytes.isNAPASGUID(emv.bytes, index.guid)
-        {
+        var findings = Findings(strict: mode == .strict)
+        var index = FieldIndex()
+        guard let bankIndex = try Self.read(emv, into: &index, mayNest: true, &findings) else {
             try self.init(reparsing: emv, mode: mode)
-        } else {
-            try self.init(validating: emv, index, mode: mode)
+            return
         }
+        self.init(emv: emv, index: index, hasWarnings: findings.found, bankIndex: bankIndex)
     }
 
     /// Reads `emv` again with ``nesting``, so that 38.01 is read as fields, and validates that.
@@ -68,17 +69,18 @@ public struct VietQRPayload: Sendable {
         } catch {
             throw VietQRError(error)
         }
-        try self.init(validating: nested, FieldIndex(nested), mode: mode)
+        var findings = Findings(strict: mode == .strict)
+        var index = FieldIndex()
+        // Not asked to stop at 38, the reading always gives the bank's index.
+        let bankIndex = try Self.read(nested, into: &index, mayNest: false, &findings) ?? -1
+        self.init(emv: nested, index: index, hasWarnings: findings.found, bankIndex: bankIndex)
     }
 
-    /// Validates `emv`, whose fields are at `index`; the payload is kept as it is, not copied.
     @inline(__always)
-    private init(validating emv: EMVPayload, _ index: FieldIndex, mode: EMVPayload.ReadingMode) throws(VietQRError) {
-        var findings = Findings(mode: mode == .strict ? .strict : .flag)
-        let bankIndex = try Self.validate(emv, index, &findings)
+    private init(emv: EMVPayload, index: FieldIndex, hasWarnings: Bool, bankIndex: Int) {
         self.emv = emv
         self.index = index
-        self.hasWarnings = findings.found
+        self.hasWarnings = hasWarnings
         self.bankIndex = bankIndex
     }
 
@@ -111,10 +113,14 @@ public struct VietQRPayload: Sendable {
     /// The deviations lenient reading accepted: the EMVCo ones first, then the VietQR ones.
     public var warnings: [VietQRWarning] {
         guard hasWarnings else { return [] }
-        var findings = Findings(mode: .collect)
-        // The payload passed validation once; a second pass with the same input finds the same, and collects.
-        _ = try? Self.validate(emv, index, &findings)
-        return findings.warnings
+        var warnings: [VietQRWarning] = []
+        withUnsafeMutablePointer(to: &warnings) { list in
+            var findings = Findings(collectingInto: list)
+            var index = FieldIndex()
+            // The payload passed validation once; a second pass with the same input finds the same, and collects.
+            _ = try? Self.read(emv, into: &index, mayNest: false, &findings)
+        }
+        return warnings
     }
 
     /// The bank the BIN belongs to, or `nil` when the directory does not know it (see the `unknownBank` warning).

@@ -73,14 +73,6 @@ extension VietQRPayment {
         for (tag, value) in additionalData.fields {
             if let text = try Self.text(value, .additional(tag), folds: &folds) { additional.append((tag, text)) }
         }
-        if let request = additionalData.consumerDataRequest, !request.isEmpty {
-            // 62.09 (EMVCo 4.8.9): each of "A", "M" and "E" at most once.
-            guard request.allSatisfy({ "AME".contains($0) }) && Set(request).count == request.count else {
-                throw VietQRError(
-                    code: .invalidCharacters, offset: 0, path: VietQRPaths.additional(9),
-                    message: "62.09 is \"\(request)\"; it must be up to three of A, M and E, once each")
-            }
-        }
         if let alternateLanguage {
             try FieldRule.language.require(alternateLanguage.language)
             guard try Self.text(alternateLanguage.name, .languageName, folds: &folds) != nil else {
@@ -88,18 +80,12 @@ extension VietQRPayment {
             }
             _ = try Self.text(alternateLanguage.city, .languageCity, folds: &folds)
         }
-        // What the service needs beyond the payee (VietQRService.requiredFields).
-        for field in service.requiredFields {
-            let written =
-                switch field {
-                case .merchantName: name != nil
-                case .merchantCity: city != nil
-                case .postalCode: postal != nil
-                case .additional(let tag): additional.contains { $0.tag == tag }
-                case .languageName: alternateLanguage != nil
-                case .languageCity: alternateLanguage?.city?.isEmpty == false
-                }
-            if !written { throw Self.missing(field.path, "a \(service) payment needs \(field.noun)") }
+        // What the service needs beyond the payee (VietQRService.requiredFields), among the text fields written.
+        var written: [TextRule] = additional.map { .additional($0.tag) }
+        if name != nil { written.append(.merchantName) }
+        if city != nil { written.append(.merchantCity) }
+        for field in service.requiredFields where !written.contains(field) {
+            throw Self.missing(field.path, "a \(service) payment needs \(field.noun)")
         }
 
         let payload: [UInt8]
@@ -222,6 +208,9 @@ extension VietQRPayment {
             throw VietQRError(
                 code: .fieldTooLong, offset: rule.limit, path: path,
                 message: "\(path) is \(length) characters long (\"\(text)\"); the limit is \(rule.limit)")
+        }
+        guard utf8.withUTF8({ rule.acceptsLetters(PayloadBytes(buffer: $0), FieldIndex.Span(0..<$0.count)) }) else {
+            throw VietQRError(code: .invalidCharacters, offset: 0, path: path, message: rule.lettersRefusal(text))
         }
         return text
     }

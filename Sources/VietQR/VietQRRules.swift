@@ -243,6 +243,19 @@ enum TextRule: Equatable {
         return (printable ? span.count : bytes.characterCount(span), printable)
     }
 
+    /// Whether the value at `span` of `bytes` keeps to the field's letters beyond its alphabet: 62.09 holds up to
+    /// three of "A" (address), "M" (mobile) and "E" (email), each at most once (EMVCo 4.8.9). Reading warns of a
+    /// value that does not (`invalidCharacters`), building refuses it with the same code.
+    @inline(__always)
+    func acceptsLetters(_ bytes: PayloadBytes, _ span: FieldIndex.Span) -> Bool {
+        self != .additional(9) || bytes.isConsumerDataRequest(span)
+    }
+
+    /// The sentence for a value ``acceptsLetters(_:_:)`` refuses.
+    func lettersRefusal(_ value: String) -> String {
+        "\(path) is \"\(value)\"; it must be up to three of A, M and E, once each"
+    }
+
     /// The field, as a message names one it needs: "a merchant name (59)".
     var noun: String {
         switch self {

@@ -33,6 +33,10 @@ struct OneRuleSetTests {
         Case("61", "12345678901", { $0.postalCode = $1 }),
         Case("62.08", String(repeating: "p", count: 26), { $0.additionalData.purpose = $1 }),
         Case("62.09", "AMEA", { $0.additionalData.consumerDataRequest = $1 }),
+        // 62.09's letters: each of A, M and E at most once.
+        Case("62.09", "AA", { $0.additionalData.consumerDataRequest = $1 }),
+        Case("62.09", "AX", { $0.additionalData.consumerDataRequest = $1 }),
+        Case("62.09", "m", { $0.additionalData.consumerDataRequest = $1 }),
     ]
 
     @Test(arguments: cases)

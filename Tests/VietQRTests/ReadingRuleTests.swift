@@ -95,6 +95,8 @@ import VietQR
         Case("26-character purpose", base.setting("62.08", String(repeating: "p", count: 26)), .fieldTooLong, "62.08"),
         Case("accented name", base.setting("59", "Chợ Làng"), .invalidCharacters, "59"),
         Case("accented purpose", base.setting("62.08", "Mua rau cải"), .invalidCharacters, "62.08"),
+        Case("consumer request twice A", base.setting("62.09", "AA"), .invalidCharacters, "62.09"),
+        Case("consumer request X", base.setting("62.09", "MX"), .invalidCharacters, "62.09"),
         Case(
             "26-character alternate name",
             base.setting("64", .template(64, [.primitive(0, "vi"), .primitive(1, String(repeating: "ơ", count: 26))])),
@@ -111,6 +113,12 @@ import VietQR
         // Strict reading throws the first warning; the base has none but the one under test (or 52's absence).
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(emv, mode: .strict) }
         #expect(error == code.warnings.first?.asError)
+    }
+
+    @Test(arguments: ["A", "M", "E", "AME", "EM"])
+    func readsConsumerDataRequestsStrictly(_ request: String) throws {
+        let code = try VietQRPayload(parsing: Self.base.setting("62.09", request).text, mode: .strict)
+        #expect(code.payment.additionalData.consumerDataRequest == request)
     }
 
     @Test func theBaseIsClean() throws {
@@ -302,5 +310,67 @@ struct ErrorWrappingTests {
         }
         #expect(error?.code == .invalidBIN)
         #expect(error?.underlying == nil)
+    }
+}
+
+/// Which rule reading reports first when several break: each field's own rules in document order, then the rules on
+/// absent fields and on fields together (VietQRPayload+Validation.swift, and the article VietQRRules).
+@Suite("The order of findings")
+struct FindingOrderTests {
+    static let base = TestPayload.base
+
+    @Test("A field's own rule, in document order: 01 before the BIN")
+    func documentOrder() {
+        let text = Self.base.setting("01", "13").setting("38.01.00", "97043").text
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.code == .invalidInitiation)
+        #expect(error?.path == "01")
+    }
+
+    @Test("A broken value comes before an absent field")
+    func valueBeforeAbsence() {
+        let text = Self.base.removing("53").setting("58", "TH").text
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.code == .invalidCountry)
+        #expect(error?.path == "58")
+        let fixed = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: Self.base.removing("53").text) }
+        #expect(fixed?.code == .missingField)
+        #expect(fixed?.path == "53")
+    }
+
+    @Test("The absent fields in their order: 38's parts first, then 01, 53, 58")
+    func absentFields() {
+        let text = Self.base.removing("01").removing("53").removing("38.01.01").text
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(error?.path == "38.01.01")
+        let without38 = Self.base.removing("01").removing("53").text
+        let next = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: without38) }
+        #expect(next?.path == "01")
+    }
+
+    @Test("Warnings in the same order: each field's in document order, then 52's absence, then the amount's")
+    func warningOrder() throws {
+        let text = Self.base.setting("01", "11").removing("52").setting("59", String(repeating: "N", count: 26))
+            .setting("62.08", "Mua rau cải").text
+        let code = try VietQRPayload(parsing: text)
+        #expect(
+            code.warnings.map(\.code) == [
+                .vietqr(.fieldTooLong), .vietqr(.invalidCharacters), .vietqr(.merchantCategoryAbsent),
+                .vietqr(.staticWithAmount),
+            ])
+        #expect(code.warnings.map(\.path) == ["59", "62.08", "52", "54"])
+        // Strict reading throws the first.
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
+        #expect(error == code.warnings.first?.asError)
+    }
+
+    @Test("A service code's rules when 38 has been read: an unknown one before a missing account")
+    func serviceAtTheEndOf38() {
+        let text = Self.base.setting("38.02", "QRXYZ").removing("38.01.01").text
+        let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
+        #expect(error?.code == .unknownService)
+        let lenient = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
+        #expect(lenient?.code == .missingField)
+        #expect(lenient?.path == "38.01.01")
     }
 }
