@@ -1,6 +1,11 @@
 // swift-crypto's verifying call takes Foundation's `DataProtocol`.
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension HouseholdPublicKey {
     init(_ key: Curve25519.Signing.PublicKey) {

@@ -1,5 +1,9 @@
 // JSON decoding is Foundation's; a record file is read once per command.
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // A record file:
 //
@@ -52,7 +56,7 @@ extension HouseholdRecord {
 extension HouseholdRecord.RecordFile {
     func record() throws(ProvenanceError) -> HouseholdRecord {
         func code<Code: TableCode>(_ name: String, _ field: String) throws(ProvenanceError) -> Code {
-            guard let code = Code(name: name.trimmingCharacters(in: .whitespaces)) else {
+            guard let code = Code(name: name.trimmingSpaces) else {
                 throw ProvenanceError(
                     code: .unknownCode,
                     message: "\(field) \"\(name)\" is not one of \(Code.namesList), their two-letter codes or labels")
@@ -60,13 +64,13 @@ extension HouseholdRecord.RecordFile {
             return code
         }
         func date(_ text: String, _ field: String) throws(ProvenanceError) -> CivilDate {
-            guard let date = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let date = CivilDate(text.trimmingSpaces) else {
                 throw ProvenanceError(code: .invalidField, message: "\(field) \"\(text)\" is not a date YYYY-MM-DD")
             }
             return date
         }
         func optional(_ text: String?) -> String? {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let text, !text.trimmingSpaces.isEmpty else { return nil }
             return text
         }
         var products: [HouseholdRecord.Product] = []
@@ -80,12 +84,27 @@ extension HouseholdRecord.RecordFile {
         var waste: [WasteTreatment] = []
         for name in self.waste { waste.append(try code(name, "waste treatment")) }
         return HouseholdRecord(
-            householdID: householdId.trimmingCharacters(in: .whitespaces), head: head,
+            householdID: householdId.trimmingSpaces, head: head,
             place: HouseholdRecord.Place(
                 village: village, communeName: optional(communeName),
-                provinceCode: provinceCode.trimmingCharacters(in: .whitespaces), provinceName: optional(provinceName)),
+                provinceCode: provinceCode.trimmingSpaces, provinceName: optional(provinceName)),
             sanitation: try code(sanitation, "sanitation"), wasteTreatment: waste, products: products,
             issued: try date(issued, "issued"), expires: try date(expires, "expires"), url: optional(url),
             verifierAddress: optional(verifierAddress))
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs at either end: Foundation's `trimmingCharacters(in: .whitespaces)`, the
+    /// tab and Unicode's space separators (Zs), without the part of Foundation that carries it.
+    fileprivate var trimmingSpaces: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

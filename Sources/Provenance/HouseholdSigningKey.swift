@@ -1,7 +1,12 @@
 // swift-crypto's signing and verifying calls take and return Foundation's `DataProtocol` and `Data`; nothing else
 // here uses Foundation.
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A commune's Ed25519 private key, which signs household codes.
 ///

@@ -1,6 +1,11 @@
 // JSON output goes through Foundation's JSONEncoder, which escapes every string correctly.
 import EMVQR
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension HouseholdVerification {
     /// The verdict and the record as a buyer reads them, in Vietnamese or English.

@@ -1,5 +1,9 @@
 // JSON encoding is Foundation's, as for the trust list.
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // A revocation list, version 1:
 //

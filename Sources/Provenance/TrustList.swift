@@ -1,6 +1,11 @@
 // JSON decoding is Foundation's; the lists are small and read once.
 import EMVQR
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // A trust list, version 1:
 //

@@ -1,6 +1,11 @@
 import ArgumentParser
 import EMVQR
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `villageqr decode`: reads EMVCo QR payloads and says what is in them, or exactly what is wrong.
 struct DecodeCommand: ParsableCommand {

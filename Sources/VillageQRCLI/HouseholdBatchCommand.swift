@@ -1,9 +1,14 @@
 import ArgumentParser
 import FileIO
-import Foundation
 import Provenance
 import QRImaging
 import QRPrint
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `villageqr household batch`: a whole village's codes from one CSV file.
 struct HouseholdBatchCommand: AsyncParsableCommand {

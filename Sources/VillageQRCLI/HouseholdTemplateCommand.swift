@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Provenance
 
 /// `villageqr household template`: a CSV to start a village from.
@@ -14,7 +13,7 @@ struct HouseholdTemplateCommand: ParsableCommand {
     var lang: DisplayLanguage = .vietnamese
 
     func run() throws {
-        FileHandle.standardOutput.write(Data(HouseholdCSV.template(lang)))
+        Stdout.write(HouseholdCSV.template(lang))
     }
 
     /// The columns and every allowed value, from the library's own tables.
@@ -32,7 +31,7 @@ struct HouseholdTemplateCommand: ParsableCommand {
         let first = HouseholdCSV.productColumns(1)
         text += "  and for each product, N = 1 to \(HouseholdCSV.maximumProducts):\n"
         for column in first {
-            let name = column.name.replacingOccurrences(of: "product1_", with: "productN_")
+            let name = column.name.replacing("product1_", with: "productN_")
             text += "    \(name) / \(column.vietnamese.dropLast(2)) N\n"
         }
         text += """

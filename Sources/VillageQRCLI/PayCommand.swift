@@ -1,10 +1,15 @@
 import ArgumentParser
 import EMVQR
 import FileIO
-import Foundation
 import QRImaging
 import QRPrint
 import VietQR
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `villageqr pay`: makes a VietQR code for a shop's counter or for one order.
 struct PayCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FileIO
 import QRImaging
 
 /// `villageqr render`: text or bytes to a QR image.
@@ -19,15 +19,15 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var output: QRRenderArguments
 
     func run() throws {
-        var bytes: [UInt8]
-        if text == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        } else {
-            bytes = Array(text.utf8)
-        }
         do {
+            var bytes: [UInt8]
+            if text == "-" {
+                bytes = try Files.read("/dev/stdin")
+                if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            } else {
+                bytes = Array(text.utf8)
+            }
             print(try output.emit(bytes), terminator: "")
         } catch {
             throw ErrorReport(error).printed()

@@ -1,9 +1,14 @@
 import ArgumentParser
 import EMVQR
 import FileIO
-import Foundation
 import Provenance
 import QRImaging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `villageqr scan`: read every QR code in images and analyse what they carry.
 struct ScanCommand: ParsableCommand {

@@ -9,14 +9,18 @@ enum Stderr {
 
     /// Writes `text` as it is: unbuffered, and whole even when a write is interrupted.
     static func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
-            done += n
-        }
+        writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+}
+
+/// Writes all of `bytes` to `descriptor`, again after an interrupted write; stops at the first failure.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return }
+        done += n
     }
 }
 
@@ -32,6 +36,12 @@ enum Stdout {
     static func write(_ text: String) {
         print(text, terminator: "")
         fflush(nil)
+    }
+
+    /// Writes `bytes` exactly as they are, after any text already written.
+    static func write(_ bytes: [UInt8]) {
+        fflush(nil)
+        writeAll(bytes, to: STDOUT_FILENO)
     }
 }
 
