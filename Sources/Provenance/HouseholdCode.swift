@@ -33,7 +33,7 @@ public struct HouseholdCode: Sendable {
     /// Reads a household code from the bytes a scanner returned.
     ///
     /// - Parameter bytes: The code's bytes, exactly as scanned.
-    /// - Throws: ``ProvenanceError`` for a code whose structure is broken: TLV or CRC errors (with EMVQR's codes),
+    /// - Throws: ``ProvenanceError`` for a code whose structure is broken: TLV or CRC errors (EMVQR's, wrapped),
     ///   ``ProvenanceError/Code/notHouseholdCode``, ``ProvenanceError/Code/unsupportedVersion``,
     ///   ``ProvenanceError/Code/duplicateTag``, ``ProvenanceError/Code/signatureNotLast``,
     ///   ``ProvenanceError/Code/invalidSignatureEncoding``, or an invalid key ID.
@@ -171,8 +171,7 @@ public struct HouseholdCode: Sendable {
         do throws(ProvenanceError) {
             match = try AdminUnits.match(communeCode: communeCode, provinceCode: provinceCode)
         } catch {
-            throw ProvenanceError(
-                code: error.code, offset: placeField.valueOffset, path: placeField.path, message: error.message)
+            throw ProvenanceError(error, offset: placeField.valueOffset, path: placeField.path)
         }
         let place: HouseholdRecord.Place
         switch match {

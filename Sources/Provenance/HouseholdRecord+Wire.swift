@@ -46,9 +46,8 @@ extension HouseholdRecord {
                 try out.appendPrimitive(tag: HouseholdTag.products.lowerBound + i, p.bytes)
             }
         } catch {
-            throw ProvenanceError(
-                code: error.code == .valueTooLong ? .tooLong : ProvenanceError(error).code, offset: error.offset,
-                path: error.path, message: error.message)
+            guard error.code == .valueTooLong else { throw ProvenanceError(error) }
+            throw ProvenanceError(code: .tooLong, offset: error.offset, path: error.path, message: error.message)
         }
         return out
     }

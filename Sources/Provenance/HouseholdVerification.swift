@@ -24,7 +24,7 @@ public struct HouseholdVerification: Sendable {
     /// Why a code got its verdict, as a stable machine-readable code. Its ``rawValue`` is what JSON output carries.
     ///
     /// Each verdict but ``Verdict/malformed`` has the reasons listed here. A ``Verdict/malformed`` code's reason is
-    /// the raw value of its ``ProvenanceError/Code`` (`crcMismatch`, `missingField`, `unknownPlace`, ...); see
+    /// the raw value of its ``ProvenanceCode`` (`crcMismatch`, `missingField`, `unknownPlace`, ...); see
     /// ``init(_:)``.
     public struct Reason: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
         public var rawValue: String
@@ -32,7 +32,7 @@ public struct HouseholdVerification: Sendable {
         public var description: String { rawValue }
 
         /// The reason for a ``Verdict/malformed`` code: its error's code, with the same raw value.
-        public init(_ code: ProvenanceError.Code) { self.init(rawValue: code.rawValue) }
+        public init(_ code: ProvenanceCode) { self.init(rawValue: code.rawValue) }
 
         /// ``Verdict/verified``: a trusted, active key signed the code, on an issue date within the key's validity,
         /// and the code is neither withdrawn nor expired.

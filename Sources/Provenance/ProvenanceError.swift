@@ -6,16 +6,21 @@ public import EMVQR
 /// of a CSV file — and a ``message`` a person can act on. Errors compare by code and position; the message may
 /// change wording between versions.
 ///
+/// When the payload is not even well-formed EMVCo, the error wraps EMVQR's: its ``code`` is
+/// ``ProvenanceCode/emvqr(_:)`` with EMVQR's own code, and ``underlying`` gives back the `EMVQRError` itself.
+///
 /// ```swift
 /// do {
 ///     _ = try HouseholdCode(parsing: scannedBytes)
+/// } catch where error.code == .emvqr(.crcMismatch) {
+///     print("damaged code: scan again")
 /// } catch {
 ///     print(error.code, error.offset, error.path)   // signatureNotLast 231 25
 /// }
 /// ```
 public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What went wrong, as a stable machine-readable code.
-    public var code: Code
+    /// What went wrong: a rule of the household format, record, keys or lists, or the EMVQR error it wraps.
+    public var code: ProvenanceCode
     /// The byte offset in the payload where the problem starts, or in the CSV file for
     /// ``ProvenanceError/Code/notUTF8``; 0 where neither is involved.
     public var offset: Int
@@ -26,8 +31,25 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
     /// A sentence a person can act on.
     public var message: String
 
-    /// Makes an error.
+    /// Makes an error of the household format, record, keys or lists.
     public init(code: Code, offset: Int = 0, path: TagPath = .root, row: Int? = nil, message: String) {
+        self.init(code: ProvenanceCode.provenance(code), offset: offset, path: path, row: row, message: message)
+    }
+
+    /// The error for a payload that EMVQR could not read (CRC, lengths, nesting): it wraps `error`, with its code,
+    /// offset, path and message.
+    public init(_ error: EMVQRError) {
+        self.init(
+            code: ProvenanceCode.emvqr(error.code), offset: error.offset, path: error.path, row: nil,
+            message: error.message)
+    }
+
+    /// The same error at another place: a field's value rather than the part of it that was checked.
+    package init(_ error: ProvenanceError, offset: Int, path: TagPath) {
+        self.init(code: error.code, offset: offset, path: path, row: error.row, message: error.message)
+    }
+
+    private init(code: ProvenanceCode, offset: Int, path: TagPath, row: Int?, message: String) {
         self.code = code
         self.offset = offset
         self.path = path
@@ -35,10 +57,10 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         self.message = message
     }
 
-    /// Wraps an error of the EMVQR grammar: CRC, lengths, nesting.
-    package init(_ error: EMVQRError) {
-        self.init(
-            code: Code(rawValue: error.code.rawValue), offset: error.offset, path: error.path, message: error.message)
+    /// The EMVQR error this one wraps, when EMVQR could not read the payload; `nil` otherwise.
+    public var underlying: EMVQRError? {
+        guard case .emvqr(let code) = code else { return nil }
+        return EMVQRError(code: code, offset: offset, path: path, message: message)
     }
 
     /// The same error, placed at a row of a CSV file.
@@ -66,8 +88,8 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         hasher.combine(row)
     }
 
-    /// A stable error code. Its ``rawValue`` is what JSON output carries. Errors of the EMVQR grammar keep their
-    /// `EMVQRError.Code` raw value (`crcMismatch`, `lengthOverrun`, ...).
+    /// The stable code of a rule of the household format, record, keys or lists. Its ``rawValue`` is what JSON
+    /// output carries.
     public struct Code: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
@@ -134,4 +156,23 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
         /// Signing failed in the cryptographic library.
         public static let signingFailed = Code(rawValue: "signingFailed")
     }
+}
+
+/// The code of a ``ProvenanceError``: a rule of the household format, record, keys or lists, or the EMVQR error it
+/// wraps, with EMVQR's code unchanged.
+public enum ProvenanceCode: Sendable, Hashable, CustomStringConvertible {
+    /// A rule of the household format, record, keys or lists.
+    case provenance(ProvenanceError.Code)
+    /// The EMVCo grammar, as EMVQR reports it: `crcMismatch`, `lengthOverrun`, ...
+    case emvqr(EMVQRError.Code)
+
+    /// The code as JSON output carries it, for example `signatureNotLast` or `crcMismatch`.
+    public var rawValue: String {
+        switch self {
+        case .provenance(let code): code.rawValue
+        case .emvqr(let code): code.rawValue
+        }
+    }
+
+    public var description: String { rawValue }
 }

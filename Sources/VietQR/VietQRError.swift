@@ -8,44 +8,49 @@ public import EMVQR
 /// fault). Errors compare by code, offset and path; the ``message`` is for people.
 ///
 /// When the payload is not even well-formed EMVCo (or VietQR's 38.01 is not well-formed fields), the error wraps
-/// the `EMVQRError` as ``underlying``, so callers match EMVQR's codes through it:
+/// EMVQR's: its ``code`` is ``VietQRCode/emvqr(_:)`` with EMVQR's own code, so callers match EMVQR's codes through
+/// VietQR, and ``underlying`` gives back the `EMVQRError` itself:
 ///
 /// ```swift
 /// do {
 ///     _ = try VietQRPayload(parsing: scanned)
-/// } catch where error.underlying?.code == .crcMismatch {
+/// } catch where error.code == .emvqr(.crcMismatch) {
 ///     print("damaged code: scan again")
+/// } catch where error.code == .vietqr(.unknownBank) {
+///     print("check the BIN")
 /// }
 /// ```
 public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What went wrong, as a stable machine-readable code.
-    public var code: Code
+    /// What went wrong: a NAPAS rule VietQR checks, or the EMVQR error it wraps.
+    public var code: VietQRCode
     /// The byte offset in the payload; for building, the character offset in the value.
     public var offset: Int
     /// The field the problem concerns, for example `38.01.00`.
     public var path: TagPath
     /// A sentence a person can act on.
     public var message: String
-    /// The EMVQR error this one wraps, when EMVQR could not read the payload; `nil` for a broken VietQR rule.
-    public var underlying: EMVQRError?
 
-    /// Makes an error.
+    /// Makes the error of a NAPAS rule.
     public init(code: Code, offset: Int, path: TagPath, message: String) {
-        self.code = code
+        self.code = .vietqr(code)
         self.offset = offset
         self.path = path
         self.message = message
-        self.underlying = nil
     }
 
-    /// The VietQR error for a payload that EMVQR could not read: it wraps `error`, whose code, offset and path it
-    /// reports as its own.
+    /// The VietQR error for a payload that EMVQR could not read: it wraps `error`, with its code, offset, path and
+    /// message.
     public init(_ error: EMVQRError) {
-        self.code = Code(error.code)
+        self.code = .emvqr(error.code)
         self.offset = error.offset
         self.path = error.path
         self.message = error.message
-        self.underlying = error
+    }
+
+    /// The EMVQR error this one wraps, when EMVQR could not read the payload; `nil` for a broken NAPAS rule.
+    public var underlying: EMVQRError? {
+        guard case .emvqr(let code) = code else { return nil }
+        return EMVQRError(code: code, offset: offset, path: path, message: message)
     }
 
     public var description: String {
@@ -62,16 +67,13 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
         hasher.combine(path)
     }
 
-    /// A stable error code. Its ``rawValue`` is what JSON output carries.
+    /// The stable code of a NAPAS rule. Its ``rawValue`` is what JSON output carries.
     ///
-    /// Codes of ``VietQRWarning`` are codes too: strict reading throws them.
+    /// The rules that lenient reading accepts with a ``VietQRWarning`` are codes too: strict reading throws them.
     public struct Code: Sendable, Hashable, CustomStringConvertible, RawRepresentable {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
-
-        /// The code of an EMVQR error or warning, as VietQR reports it: the same raw value.
-        public init(_ code: EMVQRError.Code) { self.rawValue = code.rawValue }
 
         /// A mandatory field is absent: 01, 38, 38.00, 38.01, 38.01.00, 38.01.01, 38.02, 53 or 58 when reading;
         /// 59 and 60 for QRPUSH, 62.05 and 62.07 for QRCASH, 56 or 57 for a fee, 64.00 and 64.01 for a
@@ -131,12 +133,30 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// The code of a ``VietQRError`` or a ``VietQRWarning``: a NAPAS rule VietQR checks, or the EMVQR error or warning it
+/// wraps, with EMVQR's code unchanged.
+public enum VietQRCode: Sendable, Hashable, CustomStringConvertible {
+    /// A NAPAS rule.
+    case vietqr(VietQRError.Code)
+    /// The EMVCo grammar, as EMVQR reports it.
+    case emvqr(EMVQRError.Code)
+
+    /// The code as JSON output carries it, for example `unknownBank` or `crcMismatch`.
+    public var rawValue: String {
+        switch self {
+        case .vietqr(let code): code.rawValue
+        case .emvqr(let code): code.rawValue
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
 /// A real-world deviation that lenient reading of a VietQR code accepts: one of the NAPAS rules, or a deviation
 /// from the EMVCo grammar that EMVQR found.
 ///
-/// Its ``VietQRWarningCode`` says which: ``VietQRWarningCode/vietqr(_:)`` for a NAPAS rule, and
-/// ``VietQRWarningCode/emvqr(_:)`` for EMVQR's own warning, wrapped with its code unchanged, so that callers match
-/// EMVQR's codes through VietQR:
+/// Its ``VietQRCode`` says which: ``VietQRCode/vietqr(_:)`` for a NAPAS rule, and ``VietQRCode/emvqr(_:)`` for
+/// EMVQR's own warning, wrapped with its code unchanged, as errors are:
 ///
 /// ```swift
 /// for warning in code.warnings {
@@ -148,29 +168,10 @@ public struct VietQRError: Error, Sendable, Hashable, CustomStringConvertible {
 /// }
 /// ```
 ///
-/// Strict reading throws a ``VietQRError`` in its place (see `asError`); for an EMVQR warning, that error wraps
-/// the `EMVQRError` as ``VietQRError/underlying``, as for any payload EMVQR refuses.
-public typealias VietQRWarning = PayloadWarning<VietQRWarningCode>
+/// Strict reading throws a ``VietQRError`` in its place, with the same code (see `asError`).
+public typealias VietQRWarning = PayloadWarning<VietQRCode>
 
-/// The code of a ``VietQRWarning``: a NAPAS rule VietQR checks, or the EMVQR warning it wraps.
-public enum VietQRWarningCode: Sendable, Hashable, CustomStringConvertible {
-    /// A deviation from the NAPAS rules; strict reading throws a ``VietQRError`` with this code.
-    case vietqr(VietQRError.Code)
-    /// A deviation from the EMVCo grammar, as EMVQR reports it.
-    case emvqr(EMVQRError.Code)
-
-    /// The code as JSON output carries it, for example `unknownBank` or `lowercaseCRC`.
-    public var rawValue: String {
-        switch self {
-        case .vietqr(let code): code.rawValue
-        case .emvqr(let code): code.rawValue
-        }
-    }
-
-    public var description: String { rawValue }
-}
-
-extension PayloadWarning where Code == VietQRWarningCode {
+extension PayloadWarning where Code == VietQRCode {
     /// A NAPAS rule's warning.
     ///
     /// - Parameters:
@@ -187,7 +188,7 @@ extension PayloadWarning where Code == VietQRWarningCode {
     /// - Parameter warning: EMVQR's warning.
     public init(_ warning: EMVQRWarning) {
         self.init(
-            code: VietQRWarningCode.emvqr(warning.code), offset: warning.offset, path: warning.path,
+            code: VietQRCode.emvqr(warning.code), offset: warning.offset, path: warning.path,
             message: warning.message)
     }
 
@@ -197,7 +198,8 @@ extension PayloadWarning where Code == VietQRWarningCode {
         return EMVQRWarning(code: code, offset: offset, path: path, message: message)
     }
 
-    /// The error strict reading throws in its place; for an EMVQR warning, it wraps EMVQR's error.
+    /// The error strict reading throws in its place, with the same code; for an EMVQR warning, it wraps EMVQR's
+    /// error.
     public var asError: VietQRError {
         switch code {
         case .vietqr(let code): VietQRError(code: code, offset: offset, path: path, message: message)

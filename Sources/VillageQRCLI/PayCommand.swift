@@ -229,8 +229,7 @@ struct PayCommand: ParsableCommand {
         do throws(VietQRError) {
             rendered = try render()
         } catch {
-            Stderr.line("error: \(error.code) at \(error.path): \(error.message)")
-            throw ErrorReport(error).status
+            throw ErrorReport(error).printed()
         }
         print(rendered.output)
         for line in rendered.report { Stderr.line(line) }

@@ -78,7 +78,7 @@ public enum VietQRFuzzCheck {
         do throws(VietQRError) {
             built = try payment.build()
         } catch {
-            if strictlyRead && error.code != .missingField && error.code != .invalidCharacters {
+            if strictlyRead && error.code != .vietqr(.missingField) && error.code != .vietqr(.invalidCharacters) {
                 throw FuzzFailure("building refused a payment strict reading accepted: \(error)")
             }
             return

@@ -29,7 +29,7 @@ import Testing
         let csv = try Self.village()
         let results = await HouseholdBatch(issuer: signer.issuer).issue(csv.rows)
         #expect(results.count == 85)
-        var failed: [Int: ProvenanceError.Code] = [:]
+        var failed: [Int: ProvenanceCode] = [:]
         let verifier = HouseholdVerifier(trustList: signer.trust)
         for (row, result) in zip(csv.rows, results) {
             switch result {
@@ -50,8 +50,10 @@ import Testing
             }
         }
         #expect(
-            failed == [11: .unknownCode, 24: .invalidField, 38: .invalidValidity, 52: .unknownPlace, 70: .missingField]
-        )
+            failed == [
+                11: .provenance(.unknownCode), 24: .provenance(.invalidField), 38: .provenance(.invalidValidity),
+                52: .provenance(.unknownPlace), 70: .provenance(.missingField),
+            ])
     }
 
     @Test("a household ID appears once: later rows with it are refused at their own row")
@@ -86,7 +88,8 @@ import Testing
             guard case .failure(let failure) = result, case .refused(let error) = failure.reason else { return nil }
             return error
         }
-        #expect(refused.map { $0?.code } == [.invalidKey, .invalidKey, .unknownCode])
+        #expect(
+            refused.map { $0?.code } == [.provenance(.invalidKey), .provenance(.invalidKey), .provenance(.unknownCode)])
         #expect(refused.map { $0?.row } == [2, 3, 4])
     }
 
@@ -195,7 +198,7 @@ import Testing
                 Issue.record("the repeated household was issued")
                 continue
             }
-            #expect(error.code == .duplicateTag && error.row == 6)
+            #expect(error.code == .provenance(.duplicateTag) && error.row == 6)
         }
     }
 }

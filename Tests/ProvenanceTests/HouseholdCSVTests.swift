@@ -11,10 +11,13 @@ import VietnameseText
             if case .failure(let error) = row.record { return error.row } else { return nil }
         }
         #expect(bad == [11, 24, 38, 52, 70])
-        let codes = csv.rows.compactMap { row -> ProvenanceError.Code? in
+        let codes = csv.rows.compactMap { row -> ProvenanceCode? in
             if case .failure(let error) = row.record { return error.code } else { return nil }
         }
-        #expect(codes == [.unknownCode, .invalidField, .invalidValidity, .unknownPlace, .missingField])
+        #expect(
+            codes
+                == [.unknownCode, .invalidField, .invalidValidity, .unknownPlace, .missingField].map(
+                    ProvenanceCode.provenance))
     }
 
     @Test func everyGoodRowSignsAndVerifies() throws {
@@ -51,7 +54,7 @@ import VietnameseText
             Issue.record("a note with a line break must not sign")
             return
         }
-        #expect(error.code == .invalidField)
+        #expect(error.code == .provenance(.invalidField))
         #expect(error.row == 3)
         #expect(try csv.rows[2].record.get().householdID == "18223-0003")
     }
@@ -119,7 +122,7 @@ import VietnameseText
             Issue.record("an unknown label must not sign")
             return
         }
-        #expect(error.code == .unknownCode)
+        #expect(error.code == .provenance(.unknownCode))
         #expect(error.row == 2)
     }
 
@@ -148,7 +151,7 @@ import VietnameseText
             _ = try HouseholdCSV(bytes)
             Issue.record("a Windows-1258 file must be refused")
         } catch {
-            #expect(error.code == .notUTF8)
+            #expect(error.code == .provenance(.notUTF8))
             #expect(error.row == 4)
             #expect(error.offset == firstHighByte)
             #expect(error.message.contains("CSV UTF-8"))

@@ -186,7 +186,7 @@ import Testing
             let error = #expect(throws: ProvenanceError.self, "\(variant.prefix(40))") {
                 try SignedList(parsing: Array(variant.utf8))
             }
-            #expect(error?.code == .invalidList)
+            #expect(error?.code == .provenance(.invalidList))
         }
         // Without the final line feed it is still the one layout.
         _ = try SignedList(parsing: Array(text.utf8.dropLast()))

@@ -71,7 +71,7 @@ import Testing
         bytes[5] = UInt8(ascii: "2")  // "P1" -> "P2"
         let result = HouseholdVerifier(trustList: Self.trust).verify(withFreshCRC(bytes), today: fixtureToday)
         #expect(result.verdict == .malformed)
-        #expect(result.error?.code == .unsupportedVersion)
+        #expect(result.error?.code == .provenance(.unsupportedVersion))
     }
 
     @Test func droppedProductIsBadSignature() throws {

@@ -150,7 +150,7 @@ import Testing
             .expiredOn: "expiredOn", .householdOutOfScope: "householdOutOfScope",
         ]
         for (reason, rawValue) in reasons { #expect(reason.rawValue == rawValue) }
-        #expect(HouseholdVerification.Reason(.unknownPlace).rawValue == "unknownPlace")
+        #expect(HouseholdVerification.Reason(.provenance(.unknownPlace)).rawValue == "unknownPlace")
     }
 
     @Test func truncatedCodeIsMalformed() throws {

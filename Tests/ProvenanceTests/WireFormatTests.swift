@@ -69,7 +69,7 @@ import Testing
         let wrong = try signedCode(province: "40")
         let result = verifier.verify(wrong, today: fixtureToday)
         #expect(result.verdict == .malformed)
-        #expect(result.reason == HouseholdVerification.Reason(.unknownPlace))
+        #expect(result.reason == HouseholdVerification.Reason(.provenance(.unknownPlace)))
         let at = try #require(wrong.firstRange(of: Array("040240".utf8))).lowerBound + 4
         #expect(result.error == ProvenanceError(code: .unknownPlace, offset: at, path: TagPath(4), message: ""))
 
@@ -130,8 +130,25 @@ import Testing
         try serializer.appendPrimitive(tag: 2, "Kẻ Giả Mạo")
         let bytes = try serializer.finalize()
         let error = #expect(throws: ProvenanceError.self) { try HouseholdCode(parsing: bytes) }
-        #expect(error?.code == .duplicateTag)
+        #expect(error?.code == .provenance(.duplicateTag))
         #expect(error?.path == TagPath(2))
+    }
+
+    @Test("A code EMVQR cannot read wraps EMVQR's error: its code, position and the error itself")
+    func brokenGrammarWrapsEMVQR() throws {
+        var bytes = try unsignedPrefix().finalize()
+        bytes[bytes.count - 1] = bytes[bytes.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        let error = #expect(throws: ProvenanceError.self) { try HouseholdCode(parsing: bytes) }
+        #expect(error?.code == .emvqr(.crcMismatch))
+        #expect(error?.code.rawValue == "crcMismatch")
+        #expect(error?.underlying?.code == .crcMismatch)
+        #expect(error?.underlying?.offset == error?.offset)
+        #expect(error?.path == TagPath(63))
+        // A rule of the household format is not EMVQR's.
+        var serializer = try unsignedPrefix()
+        try serializer.appendPrimitive(tag: 2, "Kẻ Giả Mạo")
+        let duplicate = #expect(throws: ProvenanceError.self) { try HouseholdCode(parsing: serializer.finalize()) }
+        #expect(duplicate?.underlying == nil)
     }
 
     @Test func signatureMustBeLast() throws {
@@ -142,7 +159,7 @@ import Testing
         let bytes = try serializer.finalize()
         let result = HouseholdVerifier(trustList: signer.trust).verify(bytes, today: fixtureToday)
         #expect(result.verdict == .malformed)
-        #expect(result.error?.code == .signatureNotLast)
+        #expect(result.error?.code == .provenance(.signatureNotLast))
     }
 
     @Test func nonCanonicalSignatureEncodingIsMalformed() throws {
@@ -158,7 +175,7 @@ import Testing
         let result = HouseholdVerifier(trustList: signer.trust).verify(withFreshCRC(edited), today: fixtureToday)
         #expect(value & 0x0F == 0)
         #expect(result.verdict == .malformed)
-        #expect(result.error?.code == .invalidSignatureEncoding)
+        #expect(result.error?.code == .provenance(.invalidSignatureEncoding))
     }
 
     /// The record's fields and the test key's ID, ready for a signature; with `province`, a province code (tag 04)
@@ -191,7 +208,7 @@ import Testing
         var record = try HouseholdRecord(json: try fixtureBytes("record-typical.json"))
         record.head = name
         let error = #expect(throws: ProvenanceError.self) { try record.validated() }
-        #expect(error?.code == .invalidField)
+        #expect(error?.code == .provenance(.invalidField))
         #expect(error?.path == TagPath(2))
     }
 }

@@ -53,7 +53,7 @@ import VietQR
         #expect(VietQRAmount(integerLiteral: 180_000).formatted == "180.000 ₫")
         let payment = VietQRPayment(bin: "970436", account: "1", amount: VietQRAmount("1234.5"))
         let error = #expect(throws: VietQRError.self) { try payment.build() }
-        #expect(error?.code == .invalidAmount)
+        #expect(error?.code == .vietqr(.invalidAmount))
         #expect(error?.path == TagPath(54))
     }
 
@@ -184,7 +184,7 @@ import VietQR
         var payment = Self.shop()
         c.change(&payment)
         let error = #expect(throws: VietQRError.self) { try payment.build() }
-        #expect(error?.code == c.code)
+        #expect(error?.code == .vietqr(c.code))
         #expect(error?.path == c.path)
         #expect(error?.offset == c.offset)
     }

@@ -64,7 +64,7 @@ struct OneRuleSetTests {
         let building = #expect(throws: VietQRError.self) { try payment.build() }
         let payload = TestPayload.base.setting("55", "03").setting("57", "12.345").text
         let reading = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: payload) }
-        #expect(building?.code == .invalidTip)
+        #expect(building?.code == .vietqr(.invalidTip))
         #expect(reading?.code == building?.code)
         #expect(reading?.path == building?.path)
         payment.tip = .percentageFee("3.5")
@@ -77,7 +77,7 @@ struct OneRuleSetTests {
         let building = #expect(throws: VietQRError.self) { try payment.build() }
         let payload = TestPayload.base.setting("64", .template(64, [.primitive(0, "VI"), .primitive(1, "Quán")])).text
         let reading = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: payload) }
-        #expect(building?.code == .invalidLanguage)
+        #expect(building?.code == .vietqr(.invalidLanguage))
         #expect(reading?.code == building?.code)
         #expect(reading?.path == building?.path)
     }
@@ -86,7 +86,7 @@ struct OneRuleSetTests {
     func decimalAmounts() throws {
         let payment = VietQRPayment(bin: "970436", account: "0011001234567", amount: "1234.5")
         let building = #expect(throws: VietQRError.self) { try payment.build() }
-        #expect(building?.code == .invalidAmount)
+        #expect(building?.code == .vietqr(.invalidAmount))
         #expect(building?.path == "54")
         let read = try VietQRPayload(parsing: TestPayload.base.setting("54", "1234.5").text)
         #expect(read.amount?.text == "1234.5")

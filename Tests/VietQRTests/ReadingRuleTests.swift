@@ -72,7 +72,7 @@ import VietQR
     func rejects(_ c: Case) throws {
         let emv = try EMVPayload(parsing: c.payload.text)
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(emv) }
-        #expect(error?.code == c.code)
+        #expect(error?.code == .vietqr(c.code))
         #expect(error?.path == c.path)
         #expect(error?.offset == emv.reportedOffset(of: c.path))
     }
@@ -147,7 +147,7 @@ import VietQR
         #expect(code.warnings.map(\.code) == [.vietqr(.fractionalAmount)])
         #expect(code.warnings.first?.path == TagPath(54))
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
-        #expect(error?.code == .fractionalAmount)
+        #expect(error?.code == .vietqr(.fractionalAmount))
     }
 
     @Test func cashWithdrawalMayBeDynamicWithoutAmount() throws {
@@ -275,7 +275,7 @@ struct BeneficiaryNestingTests {
         let error = #expect(throws: VietQRError.self) {
             try VietQRPayload(parsing: Self.nestedService.text, mode: .strict)
         }
-        #expect(error?.code == .serviceInBeneficiary)
+        #expect(error?.code == .vietqr(.serviceInBeneficiary))
         #expect(error?.path == TagPath(38, 1, 2))
     }
 
@@ -284,7 +284,7 @@ struct BeneficiaryNestingTests {
         let error = #expect(throws: VietQRError.self) {
             try VietQRPayload(parsing: Self.base.removing("38.02").text)
         }
-        #expect(error?.code == .missingField)
+        #expect(error?.code == .vietqr(.missingField))
         #expect(error?.path == TagPath(38, 2))
     }
 }
@@ -298,7 +298,7 @@ struct ErrorWrappingTests {
         text.append(last == "0" ? "1" : "0")
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
         #expect(error?.underlying?.code == .crcMismatch)
-        #expect(error?.code == VietQRError.Code(EMVQRError.Code.crcMismatch))
+        #expect(error?.code == .emvqr(.crcMismatch))
         #expect(error?.offset == error?.underlying?.offset)
         #expect(error?.path == TagPath(63))
     }
@@ -308,7 +308,7 @@ struct ErrorWrappingTests {
         let error = #expect(throws: VietQRError.self) {
             try VietQRPayload(parsing: TestPayload.base.setting("38.01.00", "97043").text)
         }
-        #expect(error?.code == .invalidBIN)
+        #expect(error?.code == .vietqr(.invalidBIN))
         #expect(error?.underlying == nil)
     }
 }
@@ -323,7 +323,7 @@ struct FindingOrderTests {
     func documentOrder() {
         let text = Self.base.setting("01", "13").setting("38.01.00", "97043").text
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
-        #expect(error?.code == .invalidInitiation)
+        #expect(error?.code == .vietqr(.invalidInitiation))
         #expect(error?.path == "01")
     }
 
@@ -331,10 +331,10 @@ struct FindingOrderTests {
     func valueBeforeAbsence() {
         let text = Self.base.removing("53").setting("58", "TH").text
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
-        #expect(error?.code == .invalidCountry)
+        #expect(error?.code == .vietqr(.invalidCountry))
         #expect(error?.path == "58")
         let fixed = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: Self.base.removing("53").text) }
-        #expect(fixed?.code == .missingField)
+        #expect(fixed?.code == .vietqr(.missingField))
         #expect(fixed?.path == "53")
     }
 
@@ -368,9 +368,9 @@ struct FindingOrderTests {
     func serviceAtTheEndOf38() {
         let text = Self.base.setting("38.02", "QRXYZ").removing("38.01.01").text
         let error = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text, mode: .strict) }
-        #expect(error?.code == .unknownService)
+        #expect(error?.code == .vietqr(.unknownService))
         let lenient = #expect(throws: VietQRError.self) { try VietQRPayload(parsing: text) }
-        #expect(lenient?.code == .missingField)
+        #expect(lenient?.code == .vietqr(.missingField))
         #expect(lenient?.path == "38.01.01")
     }
 }
