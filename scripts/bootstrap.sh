@@ -28,6 +28,9 @@ APT_PACKAGES=(
     fusefat
     # The verifier page's browser tests (scripts/check-verifier-page.py): headless Chromium.
     chromium
+    # The benchmarks' instruction counts (scripts/instruction-counts.sh): callgrind, and strip from binutils.
+    valgrind
+    binutils
 )
 
 missing=()
