@@ -127,6 +127,10 @@ struct ScanPipeline {
     /// (Performance.md).
     static let order = ScanPass.allCases
 
+    /// The fewest finder patterns the working-size adaptive threshold must show for the passes that
+    /// ``ScanPass/needsFinderEvidence`` to run: one below the three a symbol has, for a finder the search misses.
+    static let minimumFinders = 2
+
     /// Where ``ScanPass/denseRectifier`` searches.
     enum DenseSearch {
         /// Nowhere: no three finder patterns under 2.5 px a module, or no pixels beyond the working image's.
@@ -216,6 +220,9 @@ struct ScanPipeline {
         }
 
         func perform(_ pass: ScanPass) throws(QRImagingError) -> [QRSymbol]? {
+            // On the fixtures no image these passes read first showed fewer than three finder patterns in the
+            // working-size threshold; with fewer than two there is no symbol there for them to bring out.
+            if pass.needsFinderEvidence, try finders().count < Self.minimumFinders { return nil }
             switch pass {
             case .working:
                 return try attempt(base)

@@ -47,4 +47,17 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// The rectifier on a 2× upscale of the working image (far, foreshortened finders only a few pixels wide), when
     /// a working-size threshold shows three finder-like patterns: otherwise there is no symbol for it to bring out.
     case upscaledRectifier
+
+    /// Whether the pass runs only when the working-size adaptive threshold shows at least two finder patterns
+    /// (``ScanPipeline/minimumFinders``): the passes after ``denseRectifier`` that look at the working image again,
+    /// thresholded, smoothed or upscaled. A photo whose threshold shows fewer holds no symbol those passes read (none
+    /// of the fixtures they read first showed fewer than three), so a scan that fails skips them. The inverted image
+    /// (light finders on dark, which the search does not see) and the full-size passes (finders the working image
+    /// shrank away) run whatever the threshold shows.
+    var needsFinderEvidence: Bool {
+        switch self {
+        case .wideAdaptive, .smoothOtsu, .smoothAdaptive, .smoothRectifier, .lowContrast, .upscaledRectifier: true
+        default: false
+        }
+    }
 }
