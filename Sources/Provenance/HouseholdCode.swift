@@ -171,7 +171,7 @@ public struct HouseholdCode: Sendable {
         do throws(ProvenanceError) {
             match = try AdminUnits.match(communeCode: communeCode, provinceCode: provinceCode)
         } catch {
-            throw ProvenanceError(error, offset: placeField.valueOffset, path: placeField.path)
+            throw error.at(offset: placeField.valueOffset, path: placeField.path)
         }
         let place: HouseholdRecord.Place
         switch match {

@@ -44,11 +44,6 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
             message: error.message)
     }
 
-    /// The same error at another place: a field's value rather than the part of it that was checked.
-    package init(_ error: ProvenanceError, offset: Int, path: TagPath) {
-        self.init(code: error.code, offset: offset, path: path, row: error.row, message: error.message)
-    }
-
     private init(code: ProvenanceCode, offset: Int, path: TagPath, row: Int?, message: String) {
         self.code = code
         self.offset = offset
@@ -61,6 +56,14 @@ public struct ProvenanceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var underlying: EMVQRError? {
         guard case .emvqr(let code) = code else { return nil }
         return EMVQRError(code: code, offset: offset, path: path, message: message)
+    }
+
+    /// The same error at another place in a payload: a field's value rather than the part of it that was checked.
+    package func at(offset: Int, path: TagPath) -> ProvenanceError {
+        var copy = self
+        copy.offset = offset
+        copy.path = path
+        return copy
     }
 
     /// The same error, placed at a row of a CSV file.
